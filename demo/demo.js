@@ -1,0 +1,31 @@
+// Demo glue: language switcher and a live log of the picker's events.
+const picker = document.getElementById('picker');
+const log = document.getElementById('log');
+const lang = document.getElementById('lang');
+
+const saved = sessionStorage.getItem('demo-lang');
+if (saved) lang.value = saved;
+const applyLang = () => {
+  document.documentElement.lang = lang.value;
+  sessionStorage.setItem('demo-lang', lang.value);
+};
+applyLang();
+lang.addEventListener('change', applyLang);
+
+const summary = {
+  'consent-load': (d) => `${d.catalog.groups.length} groups from ${d.catalog.source}`,
+  'consent-change': (d) => `${d.changes.length} unsaved change(s)`,
+  'consent-submit': (d) => d.decisions.map((x) => `${x.itemId}=${x.granted ? 'yes' : 'no'}`).join(', '),
+  'consent-saved': (d) => `${d.receipts.length} receipt(s)${d.queued ? ' (queued)' : ''}`,
+  'consent-error': (d) => `${d.code}${d.status ? ` ${d.status}` : ''}: ${d.message}`,
+};
+for (const [type, describe] of Object.entries(summary)) {
+  picker.addEventListener(type, (e) => {
+    const li = document.createElement('li');
+    const time = new Date().toLocaleTimeString();
+    li.textContent = `${time} ${type} — ${describe(e.detail)}`;
+    li.dataset.type = type;
+    log.prepend(li);
+    while (log.children.length > 50) log.lastChild.remove();
+  });
+}

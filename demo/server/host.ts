@@ -1,0 +1,163 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as z from 'zod/mini';
+import { ConsentError, toConsentError, type ConsentErrorCode } from '../../src/model/errors.js';
+import type { ConsentCatalog, ConsentTransport } from '../../src/model/types.js';
+import { consentCatalog, saveBody, subject as subjectSchema } from '../../src/transports/schemas.js';
+
+/**
+ * The reference host backend: the browser talks to it with the `host` transport, and it talks
+ * to the provider with credentials the browser never sees. Contract (DESIGN §4):
+ *   GET  {base}/catalog?issuer=         → ConsentCatalog
+ *   GET  {base}/state?issuer=&subject=&subjectType= → { decisions }
+ *   POST {base}/decisions               → { receipts }
+ * Errors: `{ code, message, receipts? }` with a ConsentError code.
+ */
+export interface HostOptions {
+  /** Path the contract is mounted at, e.g. `/api/consent`. */
+  base: string;
+  /** The provider transport, already holding its server-side credentials. */
+  transport: ConsentTransport;
+  /** Origins allowed to call (exact `scheme://host:port`). Requests from other origins get 403. */
+  allowedOrigins: readonly string[];
+  /** Subject types a browser may name itself. Others must come from the host's own session. */
+  subjectTypes?: readonly string[];
+  /** Issuers this backend serves; others get 400. Empty: any. */
+  issuers?: readonly string[];
+  /** Catalog cache lifetime, ms. */
+  catalogTtl?: number;
+  /** Requests per minute per client address. */
+  rateLimit?: number;
+  log?: (line: string) => void;
+}
+
+const statusOf: Record<ConsentErrorCode, number> = {
+  network: 502,
+  timeout: 504,
+  http: 502,
+  unauthorized: 502, // our credentials, not the visitor's: a gateway problem
+  'rate-limited': 429,
+  'invalid-response': 502,
+  config: 400,
+  unsupported: 501,
+};
+
+export function createHostHandler(o: HostOptions) {
+  const catalogs = new Map<string, { at: number; catalog: Promise<ConsentCatalog> }>();
+  const hits = new Map<string, number[]>();
+  const ttl = o.catalogTtl ?? 60_000;
+
+  const catalogFor = (issuer: string | undefined): Promise<ConsentCatalog> => {
+    const key = issuer ?? '';
+    const hit = catalogs.get(key);
+    if (hit && Date.now() - hit.at < ttl) return hit.catalog;
+    const catalog = o.transport.loadCatalog({ issuer, onlyActive: true });
+    catalogs.set(key, { at: Date.now(), catalog });
+    catalog.catch(() => catalogs.delete(key)); // never cache a failure
+    return catalog;
+  };
+
+  const limited = (req: IncomingMessage): boolean => {
+    const key = req.socket.remoteAddress ?? '';
+    const now = Date.now();
+    const recent = (hits.get(key) ?? []).filter((t) => now - t < 60_000);
+    recent.push(now);
+    hits.set(key, recent);
+    return recent.length > (o.rateLimit ?? 600);
+  };
+
+  const checkIssuer = (issuer: string | undefined) => {
+    if (o.issuers?.length && !o.issuers.includes(issuer ?? '')) throw new ConsentError('config', `Unknown issuer "${issuer ?? ''}".`);
+  };
+
+  const checkSubject = (s: { id: string; type: string } | undefined) => {
+    if (!s) throw new ConsentError('config', 'A subject is required.');
+    const parsed = subjectSchema.safeParse(s);
+    if (!parsed.success) throw new ConsentError('config', 'The subject is not valid.');
+    if (!(o.subjectTypes ?? ['EXTERNAL']).includes(s.type)) throw new ConsentError('config', `Subject type ${s.type} is not accepted from browsers.`);
+    return parsed.data;
+  };
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', 'http://host');
+    if (!url.pathname.startsWith(`${o.base}/`)) return false;
+    const route = `${req.method} ${url.pathname.slice(o.base.length)}`;
+    const origin = req.headers.origin;
+    res.on('finish', () => o.log?.(`${route} → ${res.statusCode}`));
+    if (origin && !o.allowedOrigins.includes(origin)) {
+      send(res, 403, { code: 'config', message: 'This origin may not use this consent API.' });
+      return true;
+    }
+    if (origin) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'origin');
+      res.setHeader('access-control-allow-headers', 'content-type');
+      res.setHeader('access-control-expose-headers', 'retry-after');
+    }
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end(), true;
+    if (limited(req)) {
+      res.setHeader('retry-after', '60');
+      send(res, 429, { code: 'rate-limited', message: 'Too many requests.' });
+      return true;
+    }
+    try {
+      const q = url.searchParams;
+      const issuer = q.get('issuer') ?? undefined;
+      switch (route) {
+        case 'GET /catalog': {
+          checkIssuer(issuer);
+          send(res, 200, z.parse(consentCatalog, await catalogFor(issuer)));
+          break;
+        }
+        case 'GET /state': {
+          checkIssuer(issuer);
+          const subject = checkSubject({ id: q.get('subject') ?? '', type: q.get('subjectType') ?? '' });
+          if (!o.transport.loadState) throw new ConsentError('unsupported', 'This provider cannot read stored decisions.');
+          send(res, 200, { decisions: await o.transport.loadState({ issuer, subject }) });
+          break;
+        }
+        case 'POST /decisions': {
+          const body = saveBody.safeParse(await readJson(req));
+          if (!body.success) throw new ConsentError('config', `Invalid body: ${body.error.issues[0]?.path.join('.')} ${body.error.issues[0]?.message}`);
+          checkIssuer(body.data.issuer);
+          const subject = checkSubject(body.data.subject);
+          if (!o.transport.saveDecisions) throw new ConsentError('unsupported', 'This provider cannot save decisions.');
+          const catalog = await catalogFor(body.data.issuer);
+          const receipts = await o.transport.saveDecisions({ ...body.data, subject, catalog });
+          send(res, 200, { receipts });
+          break;
+        }
+        default:
+          send(res, 404, { code: 'config', message: `No such consent API route: ${route}` });
+      }
+    } catch (e) {
+      const err = toConsentError(e);
+      if (err.retryAfter !== undefined) res.setHeader('retry-after', String(err.retryAfter));
+      // Only the code and a short message go back: provider details stay in the server log.
+      o.log?.(`${route} failed: ${err.code} ${err.message}`);
+      send(res, statusOf[err.code], { code: err.code, message: publicMessage(err), ...(err.receipts?.length ? { receipts: err.receipts } : {}) });
+    }
+    return true;
+  };
+}
+
+function publicMessage(e: ConsentError): string {
+  return e.code === 'config' ? e.message : `The consent provider failed (${e.code}${e.status ? ` ${e.status}` : ''}).`;
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage, limit = 64 * 1024): Promise<unknown> {
+  let raw = '';
+  for await (const chunk of req) {
+    raw += chunk;
+    if (raw.length > limit) throw new ConsentError('config', 'Body too large.');
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ConsentError('config', 'The body is not JSON.');
+  }
+}

@@ -1,0 +1,11 @@
+import { ConsentGroupPicker } from './elements/consent-group-picker/consent-group-picker.js';
+
+/** Registers the consent tags once, whatever else on the page loaded them first. */
+export function defineConsentElements(): void {
+  const tags: [string, CustomElementConstructor][] = [['consent-group-picker', ConsentGroupPicker]];
+  for (const [tag, ctor] of tags) if (!customElements.get(tag)) customElements.define(tag, ctor);
+}
+
+defineConsentElements();
+
+export * from './index.js';

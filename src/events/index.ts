@@ -1,0 +1,5 @@
+export * from './consent-load.js';
+export * from './consent-change.js';
+export * from './consent-submit.js';
+export * from './consent-saved.js';
+export * from './consent-error.js';

@@ -1,0 +1,34 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    import {str} from '@lit/localize';
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's04de27f32d6ea958': `Intet er ændret, siden du sidst gemte.`,
+'s0ea176c7940198ab': `Vi kunne ikke få forbindelse til samtykketjenesten. Tjek din forbindelse, og prøv igen.`,
+'s17abf67f1970a790': `Gem valg`,
+'s2c8189544e3ea679': `Prøv igen`,
+'s35965c464395e7f4': `Indlæser dine valg …`,
+'s381abd94d77446ee': `Accepter alle`,
+'s55f65b828cb9775a': `Der er intet at vælge her lige nu.`,
+'s79ac8a82b638bfce': `Dine valg kunne ikke indlæses.`,
+'s86757ff5072d8165': `Samtykketjenesten sendte et svar, vi ikke kunne læse. Prøv igen senere.`,
+'sa063e7bd500bc761': `Samtykketjenesten havde et problem. Prøv igen.`,
+'saae27daa01eb2429': `Denne samtykketjeneste kan ikke gøre det.`,
+'sb060188bb28bfa9f': `Gemmer …`,
+'sb2d21d51721eb040': `Du er ikke logget ind, eller din session er udløbet. Log ind, og prøv igen.`,
+'sc3b1e304a9b4175e': `Samtykketjenesten var for længe om at svare. Prøv igen.`,
+'se614b41e691fe089': `Dine valg blev ikke gemt.`,
+'se7c722fac190e0ca': `Denne samtykkeformular er ikke sat korrekt op.`,
+'se9175c242a24ef47': `Dine valg er gemt.`,
+'se9fa20ae22c03e65': str`Alle i ${0}`,
+'sef0cf928fc7dc23b': `Samtykketjenesten er optaget lige nu. Prøv igen om et øjeblik.`,
+'sf993bb199fefbe04': `Alle`,
+'sfb5cd72ffdee7e49': `Afvis alle`,
+    };
+  

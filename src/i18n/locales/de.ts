@@ -1,0 +1,34 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    import {str} from '@lit/localize';
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's04de27f32d6ea958': `Seit dem letzten Speichern hat sich nichts geändert.`,
+'s0ea176c7940198ab': `Der Einwilligungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.`,
+'s17abf67f1970a790': `Auswahl speichern`,
+'s2c8189544e3ea679': `Erneut versuchen`,
+'s35965c464395e7f4': `Ihre Auswahl wird geladen …`,
+'s381abd94d77446ee': `Alle akzeptieren`,
+'s55f65b828cb9775a': `Hier gibt es gerade nichts auszuwählen.`,
+'s79ac8a82b638bfce': `Ihre Auswahl konnte nicht geladen werden.`,
+'s86757ff5072d8165': `Der Einwilligungsdienst hat eine Antwort gesendet, die wir nicht lesen konnten. Bitte versuchen Sie es später erneut.`,
+'sa063e7bd500bc761': `Beim Einwilligungsdienst ist ein Problem aufgetreten. Bitte versuchen Sie es erneut.`,
+'saae27daa01eb2429': `Dieser Einwilligungsdienst unterstützt das nicht.`,
+'sb060188bb28bfa9f': `Wird gespeichert …`,
+'sb2d21d51721eb040': `Sie sind nicht angemeldet oder Ihre Sitzung ist abgelaufen. Melden Sie sich an und versuchen Sie es erneut.`,
+'sc3b1e304a9b4175e': `Der Einwilligungsdienst hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut.`,
+'se614b41e691fe089': `Ihre Auswahl wurde nicht gespeichert.`,
+'se7c722fac190e0ca': `Dieses Einwilligungsformular ist nicht richtig eingerichtet.`,
+'se9175c242a24ef47': `Ihre Auswahl ist gespeichert.`,
+'se9fa20ae22c03e65': str`Alle in ${0}`,
+'sef0cf928fc7dc23b': `Der Einwilligungsdienst ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.`,
+'sf993bb199fefbe04': `Alle`,
+'sfb5cd72ffdee7e49': `Alle ablehnen`,
+    };
+  

@@ -1,0 +1,34 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    import {str} from '@lit/localize';
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's04de27f32d6ea958': `No ha cambiado nada desde la última vez que guardaste.`,
+'s0ea176c7940198ab': `No hemos podido conectar con el servicio de consentimiento. Comprueba la conexión y vuelve a intentarlo.`,
+'s17abf67f1970a790': `Guardar selección`,
+'s2c8189544e3ea679': `Reintentar`,
+'s35965c464395e7f4': `Cargando tu selección…`,
+'s381abd94d77446ee': `Aceptar todo`,
+'s55f65b828cb9775a': `Ahora mismo no hay nada que elegir aquí.`,
+'s79ac8a82b638bfce': `No se ha podido cargar tu selección.`,
+'s86757ff5072d8165': `El servicio de consentimiento ha enviado una respuesta que no hemos podido leer. Vuelve a intentarlo más tarde.`,
+'sa063e7bd500bc761': `El servicio de consentimiento ha tenido un problema. Vuelve a intentarlo.`,
+'saae27daa01eb2429': `Este servicio de consentimiento no permite hacer eso.`,
+'sb060188bb28bfa9f': `Guardando…`,
+'sb2d21d51721eb040': `No has iniciado sesión o tu sesión ha caducado. Inicia sesión y vuelve a intentarlo.`,
+'sc3b1e304a9b4175e': `El servicio de consentimiento ha tardado demasiado en responder. Vuelve a intentarlo.`,
+'se614b41e691fe089': `No se ha guardado tu selección.`,
+'se7c722fac190e0ca': `Este formulario de consentimiento no está bien configurado.`,
+'se9175c242a24ef47': `Tu selección se ha guardado.`,
+'se9fa20ae22c03e65': str`Todo en ${0}`,
+'sef0cf928fc7dc23b': `El servicio de consentimiento está ocupado ahora mismo. Vuelve a intentarlo en un momento.`,
+'sf993bb199fefbe04': `Todo`,
+'sfb5cd72ffdee7e49': `Rechazar todo`,
+    };
+  

@@ -1,0 +1,34 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    import {str} from '@lit/localize';
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's04de27f32d6ea958': `Mikään ei ole muuttunut edellisen tallennuksen jälkeen.`,
+'s0ea176c7940198ab': `Suostumuspalveluun ei saatu yhteyttä. Tarkista yhteys ja yritä uudelleen.`,
+'s17abf67f1970a790': `Tallenna valinnat`,
+'s2c8189544e3ea679': `Yritä uudelleen`,
+'s35965c464395e7f4': `Ladataan valintojasi…`,
+'s381abd94d77446ee': `Hyväksy kaikki`,
+'s55f65b828cb9775a': `Täällä ei ole juuri nyt mitään valittavaa.`,
+'s79ac8a82b638bfce': `Valintojasi ei voitu ladata.`,
+'s86757ff5072d8165': `Suostumuspalvelu lähetti vastauksen, jota emme pystyneet lukemaan. Yritä myöhemmin uudelleen.`,
+'sa063e7bd500bc761': `Suostumuspalvelussa oli ongelma. Yritä uudelleen.`,
+'saae27daa01eb2429': `Tämä suostumuspalvelu ei pysty siihen.`,
+'sb060188bb28bfa9f': `Tallennetaan…`,
+'sb2d21d51721eb040': `Et ole kirjautunut sisään tai istuntosi on päättynyt. Kirjaudu sisään ja yritä uudelleen.`,
+'sc3b1e304a9b4175e': `Suostumuspalvelu vastasi liian hitaasti. Yritä uudelleen.`,
+'se614b41e691fe089': `Valintojasi ei tallennettu.`,
+'se7c722fac190e0ca': `Tätä suostumuslomaketta ei ole määritetty oikein.`,
+'se9175c242a24ef47': `Valintasi on tallennettu.`,
+'se9fa20ae22c03e65': str`Kaikki: ${0}`,
+'sef0cf928fc7dc23b': `Suostumuspalvelu on juuri nyt kiireinen. Yritä hetken kuluttua uudelleen.`,
+'sf993bb199fefbe04': `Kaikki`,
+'sfb5cd72ffdee7e49': `Hylkää kaikki`,
+    };
+  

@@ -1,0 +1,34 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    import {str} from '@lit/localize';
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's04de27f32d6ea958': `Rien n’a changé depuis votre dernier enregistrement.`,
+'s0ea176c7940198ab': `Impossible de joindre le service de consentement. Vérifiez votre connexion et réessayez.`,
+'s17abf67f1970a790': `Enregistrer mes choix`,
+'s2c8189544e3ea679': `Réessayer`,
+'s35965c464395e7f4': `Chargement de vos choix…`,
+'s381abd94d77446ee': `Tout accepter`,
+'s55f65b828cb9775a': `Il n’y a rien à choisir ici pour le moment.`,
+'s79ac8a82b638bfce': `Vos choix n’ont pas pu être chargés.`,
+'s86757ff5072d8165': `Le service de consentement a envoyé une réponse illisible. Veuillez réessayer plus tard.`,
+'sa063e7bd500bc761': `Le service de consentement a rencontré un problème. Veuillez réessayer.`,
+'saae27daa01eb2429': `Ce service de consentement ne permet pas cette action.`,
+'sb060188bb28bfa9f': `Enregistrement…`,
+'sb2d21d51721eb040': `Vous n’êtes pas connecté ou votre session a expiré. Connectez-vous et réessayez.`,
+'sc3b1e304a9b4175e': `Le service de consentement a mis trop de temps à répondre. Veuillez réessayer.`,
+'se614b41e691fe089': `Vos choix n’ont pas été enregistrés.`,
+'se7c722fac190e0ca': `Ce formulaire de consentement n’est pas correctement configuré.`,
+'se9175c242a24ef47': `Vos choix sont enregistrés.`,
+'se9fa20ae22c03e65': str`Tout dans ${0}`,
+'sef0cf928fc7dc23b': `Le service de consentement est très sollicité en ce moment. Réessayez dans un instant.`,
+'sf993bb199fefbe04': `Tout`,
+'sfb5cd72ffdee7e49': `Tout refuser`,
+    };
+  

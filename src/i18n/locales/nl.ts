@@ -1,0 +1,34 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    import {str} from '@lit/localize';
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's04de27f32d6ea958': `Er is niets veranderd sinds je laatst hebt opgeslagen.`,
+'s0ea176c7940198ab': `We konden de toestemmingsdienst niet bereiken. Controleer je verbinding en probeer het opnieuw.`,
+'s17abf67f1970a790': `Keuzes opslaan`,
+'s2c8189544e3ea679': `Opnieuw proberen`,
+'s35965c464395e7f4': `Je keuzes worden geladen…`,
+'s381abd94d77446ee': `Alles accepteren`,
+'s55f65b828cb9775a': `Er is hier nu niets te kiezen.`,
+'s79ac8a82b638bfce': `Je keuzes konden niet worden geladen.`,
+'s86757ff5072d8165': `De toestemmingsdienst stuurde een antwoord dat we niet konden lezen. Probeer het later opnieuw.`,
+'sa063e7bd500bc761': `De toestemmingsdienst had een probleem. Probeer het opnieuw.`,
+'saae27daa01eb2429': `Deze toestemmingsdienst kan dat niet.`,
+'sb060188bb28bfa9f': `Opslaan…`,
+'sb2d21d51721eb040': `Je bent niet ingelogd of je sessie is verlopen. Log in en probeer het opnieuw.`,
+'sc3b1e304a9b4175e': `De toestemmingsdienst deed er te lang over om te antwoorden. Probeer het opnieuw.`,
+'se614b41e691fe089': `Je keuzes zijn niet opgeslagen.`,
+'se7c722fac190e0ca': `Dit toestemmingsformulier is niet goed ingesteld.`,
+'se9175c242a24ef47': `Je keuzes zijn opgeslagen.`,
+'se9fa20ae22c03e65': str`Alles in ${0}`,
+'sef0cf928fc7dc23b': `De toestemmingsdienst is nu druk. Probeer het zo opnieuw.`,
+'sf993bb199fefbe04': `Alles`,
+'sfb5cd72ffdee7e49': `Alles weigeren`,
+    };
+  

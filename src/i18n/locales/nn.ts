@@ -1,0 +1,34 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    import {str} from '@lit/localize';
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's04de27f32d6ea958': `Ingenting er endra sidan du lagra sist.`,
+'s0ea176c7940198ab': `Vi fekk ikkje kontakt med samtykketenesta. Sjekk tilkoplinga og prøv igjen.`,
+'s17abf67f1970a790': `Lagre vala`,
+'s2c8189544e3ea679': `Prøv igjen`,
+'s35965c464395e7f4': `Lastar inn vala dine …`,
+'s381abd94d77446ee': `Godta alle`,
+'s55f65b828cb9775a': `Det er ingenting å velje her akkurat no.`,
+'s79ac8a82b638bfce': `Vala dine kunne ikkje lastast inn.`,
+'s86757ff5072d8165': `Samtykketenesta sende eit svar vi ikkje kunne lese. Prøv igjen seinare.`,
+'sa063e7bd500bc761': `Samtykketenesta hadde eit problem. Prøv igjen.`,
+'saae27daa01eb2429': `Denne samtykketenesta kan ikkje gjere det.`,
+'sb060188bb28bfa9f': `Lagrar …`,
+'sb2d21d51721eb040': `Du er ikkje logga inn, eller økta di er ute. Logg inn og prøv igjen.`,
+'sc3b1e304a9b4175e': `Samtykketenesta brukte for lang tid på å svare. Prøv igjen.`,
+'se614b41e691fe089': `Vala dine vart ikkje lagra.`,
+'se7c722fac190e0ca': `Dette samtykkeskjemaet er ikkje sett opp rett.`,
+'se9175c242a24ef47': `Vala dine er lagra.`,
+'se9fa20ae22c03e65': str`Alle i ${0}`,
+'sef0cf928fc7dc23b': `Samtykketenesta er oppteken akkurat no. Prøv igjen om eit augneblink.`,
+'sf993bb199fefbe04': `Alle`,
+'sfb5cd72ffdee7e49': `Avvis alle`,
+    };
+  

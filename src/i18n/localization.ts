@@ -1,0 +1,37 @@
+import { configureLocalization } from '@lit/localize';
+import { normalizeLang } from '../model/text.js';
+import { allLocales, sourceLocale, targetLocales } from './locale-codes.js';
+
+export type UiLocale = (typeof allLocales)[number];
+
+// An explicit map (not a template-string import) so every bundler and dev server sees each file.
+const loaders: Record<(typeof targetLocales)[number], () => Promise<unknown>> = {
+  da: () => import('./locales/da.js'),
+  de: () => import('./locales/de.js'),
+  es: () => import('./locales/es.js'),
+  fi: () => import('./locales/fi.js'),
+  fr: () => import('./locales/fr.js'),
+  nb: () => import('./locales/nb.js'),
+  nl: () => import('./locales/nl.js'),
+  nn: () => import('./locales/nn.js'),
+  sv: () => import('./locales/sv.js'),
+};
+
+export const { getLocale, setLocale } = configureLocalization({
+  sourceLocale,
+  targetLocales,
+  loadLocale: (locale) => loaders[locale as keyof typeof loaders]() as never,
+});
+
+/** The shipped UI locale nearest to a language tag: `nb-NO` → `nb`, `no` → `nb`, `pt` → `en`. */
+export function matchLocale(lang: string | undefined): UiLocale {
+  const primary = normalizeLang(lang ?? '').split('-')[0]!;
+  const wanted = primary === 'no' ? 'nb' : primary;
+  return (allLocales as readonly string[]).includes(wanted) ? (wanted as UiLocale) : sourceLocale;
+}
+
+/** Switches the UI strings of every consent element on the page (one locale per page). */
+export function useLocale(lang: string | undefined): Promise<void> {
+  const locale = matchLocale(lang);
+  return locale === getLocale() ? Promise.resolve() : setLocale(locale);
+}

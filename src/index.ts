@@ -1,0 +1,6 @@
+// Classes, types, transports and configure(); importing this registers nothing.
+export { ConsentGroupPicker } from './elements/consent-group-picker/consent-group-picker.js';
+export * from './events/index.js';
+export * from './model/index.js';
+export * from './transports/index.js';
+export { getLocale, setLocale, matchLocale } from './i18n/localization.js';

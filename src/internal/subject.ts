@@ -1,0 +1,18 @@
+const KEY = 'consent-elements:subject';
+let memoryId: string | undefined;
+
+/**
+ * A random, pseudonymous visitor id kept in localStorage, so an anonymous visitor's decisions
+ * can be found again on the next visit. Falls back to one id per page when storage is blocked.
+ */
+export function pseudonymousSubject(): string {
+  try {
+    const stored = localStorage.getItem(KEY);
+    if (stored) return stored;
+    const id = crypto.randomUUID();
+    localStorage.setItem(KEY, id);
+    return id;
+  } catch {
+    return (memoryId ??= crypto.randomUUID());
+  }
+}

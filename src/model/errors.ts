@@ -1,0 +1,70 @@
+import type { Receipt } from './types.js';
+
+export const errorCodes = [
+  'network',
+  'timeout',
+  'http',
+  'unauthorized',
+  'rate-limited',
+  'invalid-response',
+  'config',
+  'unsupported',
+] as const;
+
+export type ConsentErrorCode = (typeof errorCodes)[number];
+
+export interface ConsentErrorInit {
+  status?: number;
+  retryable?: boolean;
+  /** Seconds the provider asked us to wait (Retry-After). */
+  retryAfter?: number;
+  cause?: unknown;
+}
+
+/** Every failure a transport or element reports. `code` says what kind; `retryable` what to do. */
+export class ConsentError extends Error {
+  override readonly name = 'ConsentError';
+  readonly code: ConsentErrorCode;
+  readonly status?: number;
+  readonly retryable: boolean;
+  readonly retryAfter?: number;
+  /** On a failed batch save: what the provider did store before the failure. */
+  receipts?: Receipt[];
+
+  constructor(code: ConsentErrorCode, message: string, init: ConsentErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.code = code;
+    this.status = init.status;
+    this.retryAfter = init.retryAfter;
+    this.retryable = init.retryable ?? defaultRetryable(code, init.status);
+  }
+
+  /** Plain data for event details and logs. */
+  toJSON() {
+    return { code: this.code, status: this.status, message: this.message, retryable: this.retryable };
+  }
+}
+
+function defaultRetryable(code: ConsentErrorCode, status?: number): boolean {
+  switch (code) {
+    case 'network':
+    case 'timeout':
+    case 'rate-limited':
+      return true;
+    case 'http':
+      return status === undefined || status >= 500 || status === 408;
+    default:
+      return false;
+  }
+}
+
+/** Wraps anything thrown into a ConsentError; aborts pass through untouched. */
+export function toConsentError(e: unknown): ConsentError {
+  if (e instanceof ConsentError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new ConsentError('network', message || 'Unknown failure', { cause: e });
+}
+
+export function isAbort(e: unknown): boolean {
+  return e instanceof DOMException && e.name === 'AbortError';
+}

@@ -1,0 +1,5 @@
+export * from './types.js';
+export * from './errors.js';
+export * from './text.js';
+export * from './tree.js';
+export * from './decisions.js';

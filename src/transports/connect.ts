@@ -1,0 +1,261 @@
+import * as z from 'zod/mini';
+import { ConsentError } from '../model/errors.js';
+import { normalizeLang } from '../model/text.js';
+import { nestItems, sortByOrder } from '../model/tree.js';
+import type {
+  CatalogQuery,
+  ConsentCatalog,
+  ConsentItem,
+  ConsentTransport,
+  Decision,
+  LocalizedText,
+  Receipt,
+  SaveRequest,
+  StateQuery,
+} from '../model/types.js';
+import { createHttp, type Http, type HttpOptions } from './http.js';
+
+// Wire format of the Connect Privacy → Consent API (field names as the API reference gives them).
+// Fields the kit does not use are left out; unknown fields are ignored.
+const text = z.object({
+  languageCode: z.string(),
+  name: z.string(),
+  description: z.optional(z.nullable(z.string())),
+});
+
+export const connectGroupsSchema = z.object({
+  issuer: z.optional(z.string()),
+  groups: z.array(
+    z.object({
+      consentGroupId: z.int(),
+      created: z.optional(z.number()),
+      selectionOrder: z.optional(z.nullable(z.number())),
+      texts: z._default(z.array(text), []),
+      active: z._default(z.boolean(), true),
+    }),
+  ),
+});
+
+export const connectConsentsSchema = z.object({
+  issuer: z.optional(z.string()),
+  consents: z.array(
+    z.object({
+      consentId: z.int(),
+      consentGroupId: z.int(),
+      target: z.optional(z.string()),
+      scope: z.optional(z.string()),
+      parentConsentId: z.optional(z.nullable(z.int())),
+      selectionOrder: z.optional(z.nullable(z.number())),
+      displayMode: z.optional(z.nullable(z.string())),
+      created: z.optional(z.number()),
+      texts: z._default(z.array(text), []),
+      active: z._default(z.boolean(), true),
+    }),
+  ),
+});
+
+export const connectHistorySchema = z.object({
+  issuer: z.optional(z.string()),
+  subject: z.optional(z.string()),
+  subjectType: z.optional(z.string()),
+  consents: z.array(
+    z.object({
+      consentId: z.int(),
+      target: z.optional(z.string()),
+      scope: z.optional(z.string()),
+      events: z.array(
+        z.object({
+          consentEventId: z.int(),
+          created: z.number(),
+          source: z.optional(z.nullable(z.string())),
+          action: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+
+const childEvent = z.object({
+  consentEventId: z.optional(z.int()),
+  consentId: z.int(),
+  created: z.optional(z.number()),
+  action: z.boolean(),
+});
+
+export const connectEventSchema = z.object({
+  consentId: z.int(),
+  subject: z.optional(z.string()),
+  subjectType: z.optional(z.string()),
+  consentEventId: z.int(),
+  created: z.optional(z.number()),
+  source: z.optional(z.nullable(z.string())),
+  action: z.boolean(),
+  // The reference shows one object; a parent with several children gives several.
+  childEvents: z.optional(z.nullable(z.union([childEvent, z.array(childEvent)]))),
+});
+
+export const connectSubjectTypes = ['CONNECT', 'CONNECTID', 'EXTERNAL', 'ORDER'] as const;
+
+export interface ConnectEventBody {
+  consentId: number;
+  subject?: string;
+  subjectType?: string;
+  source?: string;
+  action: boolean;
+  eventTime?: number;
+}
+
+export interface ConnectOptions extends Omit<HttpOptions, 'baseUrl'> {
+  /** Base URL including `/capi`, e.g. `https://api.mediaconnect.no/capi`, or a proxy of it. */
+  endpoint: string;
+  /**
+   * `user`: `/v1/customer/…` with the visitor's ConnectID token from `getToken()`.
+   * `client`: `/v1/client/…`, subject named per request; the token is a client-credentials
+   * token and therefore only ever used server-side (host backend).
+   */
+  mode?: 'user' | 'client';
+  /** Sent as `source` on each consent event when the request has none. Default `Web`. */
+  source?: string;
+}
+
+const mapTexts = (texts: readonly z.infer<typeof text>[]): LocalizedText[] =>
+  texts.map((t) => ({ lang: normalizeLang(t.languageCode), title: t.name, ...(t.description ? { description: t.description } : {}) }));
+
+/** Builds the provider-neutral catalog from the groups and consents responses. */
+export function connectCatalog(
+  issuer: string,
+  groups: z.infer<typeof connectGroupsSchema>,
+  consents: z.infer<typeof connectConsentsSchema>,
+): ConsentCatalog {
+  const items = new Map<number, ConsentItem[]>();
+  const parents = new Map<string, string | undefined>();
+  for (const c of consents.consents) {
+    const id = String(c.consentId);
+    parents.set(id, c.parentConsentId == null ? undefined : String(c.parentConsentId));
+    const list = items.get(c.consentGroupId) ?? [];
+    list.push({
+      id,
+      order: c.selectionOrder ?? 0,
+      texts: mapTexts(c.texts),
+      active: c.active,
+      ref: { consentId: c.consentId, consentGroupId: c.consentGroupId, target: c.target, scope: c.scope },
+    });
+    items.set(c.consentGroupId, list);
+  }
+  return {
+    source: `connect:${issuer}`,
+    groups: sortByOrder(
+      groups.groups.map((g) => ({
+        id: String(g.consentGroupId),
+        order: g.selectionOrder ?? 0,
+        texts: mapTexts(g.texts),
+        active: g.active,
+        items: nestItems(items.get(g.consentGroupId) ?? [], (i) => parents.get(i.id)),
+      })),
+    ),
+  };
+}
+
+/** The visitor's current answers: per consent the newest event (by `created`, then id). */
+export function connectState(history: z.infer<typeof connectHistorySchema>): Decision[] {
+  return history.consents.flatMap((c) => {
+    const latest = c.events.reduce<(typeof c.events)[number] | undefined>(
+      (best, e) => (!best || e.created > best.created || (e.created === best.created && e.consentEventId > best.consentEventId) ? e : best),
+      undefined,
+    );
+    return latest ? [{ itemId: String(c.consentId), granted: latest.action }] : [];
+  });
+}
+
+export function connectReceipt(d: Decision, r: z.infer<typeof connectEventSchema>): Receipt {
+  const children = r.childEvents == null ? [] : Array.isArray(r.childEvents) ? r.childEvents : [r.childEvents];
+  return {
+    itemId: d.itemId,
+    granted: r.action,
+    id: String(r.consentEventId),
+    created: r.created,
+    ...(children.length ? { cascaded: children.map((c) => ({ itemId: String(c.consentId), granted: c.action })) } : {}),
+  };
+}
+
+/** Talks to the Connect API (or a proxy of it). */
+export class ConnectTransport implements ConsentTransport {
+  readonly name = 'connect';
+  readonly mode: 'user' | 'client';
+  readonly #http: Http;
+  readonly #source: string;
+
+  constructor(options: ConnectOptions) {
+    this.mode = options.mode ?? 'user';
+    this.#source = options.source ?? 'Web';
+    this.#http = createHttp({ ...options, baseUrl: options.endpoint.replace(/\/?$/, '/') });
+  }
+
+  get #prefix() {
+    return this.mode === 'client' ? 'v1/client/customer/privacy' : 'v1/customer/privacy';
+  }
+
+  async loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
+    const issuer = requireIssuer(q.issuer);
+    const searchParams = { onlyActive: q.onlyActive ?? true };
+    const [groups, consents] = await Promise.all([
+      this.#http.get(`${this.#prefix}/consentGroups/${enc(issuer)}`, connectGroupsSchema, { searchParams, signal }),
+      this.#http.get(`${this.#prefix}/consents/${enc(issuer)}`, connectConsentsSchema, { searchParams, signal }),
+    ]);
+    return connectCatalog(issuer, groups, consents);
+  }
+
+  async loadState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
+    const issuer = requireIssuer(q.issuer);
+    const path =
+      this.mode === 'client'
+        ? `${this.#prefix}/consentEvent/history/${enc(issuer)}/${enc(requireSubject(q).type)}/${enc(requireSubject(q).id)}`
+        : `${this.#prefix}/consentEvent/history/${enc(issuer)}`;
+    // onlyActive=false: an answer to a consent that was later retired still counts as given.
+    const history = await this.#http.get(path, connectHistorySchema, { searchParams: { onlyActive: false }, signal });
+    return connectState(history);
+  }
+
+  /** One consent event per decision, in order (parents before children), each awaited. */
+  async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
+    const subject = this.mode === 'client' ? requireSubject(q) : undefined;
+    const refs = new Map(q.catalog.groups.flatMap((g) => flatRefs(g.items)));
+    const receipts: Receipt[] = [];
+    for (const d of q.decisions) {
+      const consentId = refs.get(d.itemId);
+      if (consentId === undefined) throw new ConsentError('config', `Consent ${d.itemId} is not in the loaded catalog.`);
+      const body: ConnectEventBody = {
+        consentId,
+        ...(subject ? { subject: subject.id, subjectType: subject.type } : {}),
+        source: q.source ?? this.#source,
+        action: d.granted,
+        eventTime: q.eventTime ?? Date.now(),
+      };
+      try {
+        const r = await this.#http.post(`${this.#prefix}/consentEvent`, body, connectEventSchema, { signal });
+        receipts.push(connectReceipt(d, r));
+      } catch (e) {
+        // What was stored before the failure must not be sent again.
+        if (e instanceof ConsentError) e.receipts = receipts;
+        throw e;
+      }
+    }
+    return receipts;
+  }
+}
+
+const enc = encodeURIComponent;
+
+function flatRefs(items: readonly ConsentItem[]): [string, number][] {
+  return items.flatMap((i) => [[i.id, Number(i.ref.consentId ?? i.id)] as [string, number], ...flatRefs(i.children ?? [])]);
+}
+
+function requireIssuer(issuer: string | undefined): string {
+  if (!issuer) throw new ConsentError('config', 'Connect needs an issuer (the `issuer` attribute).');
+  return issuer;
+}
+
+function requireSubject(q: { subject?: { id: string; type: string } }) {
+  if (!q.subject?.id || !q.subject.type) throw new ConsentError('config', 'Connect client mode needs a subject and subject type.');
+  return q.subject;
+}

@@ -1,0 +1,73 @@
+import { HTTPError } from 'ky';
+import * as z from 'zod/mini';
+import { ConsentError, errorCodes } from '../model/errors.js';
+import type {
+  CatalogQuery,
+  ConsentCatalog,
+  ConsentTransport,
+  Decision,
+  Receipt,
+  SaveRequest,
+  StateQuery,
+} from '../model/types.js';
+import { createHttp, peekJson, type Http, type HttpOptions } from './http.js';
+import { consentCatalog, receipt, saveResponse, stateResponse } from './schemas.js';
+
+export interface HostOptions extends Omit<HttpOptions, 'baseUrl'> {
+  /** Base URL of the publisher's consent API, e.g. `/api/consent`. */
+  endpoint: string;
+}
+
+const hostError = z.object({
+  code: z.optional(z.string()),
+  message: z.optional(z.string()),
+  receipts: z.optional(z.array(receipt)),
+});
+
+/**
+ * Talks to the publisher's own backend, which holds the provider credentials. The contract
+ * (all bodies in the normalized model):
+ * `GET catalog?issuer=&onlyActive=` → ConsentCatalog;
+ * `GET state?issuer=&subject=&subjectType=` → `{ decisions }`;
+ * `POST decisions` `{ issuer, subject, source, eventTime, decisions }` → `{ receipts }`.
+ * Errors answer `{ code, message, receipts? }` with a ConsentError code.
+ */
+export class HostTransport implements ConsentTransport {
+  readonly name = 'host';
+  readonly #http: Http;
+
+  constructor(options: HostOptions) {
+    this.#http = createHttp({ ...options, baseUrl: options.endpoint.replace(/\/?$/, '/') });
+  }
+
+  loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
+    return this.#call(() =>
+      this.#http.get('catalog', consentCatalog, { searchParams: { issuer: q.issuer, onlyActive: q.onlyActive }, signal }));
+  }
+
+  async loadState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
+    const searchParams = { issuer: q.issuer, subject: q.subject?.id, subjectType: q.subject?.type };
+    return (await this.#call(() => this.#http.get('state', stateResponse, { searchParams, signal }))).decisions;
+  }
+
+  async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
+    const body = { issuer: q.issuer, subject: q.subject, source: q.source, eventTime: q.eventTime, decisions: q.decisions };
+    return (await this.#call(() => this.#http.post('decisions', body, saveResponse, { signal }))).receipts;
+  }
+
+  /** Keeps the backend's own error code and any partial receipts. */
+  async #call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!(e instanceof ConsentError && e.cause instanceof HTTPError)) throw e;
+      const response = e.cause.response;
+      const body = hostError.safeParse(await peekJson(response));
+      if (!body.success) throw e;
+      const code = (errorCodes as readonly string[]).includes(body.data.code ?? '') ? (body.data.code as ConsentError['code']) : e.code;
+      const err = new ConsentError(code, body.data.message ?? e.message, { status: e.status, retryAfter: e.retryAfter, cause: e });
+      if (body.data.receipts) err.receipts = body.data.receipts;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,201 @@
+import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
+import type * as z from 'zod/mini';
+import { ConsentError, isAbort } from '../model/errors.js';
+
+export interface HttpOptions {
+  /** Base URL every path is resolved against, e.g. `https://api.mediaconnect.no/capi`. */
+  baseUrl: string;
+  /** Per attempt, in ms. Default 10 000. */
+  timeout?: number;
+  /** Retries after the first attempt for reads (and for 429 on writes). Default 2. */
+  retries?: number;
+  /** Longest wait a `Retry-After` may ask for, in ms. Default 10 000. */
+  maxRetryAfter?: number;
+  /** Bearer token for each request (user mode, or a host-issued short token). */
+  getToken?: () => string | undefined | Promise<string | undefined>;
+  /** Called once on a 401 before the request is retried with a fresh `getToken()`. */
+  refreshToken?: () => void | Promise<void>;
+  headers?: Record<string, string>;
+  /** Injected fetch (tests, server frameworks). */
+  fetch?: typeof fetch;
+  /** Sent with cookies to the same site by default; set `include` for a cross-site host API. */
+  credentials?: RequestCredentials;
+}
+
+export interface RequestOptions {
+  searchParams?: Record<string, string | number | boolean | undefined>;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+/** A typed JSON client: one ky instance, every failure a ConsentError, every body checked. */
+export interface Http {
+  get<S extends z.ZodMiniType>(path: string, schema: S, o?: RequestOptions): Promise<z.infer<S>>;
+  post<S extends z.ZodMiniType>(path: string, body: unknown, schema: S, o?: RequestOptions): Promise<z.infer<S>>;
+}
+
+const retryStatus = [408, 429, 500, 502, 503, 504];
+
+export function createHttp(opts: HttpOptions): Http {
+  if (!opts.baseUrl) throw new ConsentError('config', 'An endpoint (base URL) is required.');
+  const prefixUrl = new URL(opts.baseUrl, globalThis.location?.href).href;
+  const api: KyInstance = ky.create({
+    prefixUrl,
+    timeout: opts.timeout ?? 10_000,
+    credentials: opts.credentials ?? 'same-origin',
+    headers: { accept: 'application/json', ...opts.headers },
+    fetch: opts.fetch,
+    retry: {
+      limit: opts.retries ?? 2,
+      methods: ['get', 'post'],
+      statusCodes: retryStatus,
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: opts.maxRetryAfter ?? 10_000,
+      backoffLimit: 4_000,
+      retryOnTimeout: true,
+      jitter: true,
+    },
+    hooks: {
+      beforeRequest: [
+        async (request) => {
+          const token = await opts.getToken?.();
+          if (token) request.headers.set('authorization', `Bearer ${token}`);
+        },
+      ],
+      afterResponse: [
+        async (request, _options, response, state) => {
+          // An expired token was never accepted, so even a write is safe to send again.
+          if (response.status !== 401 || !opts.refreshToken || state.retryCount > 0) return;
+          await opts.refreshToken();
+          const headers = new Headers(request.headers);
+          const token = await opts.getToken?.();
+          if (token) headers.set('authorization', `Bearer ${token}`);
+          return ky.retry({ request: new Request(request, { headers }), code: 'TOKEN_REFRESHED' });
+        },
+      ],
+    },
+  });
+
+  // A write that failed other than by 429 may have been stored: sending it again would
+  // record the decision twice, so only a rate-limited write (never processed) is retried.
+  const writeRetry = {
+    shouldRetry: ({ error }: { error: Error }) =>
+      error instanceof HTTPError && error.response.status === 429 ? undefined : false,
+  };
+
+  async function call<S extends z.ZodMiniType>(path: string, schema: S, init: Options): Promise<z.infer<S>> {
+    let response: Response;
+    try {
+      response = await api(path.replace(/^\//, ''), init);
+    } catch (e) {
+      throw await mapError(e);
+    }
+    return parseBody(response, schema);
+  }
+
+  const params = (o?: RequestOptions) =>
+    o?.searchParams
+      ? Object.fromEntries(Object.entries(o.searchParams).filter(([, v]) => v !== undefined)) as Record<string, string | number | boolean>
+      : undefined;
+
+  return {
+    get: (path, schema, o) => call(path, schema, { method: 'get', searchParams: params(o), signal: o?.signal, headers: o?.headers }),
+    post: (path, body, schema, o) =>
+      call(path, schema, {
+        method: 'post',
+        json: body,
+        searchParams: params(o),
+        signal: o?.signal,
+        headers: o?.headers,
+        retry: { ...writeRetry, limit: opts.retries ?? 2 },
+      }),
+  };
+}
+
+/** Reads a JSON body and checks it against its schema; anything else is `invalid-response`. */
+export async function parseBody<S extends z.ZodMiniType>(response: Response, schema: S): Promise<z.infer<S>> {
+  const text = await response.text().catch((e: unknown) => {
+    throw new ConsentError('network', 'The response body could not be read.', { cause: e });
+  });
+  let data: unknown;
+  try {
+    data = text === '' ? undefined : JSON.parse(text);
+  } catch (e) {
+    const type = response.headers.get('content-type') ?? 'no content type';
+    throw new ConsentError('invalid-response', `Expected JSON but got ${type}: ${JSON.stringify(text.slice(0, 40))}`, {
+      status: response.status,
+      cause: e,
+    });
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    throw new ConsentError('invalid-response', describeIssue(result.error.issues), { status: response.status, cause: result.error });
+  }
+  return result.data;
+}
+
+/** `groups[0].consentGroupId: Invalid input: expected number, received string` */
+export function describeIssue(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const first = issues[0];
+  if (!first) return 'The response did not match the expected shape.';
+  const path = first.path.reduce<string>(
+    (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)),
+    '',
+  );
+  return `${path || '(body)'}: ${first.message}`;
+}
+
+/** Maps what ky or fetch threw to one ConsentError code. Aborts are passed through. */
+export async function mapError(e: unknown): Promise<unknown> {
+  if (isAbort(e) || (e instanceof Error && e.name === 'AbortError')) return e;
+  if (e instanceof ConsentError) return e;
+  if (e instanceof TimeoutError) return new ConsentError('timeout', `No answer from ${urlOf(e.request)} in time.`, { cause: e });
+  if (e instanceof HTTPError) {
+    const { status } = e.response;
+    const detail = await errorDetail(e.response);
+    const where = `${e.request.method} ${urlOf(e.request)}`;
+    if (status === 401 || status === 403)
+      return new ConsentError('unauthorized', `${where} was refused (${status})${detail}.`, { status, cause: e });
+    if (status === 429) {
+      const retryAfter = parseRetryAfter(e.response.headers.get('retry-after'));
+      return new ConsentError('rate-limited', `${where}: too many requests${detail}.`, { status, retryAfter, cause: e });
+    }
+    return new ConsentError('http', `${where} failed with ${status}${detail}.`, { status, cause: e });
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return new ConsentError('network', `The provider could not be reached: ${message}`, { cause: e });
+}
+
+const urlOf = (r: Request) => {
+  const u = new URL(r.url);
+  return u.origin + u.pathname;
+};
+
+/** An error response's JSON body, without consuming it; undefined when it has none. */
+export async function peekJson(response: Response): Promise<unknown> {
+  try {
+    return await response.clone().json();
+  } catch {
+    return undefined;
+  }
+}
+
+async function errorDetail(response: Response): Promise<string> {
+  const body = await peekJson(response);
+  if (typeof body === 'string') return `: ${body.slice(0, 200)}`;
+  if (body && typeof body === 'object') {
+    const b = body as Record<string, unknown>;
+    const msg = b.errorMessage ?? b.message ?? b.error_description ?? b.error ?? b.Message;
+    if (typeof msg === 'string') return `: ${msg.slice(0, 200)}`;
+  }
+  return '';
+}
+
+/** `Retry-After` as seconds (delta or HTTP date); undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const n = Number(value);
+  if (Number.isFinite(n)) return Math.max(0, n);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}

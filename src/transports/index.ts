@@ -1,0 +1,57 @@
+import { ConsentError } from '../model/errors.js';
+import type { ConsentTransport } from '../model/types.js';
+import { ConnectTransport } from './connect.js';
+import { HostTransport } from './host.js';
+
+export * from './connect.js';
+export * from './host.js';
+export * from './memory.js';
+export * from './http.js';
+export * from './oauth.js';
+export { transportContext } from './context.js';
+
+export const providers = ['connect', 'consentua', 'superoffice', 'csp', 'host', 'memory'] as const;
+export type ProviderName = (typeof providers)[number];
+
+/** Page-wide defaults for elements that set none themselves (script-tag pages). */
+export interface ConsentDefaults {
+  /** Used by every element without its own `transport`, `provider` or context. */
+  transport?: ConsentTransport;
+  /** Per provider name, for elements that say `provider="…"`. */
+  transports?: Partial<Record<ProviderName, ConsentTransport>>;
+  /** UI and text language when an element has no `lang`. */
+  lang?: string;
+  fallbackLang?: string;
+  /** Bearer token for `provider="connect"` in user mode (the host's own login). */
+  getToken?: () => string | undefined | Promise<string | undefined>;
+}
+
+let defaults: ConsentDefaults = {};
+
+/** Sets page-wide defaults. Later calls merge into earlier ones. */
+export function configure(next: ConsentDefaults): void {
+  defaults = { ...defaults, ...next, transports: { ...defaults.transports, ...next.transports } };
+  globalThis.dispatchEvent?.(new Event('consent-configure'));
+}
+
+export function getDefaults(): Readonly<ConsentDefaults> {
+  return defaults;
+}
+
+/** Builds the transport an element's `provider` and `endpoint` attributes name. */
+export function transportFor(provider: string, endpoint: string | undefined): ConsentTransport {
+  const configured = defaults.transports?.[provider as ProviderName];
+  if (configured) return configured;
+  if (!(providers as readonly string[]).includes(provider))
+    throw new ConsentError('config', `Unknown provider "${provider}". Use one of: ${providers.join(', ')}.`);
+  if (provider === 'host' || provider === 'connect') {
+    if (!endpoint) throw new ConsentError('config', `provider="${provider}" needs an endpoint attribute.`);
+    return provider === 'host'
+      ? new HostTransport({ endpoint })
+      : new ConnectTransport({ endpoint, mode: 'user', getToken: () => defaults.getToken?.() });
+  }
+  throw new ConsentError(
+    'unsupported',
+    `provider="${provider}" needs a transport object: set the element's transport property or configure({ transports }).`,
+  );
+}

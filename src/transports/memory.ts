@@ -1,0 +1,66 @@
+import { ConsentError } from '../model/errors.js';
+import { allItems, applyDecisions, toList, toMap } from '../model/decisions.js';
+import type { ConsentCatalog, ConsentTransport, Decision, Receipt, SaveRequest } from '../model/types.js';
+
+export interface MemoryOptions {
+  catalog: ConsentCatalog;
+  /** Stored answers to start from. */
+  state?: Decision[];
+  /** Delay of every call in ms; `Infinity` never answers (loading states). */
+  latency?: number;
+  /** Makes the next calls fail with this error (one per call, in order). */
+  failures?: ConsentError[];
+}
+
+/** Keeps everything in memory: for tests, stories and offline demos. */
+export class MemoryTransport implements ConsentTransport {
+  readonly name = 'memory';
+  catalog: ConsentCatalog;
+  state: Map<string, boolean>;
+  latency: number;
+  failures: ConsentError[];
+  /** Every save request received, in order. */
+  readonly saved: Decision[][] = [];
+  #ids = 0;
+
+  constructor(o: MemoryOptions) {
+    this.catalog = o.catalog;
+    this.state = toMap(o.state ?? []);
+    this.latency = o.latency ?? 0;
+    this.failures = [...(o.failures ?? [])];
+  }
+
+  async #settle(signal?: AbortSignal): Promise<void> {
+    if (this.latency > 0) {
+      await new Promise<void>((resolve, reject) => {
+        const timer = Number.isFinite(this.latency) ? setTimeout(resolve, this.latency) : undefined;
+        signal?.addEventListener('abort', () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        });
+      });
+    }
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+  }
+
+  async loadCatalog(_q: unknown, signal?: AbortSignal): Promise<ConsentCatalog> {
+    await this.#settle(signal);
+    return structuredClone(this.catalog);
+  }
+
+  async loadState(_q: unknown, signal?: AbortSignal): Promise<Decision[]> {
+    await this.#settle(signal);
+    return toList(this.state);
+  }
+
+  async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
+    await this.#settle(signal);
+    const known = new Set(allItems(this.catalog).map((i) => i.id));
+    const unknown = q.decisions.find((d) => !known.has(d.itemId));
+    if (unknown) throw new ConsentError('http', `Unknown item ${unknown.itemId}`, { status: 400 });
+    this.saved.push(q.decisions);
+    this.state = applyDecisions(this.state, this.catalog, q.decisions);
+    return q.decisions.map((d) => ({ ...d, id: String(++this.#ids), created: Date.now() }));
+  }
+}

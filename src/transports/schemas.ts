@@ -1,0 +1,64 @@
+import * as z from 'zod/mini';
+import type { ConsentItem } from '../model/types.js';
+
+// The normalized model on the wire (host contract). Shared by the host transport and the
+// reference backend so both sides check the same shapes.
+
+export const localizedText = z.object({
+  lang: z.string(),
+  title: z.string(),
+  description: z.optional(z.string()),
+});
+
+export const consentItem: z.ZodMiniType<ConsentItem> = z.object({
+  id: z.string().check(z.minLength(1)),
+  order: z.number(),
+  texts: z.array(localizedText),
+  active: z.boolean(),
+  get children() {
+    return z.optional(z.array(consentItem));
+  },
+  ref: z.record(z.string(), z.unknown()),
+});
+
+export const consentCatalog = z.object({
+  source: z.string(),
+  version: z.optional(z.string()),
+  texts: z.optional(z.array(localizedText)),
+  groups: z.array(
+    z.object({
+      id: z.string().check(z.minLength(1)),
+      order: z.number(),
+      texts: z.array(localizedText),
+      active: z.boolean(),
+      items: z.array(consentItem),
+    }),
+  ),
+});
+
+export const decision = z.object({ itemId: z.string().check(z.minLength(1)), granted: z.boolean() });
+
+export const subject = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(255)),
+  type: z.string().check(z.minLength(1), z.maxLength(32)),
+});
+
+export const stateResponse = z.object({ decisions: z.array(decision) });
+
+export const receipt = z.object({
+  itemId: z.string(),
+  granted: z.boolean(),
+  id: z.optional(z.string()),
+  created: z.optional(z.number()),
+  cascaded: z.optional(z.array(decision)),
+});
+
+export const saveBody = z.object({
+  issuer: z.optional(z.string().check(z.maxLength(255))),
+  subject: z.optional(subject),
+  source: z.optional(z.string().check(z.maxLength(255))),
+  eventTime: z.optional(z.int()),
+  decisions: z.array(decision).check(z.minLength(1), z.maxLength(500)),
+});
+
+export const saveResponse = z.object({ receipts: z.array(receipt) });
