@@ -23,7 +23,7 @@ let clientSecret = env.CONNECT_CLIENT_SECRET;
 let simulator: ConnectSimulator | undefined;
 let simulatorUrl: string | undefined;
 if (!providerUrl) {
-  clientSecret = randomBytes(24).toString('base64url');
+  clientSecret ??= randomBytes(24).toString('base64url');
   simulator = new ConnectSimulator({
     dataFile: env.SIM_DATA_FILE ?? `${root}demo/.data/simulator.json`,
     clients: { [clientId]: clientSecret },
@@ -52,6 +52,7 @@ const host = createHostHandler({
   base: '/api/consent',
   transport,
   allowedOrigins: origins,
+  catalogTtl: env.HOST_CATALOG_TTL_MS === undefined ? undefined : Number(env.HOST_CATALOG_TTL_MS),
   log: (line) => log(`[host] ${line}`),
 });
 const statics = [sirv(`${root}demo`, { dev: true }), sirv(root, { dev: true })];

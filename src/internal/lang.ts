@@ -1,14 +1,16 @@
-/**
- * The languages an element should speak, best first: its own or nearest ancestor's `lang`
- * (across shadow roots), the page-wide default, then the browser's languages.
- */
-export function resolveLangs(el: Element, pageDefault?: string): string[] {
-  let node: Element | null = el;
-  let own: string | null = null;
-  while (node && !own) {
-    own = node.closest('[lang]')?.getAttribute('lang') || null;
-    node = own ? null : ((node.getRootNode() as ShadowRoot).host ?? null);
+/** The `lang` an element inherits: its nearest ancestor's, across shadow roots; '' if none. */
+export function inheritedLang(el: Element): string {
+  let node: Element | null = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
+  while (node) {
+    const found = node.closest('[lang]');
+    const lang = found?.getAttribute('lang');
+    if (lang) return lang;
+    node = (node.getRootNode() as ShadowRoot).host ?? null;
   }
-  const langs = [own, pageDefault, ...(globalThis.navigator?.languages ?? [])].filter((l): l is string => !!l);
-  return [...new Set(langs)];
+  return '';
+}
+
+/** Languages to try, best first, without blanks or repeats. */
+export function preferredLangs(...langs: (string | undefined | readonly string[])[]): string[] {
+  return [...new Set(langs.flat().filter((l): l is string => !!l))];
 }

@@ -99,18 +99,25 @@ export function createHttp(opts: HttpOptions): Http {
       : undefined;
 
   return {
-    get: (path, schema, o) => call(path, schema, { method: 'get', searchParams: params(o), signal: o?.signal, headers: o?.headers }),
+    get: (path, schema, o) => call(path, schema, defined({ method: 'get', searchParams: params(o), signal: o?.signal, headers: o?.headers })),
     post: (path, body, schema, o) =>
-      call(path, schema, {
-        method: 'post',
-        json: body,
-        searchParams: params(o),
-        signal: o?.signal,
-        headers: o?.headers,
-        retry: { ...writeRetry, limit: opts.retries ?? 2 },
-      }),
+      call(
+        path,
+        schema,
+        defined({
+          method: 'post',
+          json: body,
+          searchParams: params(o),
+          signal: o?.signal,
+          headers: o?.headers,
+          retry: { ...writeRetry, limit: opts.retries ?? 2 },
+        }),
+      ),
   };
 }
+
+/** ky treats a key set to undefined as "remove the instance default" (headers!): drop them. */
+const defined = (o: Options): Options => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Options;
 
 /** Reads a JSON body and checks it against its schema; anything else is `invalid-response`. */
 export async function parseBody<S extends z.ZodMiniType>(response: Response, schema: S): Promise<z.infer<S>> {

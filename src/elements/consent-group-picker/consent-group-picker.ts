@@ -9,7 +9,7 @@ import { ConsentLoadEvent } from '../../events/consent-load.js';
 import { ConsentSavedEvent } from '../../events/consent-saved.js';
 import { ConsentSubmitEvent } from '../../events/consent-submit.js';
 import { useLocale } from '../../i18n/localization.js';
-import { resolveLangs } from '../../internal/lang.js';
+import { inheritedLang, preferredLangs } from '../../internal/lang.js';
 import { errorMessage } from '../../internal/messages.js';
 import { pseudonymousSubject } from '../../internal/subject.js';
 import {
@@ -99,7 +99,7 @@ export class ConsentGroupPicker extends LitElement {
   @property() endpoint?: string;
 
   /** Language of the texts, BCP 47 (`nb-NO`) or provider code (`nb_NO`). Default: nearest `lang`, then the browser's. */
-  @property() override lang = '';
+  @property({ reflect: true }) override lang = '';
 
   /** Language used when a text is missing in `lang` (before falling back to the first text). */
   @property({ attribute: 'fallback-lang' }) fallbackLang = 'en';
@@ -127,6 +127,8 @@ export class ConsentGroupPicker extends LitElement {
   /** Unsaved choices, item id → granted. */
   @state() private choices: Map<string, boolean> = new Map();
   @state() private save: SaveStatus = { kind: 'idle' };
+  /** The nearest ancestor's `lang` (e.g. `<html lang>`), followed while connected. */
+  @state() private inheritedLang = '';
   /** Bumped by `configure()`, so new page-wide defaults apply. */
   @state() private defaultsVersion = 0;
   /** The transport in use, or why there is none; resolved when its inputs change. */
@@ -161,7 +163,8 @@ export class ConsentGroupPicker extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Follow the page language (e.g. <html lang>) when this element has none of its own.
-    this.#observer = new MutationObserver(() => this.requestUpdate('lang', this.lang));
+    this.inheritedLang = inheritedLang(this);
+    this.#observer = new MutationObserver(() => (this.inheritedLang = inheritedLang(this)));
     this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     globalThis.addEventListener('consent-configure', this.#onConfigure);
   }
@@ -179,7 +182,7 @@ export class ConsentGroupPicker extends LitElement {
     const first = !this.hasUpdated;
     if (first || ['provider', 'endpoint', 'transport', 'contextTransport', 'defaultsVersion'].some((k) => changed.has(k)))
       this.resolved = this.#transport();
-    if (first || changed.has('lang') || changed.has('defaultsVersion')) void useLocale(this.#langs()[0]);
+    if (first || ['lang', 'inheritedLang', 'defaultsVersion'].some((k) => changed.has(k))) void useLocale(this.#langs()[0]);
   }
 
   /** Reloads the choices from the provider. */
@@ -378,7 +381,7 @@ export class ConsentGroupPicker extends LitElement {
   }
 
   #langs(): string[] {
-    return resolveLangs(this, getDefaults().lang);
+    return preferredLangs(this.lang, this.inheritedLang, getDefaults().lang, globalThis.navigator?.languages ?? []);
   }
 
   #subject(): Subject {

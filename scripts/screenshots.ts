@@ -1,0 +1,32 @@
+// `npm run screenshots`: pictures of the demo at desktop and 320 px widths, as a visitor sees
+// them, for the README and for checking layout by eye. Writes docs/*.png.
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { ensureBrowser } from './browser.mjs';
+import { startStack } from './stack.mjs';
+
+const stack = await startStack();
+const browser = await chromium.launch({
+  executablePath: ensureBrowser(() => {}),
+  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking'],
+});
+try {
+  mkdirSync('docs', { recursive: true });
+  for (const [width, name, scheme] of [
+    [1100, 'demo', 'light'],
+    [320, 'demo-320', 'light'],
+    [1100, 'demo-dark', 'dark'],
+  ] as const) {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+    await page.goto(stack.demo);
+    await page.locator('consent-group-picker fieldset').first().waitFor();
+    await page.locator('consent-group-picker input[data-item-input="10"]').check();
+    await page.locator('consent-group-picker input[data-item-input="1"]').check();
+    await page.screenshot({ path: `docs/${name}.png`, fullPage: name !== 'demo' });
+    console.log(`docs/${name}.png`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  stack.stop();
+}

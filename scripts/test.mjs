@@ -1,0 +1,86 @@
+// `npm test`: finds (or installs) Chromium, builds, starts the simulator + host backend + demo
+// on free ports with a throwaway data file, runs the browser tests (web-test-runner) and the
+// end-to-end tests (node:test + Playwright), and ends with one line: `N passed, N failed`.
+// `npm test -- --unit` skips the end-to-end tests.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureBrowser } from './browser.mjs';
+import { freePort, startStack } from './stack.mjs';
+
+const tmp = mkdtempSync(join(tmpdir(), 'consent-elements-test-'));
+const children = new Set();
+let stack;
+const cleanup = () => {
+  for (const c of children) c.kill('SIGTERM');
+  stack?.stop();
+  rmSync(tmp, { recursive: true, force: true });
+};
+process.on('exit', cleanup);
+process.on('SIGINT', () => process.exit(130));
+
+function run(cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+    children.add(child);
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const finish = () => {
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  process.exit(totals.failed > 0 ? 1 : 0);
+};
+
+const chrome = ensureBrowser();
+
+console.log('\n# Build');
+if ((await run('npm', ['run', '--silent', 'build:lib'])) !== 0) {
+  totals.failed = 1;
+  finish();
+}
+
+const wtrPort = await freePort();
+console.log('# Start simulator + host backend + demo');
+stack = await startStack({
+  extraOrigins: [`http://localhost:${wtrPort}`, `http://127.0.0.1:${wtrPort}`],
+  env: { HOST_CATALOG_TTL_MS: '0' }, // tests inject provider faults: let every catalog request reach the simulator
+});
+console.log(`  demo ${stack.demo}, simulator ${stack.simulator}`);
+const testEnv = JSON.stringify({ simulator: stack.simulator, demo: stack.demo, clientId: stack.clientId, clientSecret: stack.clientSecret });
+const add = (r) => Object.keys(totals).forEach((k) => (totals[k] += r[k] ?? 0));
+
+console.log('\n# Browser tests (web-test-runner, Chromium)');
+const wtrFile = join(tmp, 'wtr.json');
+const wtrCode = await run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], {
+  TEST_ENV: testEnv,
+  WTR_PORT: String(wtrPort),
+  WTR_RESULTS_FILE: wtrFile,
+  CHROME_PATH: chrome,
+  CI: 'true', // no watch mode, no interactive output
+});
+add(existsSync(wtrFile) ? JSON.parse(readFileSync(wtrFile, 'utf8')) : { failed: 1 });
+if (wtrCode !== 0 && totals.failed === 0) totals.failed = 1;
+
+if (!process.argv.includes('--unit')) {
+  console.log('\n# End-to-end tests (node:test + Playwright, built demo)');
+  const tapFile = join(tmp, 'e2e.tap');
+  const files = readdirSync('test/e2e').filter((f) => f.endsWith('.test.ts')).map((f) => join('test/e2e', f));
+  const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`];
+  const code = await run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...reporters, ...files], {
+    TEST_ENV: testEnv,
+    CHROME_PATH: chrome,
+  });
+  const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+  const count = (k) => Number(new RegExp(`^# ${k} (\\d+)`, 'm').exec(tap)?.[1] ?? 0);
+  add({ passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') });
+  if (code !== 0 && count('fail') + count('cancelled') === 0) totals.failed++;
+}
+
+cleanup();
+finish();

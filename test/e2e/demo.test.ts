@@ -1,0 +1,139 @@
+// End to end: Playwright drives the built demo (script-tag bundle → host backend → simulator).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const env = JSON.parse(process.env.TEST_ENV ?? '{}') as { demo: string; simulator: string; clientSecret: string };
+if (!env.demo) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
+
+interface SimEvent {
+  consentEventId: number;
+  consentId: number;
+  subject: string;
+  subjectType: string;
+  source: string;
+  action: boolean;
+}
+const events = async (): Promise<SimEvent[]> => (await (await fetch(`${env.simulator}/__sim/events`)).json()).events;
+
+let browser: Browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
+  });
+});
+after(() => browser?.close());
+
+async function openDemo(page: Page) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(env.demo);
+  await page.locator('consent-group-picker fieldset').first().waitFor();
+  return errors;
+}
+const box = (page: Page, id: string) => page.locator(`consent-group-picker input[data-item-input="${id}"]`);
+
+describe('demo page', () => {
+  it('saves two changed consents and shows them after a reload, one event each', async () => {
+    const page = await browser.newPage();
+    const errors = await openDemo(page);
+    const subject = await page.evaluate(() => localStorage.getItem('consent-elements:subject'));
+    assert.match(subject ?? '', /^[0-9a-f-]{36}$/, 'a pseudonymous subject was created');
+    const before = await events();
+
+    assert.equal(await box(page, '11').isChecked(), false);
+    assert.equal(await box(page, '20').isChecked(), false);
+    await box(page, '11').check();
+    await box(page, '20').check();
+    await page.locator('consent-group-picker button[part~="save"]').click();
+    await page.locator('consent-group-picker [part~="status"]', { hasText: 'Your choices are saved.' }).waitFor();
+
+    await page.reload();
+    await page.locator('consent-group-picker fieldset').first().waitFor();
+    assert.equal(await box(page, '11').isChecked(), true);
+    assert.equal(await box(page, '20').isChecked(), true);
+    assert.equal(await box(page, '10').isChecked(), false);
+
+    const added = (await events()).slice(before.length);
+    assert.deepEqual(
+      added.map((e) => ({ consentId: e.consentId, action: e.action, subject: e.subject, subjectType: e.subjectType, source: e.source })),
+      [
+        { consentId: 11, action: true, subject, subjectType: 'EXTERNAL', source: 'Demo' },
+        { consentId: 20, action: true, subject, subjectType: 'EXTERNAL', source: 'Demo' },
+      ],
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('switches language from the demo’s switcher', async () => {
+    const page = await browser.newPage();
+    await openDemo(page);
+    await page.selectOption('#lang', 'nb-NO');
+    await page.locator('consent-group-picker legend', { hasText: 'Markedsføring' }).waitFor();
+    await page.locator('consent-group-picker button', { hasText: 'Godta alle' }).waitFor();
+    await page.close();
+  });
+
+  it('logs the picker’s events on the page', async () => {
+    const page = await browser.newPage();
+    await openDemo(page);
+    await page.locator('#log li[data-type="consent-load"]').waitFor();
+    await box(page, '5').check();
+    await page.locator('#log li[data-type="consent-change"]').waitFor();
+    await page.close();
+  });
+
+  it('exposes the script-tag bundle as window.ConsentElements', async () => {
+    const page = await browser.newPage();
+    await openDemo(page);
+    const api = await page.evaluate(() => {
+      const g = (window as unknown as { ConsentElements: Record<string, unknown> }).ConsentElements;
+      return { picker: typeof g.ConsentGroupPicker, configure: typeof g.configure, defined: !!customElements.get('consent-group-picker') };
+    });
+    assert.deepEqual(api, { picker: 'function', configure: 'function', defined: true });
+    await page.close();
+  });
+
+  it('lays out at 320 px without horizontal scrolling', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    await openDemo(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0);
+    await page.close();
+  });
+});
+
+describe('host backend', () => {
+  it('refuses origins that are not on its allowlist', async () => {
+    const r = await fetch(`${env.demo}/api/consent/catalog?issuer=468979834`, { headers: { origin: 'https://evil.example' } });
+    assert.equal(r.status, 403);
+    assert.equal((await r.json()).code, 'config');
+  });
+
+  it('refuses subject types a browser may not claim, and invalid bodies', async () => {
+    const state = await fetch(`${env.demo}/api/consent/state?issuer=468979834&subject=42&subjectType=CONNECT`);
+    assert.equal(state.status, 400);
+    const save = await fetch(`${env.demo}/api/consent/decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ issuer: '468979834', decisions: [{ itemId: 1 }] }),
+    });
+    assert.equal(save.status, 400);
+    assert.match((await save.json()).message, /Invalid body/);
+  });
+
+  it('never sends the client secret or a token to the browser', async () => {
+    const page = await browser.newPage();
+    const bodies: string[] = [];
+    page.on('response', async (r) => bodies.push(`${r.url()} ${JSON.stringify(await r.allHeaders())} ${await r.text().catch(() => '')}`));
+    await openDemo(page);
+    await page.waitForLoadState('networkidle');
+    assert.ok(env.clientSecret.length > 10);
+    assert.ok(bodies.some((b) => b.includes('/api/consent/catalog')), 'the page talked to the host backend');
+    for (const b of bodies) assert.ok(!b.includes(env.clientSecret), 'the client secret reached the browser');
+    for (const b of bodies.filter((x) => x.includes('/api/consent/'))) assert.doesNotMatch(b, /access_token|bearer/i);
+    await page.close();
+  });
+});

@@ -1,0 +1,405 @@
+import { aTimeout, elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/define.js';
+import type { ConsentGroupPicker } from '../../src/elements/consent-group-picker/consent-group-picker.js';
+import type { ConsentChangeEvent, ConsentErrorEvent, ConsentLoadEvent, ConsentSavedEvent, ConsentSubmitEvent } from '../../src/events/index.js';
+import { getLocale } from '../../src/i18n/localization.js';
+import { ConsentError } from '../../src/model/errors.js';
+import type { ConsentCatalog, ConsentItem } from '../../src/model/types.js';
+import { ConnectTransport } from '../../src/transports/connect.js';
+import { configure } from '../../src/transports/index.js';
+import { MemoryTransport } from '../../src/transports/memory.js';
+import { capi, clearFaults, eventsFor, HOSTILE, hostApi, newSubject, NORDLYS, queueFault, userToken } from '../helpers.js';
+
+// ---- helpers -------------------------------------------------------------------------------
+
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
+const input = (el: Element, id: string) => $<HTMLInputElement>(el, `input[data-item-input="${id}"]`)!;
+const groupToggle = (el: Element, id: string) => $<HTMLInputElement>(el, `input[data-group-toggle="${id}"]`)!;
+const button = (el: Element, part: string) => $<HTMLButtonElement>(el, `button[part~="${part}"]`)!;
+const legends = (el: Element) => $$(el, 'legend').map((l) => l.textContent!.trim());
+const statusText = (el: Element) => $(el, '[part~="status"]')!.textContent!.trim();
+
+async function ready(el: ConsentGroupPicker): Promise<ConsentGroupPicker> {
+  await waitUntil(() => $(el, 'fieldset') || $(el, '[part~="error"]') || $(el, '[part~="empty"]'), 'picker did not load', { timeout: 10000 });
+  await el.updateComplete;
+  return el;
+}
+
+/** Waits for @lit/localize to finish loading a UI locale. */
+const localeIs = (locale: string) => waitUntil(() => getLocale() === locale, `locale ${locale} not loaded`);
+
+const catalogRequests = () =>
+  performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/consent/catalog')).length;
+
+const hostPicker = (subject = newSubject(), attrs: { issuer?: string; lang?: string } = {}) =>
+  fixture<ConsentGroupPicker>(html`<consent-group-picker
+    provider="host"
+    endpoint=${hostApi()}
+    issuer=${attrs.issuer ?? NORDLYS}
+    subject=${subject}
+    lang=${attrs.lang ?? 'en-GB'}
+    source="Test"
+  ></consent-group-picker>`).then(ready);
+
+const leaf = (id: string, title: string, extra: Partial<ConsentItem> = {}): ConsentItem => ({
+  id,
+  order: Number(id),
+  texts: [{ lang: 'en', title, description: `${title} description` }],
+  active: true,
+  ref: {},
+  ...extra,
+});
+const memoryCatalog = (): ConsentCatalog => ({
+  source: 'memory',
+  groups: [
+    {
+      id: 'g1',
+      order: 1,
+      active: true,
+      texts: [{ lang: 'en', title: 'Mail', description: 'Letters and email' }],
+      items: [leaf('1', 'Newsletter', { children: [leaf('2', 'Sport'), leaf('3', 'Culture')] }), leaf('4', 'Offers')],
+    },
+    { id: 'g2', order: 2, active: true, texts: [{ lang: 'en', title: 'Phone' }], items: [leaf('5', 'Calls')] },
+  ],
+});
+const memoryPicker = (transport: MemoryTransport) =>
+  fixture<ConsentGroupPicker>(html`<consent-group-picker lang="en" .transport=${transport}></consent-group-picker>`).then(ready);
+
+// ---- tests ---------------------------------------------------------------------------------
+
+describe('<consent-group-picker>', () => {
+  afterEach(async () => {
+    await clearFaults();
+    document.documentElement.lang = 'en-GB';
+  });
+
+  describe('against the host backend and simulator', () => {
+    it('renders groups and consents in selectionOrder, nested, without inactive ones', async () => {
+      const el = await hostPicker();
+      expect(legends(el)).to.deep.equal(['Marketing', 'Newsletters', 'Research and surveys', 'Personalisation', 'Partners']);
+      const newsletterIds = $$(el, 'fieldset[data-group="1"] input[data-item-input]').map((i) => i.dataset.itemInput);
+      expect(newsletterIds).to.deep.equal(['5', '1', '2', '3', '4']);
+      // children sit in a nested list under their parent
+      expect($(el, 'li[data-item="1"] > ul li[data-item="3"]')).to.exist;
+      expect($(el, '[data-item="51"]'), 'inactive consent').to.equal(null);
+      expect($(el, '[data-group="5"]'), 'inactive group').to.equal(null);
+    });
+
+    it('is accessible', async () => {
+      const el = await hostPicker();
+      await expect(el).to.be.accessible();
+    });
+
+    it('pre-ticks nothing for a visitor without stored consent', async () => {
+      const el = await hostPicker();
+      expect($$<HTMLInputElement>(el, 'input[type=checkbox]').filter((i) => i.checked)).to.have.length(0);
+    });
+
+    it('shows the page language, falls back per text, and switches language without a new request', async () => {
+      const el = await hostPicker(newSubject(), { lang: 'nb-NO' });
+      await localeIs('nb');
+      await el.updateComplete;
+      expect(legends(el)).to.deep.equal(['Markedsføring', 'Nyhetsbrev', 'Forskning og undersøkelser', 'Personalisation', 'Partnere']);
+      expect(button(el, 'accept-all').textContent!.trim()).to.equal('Godta alle');
+      const before = catalogRequests();
+      el.lang = 'sv_SE';
+      await localeIs('sv');
+      await el.updateComplete;
+      expect(legends(el)).to.deep.equal(['Marknadsföring', 'Nyhetsbrev', 'Forskning och undersökningar', 'Anpassning', 'Partner']);
+      expect(button(el, 'accept-all').textContent!.trim()).to.equal('Godkänn alla');
+      el.lang = 'no';
+      await localeIs('nb');
+      await el.updateComplete;
+      expect(legends(el)[0]).to.equal('Markedsføring');
+      await aTimeout(50);
+      expect(catalogRequests()).to.equal(before);
+      el.lang = 'en-GB';
+      await localeIs('en');
+    });
+
+    it('follows <html lang> when it has no lang of its own', async () => {
+      const el = await fixture<ConsentGroupPicker>(
+        html`<consent-group-picker provider="host" endpoint=${hostApi()} issuer=${NORDLYS} subject=${newSubject()}></consent-group-picker>`,
+      ).then(ready);
+      expect(legends(el)[0]).to.equal('Marketing');
+      document.documentElement.lang = 'sv-SE';
+      await localeIs('sv');
+      await el.updateComplete;
+      expect(legends(el)[0]).to.equal('Marknadsföring');
+      document.documentElement.lang = 'en-GB';
+      await localeIs('en');
+    });
+
+    it('prefills the visitor’s stored decisions from the event history', async () => {
+      const subject = newSubject();
+      const first = await hostPicker(subject);
+      input(first, '11').click();
+      input(first, '30').click();
+      button(first, 'save').click();
+      await oneEvent(first, 'consent-saved');
+      const el = await hostPicker(subject);
+      expect(input(el, '11').checked).to.equal(true);
+      expect(input(el, '30').checked).to.equal(true);
+      expect(input(el, '10').checked).to.equal(false);
+    });
+
+    it('can be used with the keyboard alone: Tab, Space, Enter', async () => {
+      const subject = newSubject();
+      const el = await hostPicker(subject);
+      // Focus the first control of the picker, then move with Tab only.
+      groupToggle(el, '2').focus();
+      await sendKeys({ press: 'Tab' }); // → "Offers by email" (10)
+      expect(el.shadowRoot!.activeElement).to.equal(input(el, '10'));
+      await sendKeys({ press: 'Space' });
+      expect(input(el, '10').checked).to.equal(true);
+      await sendKeys({ press: 'Tab' }); // → 11
+      await sendKeys({ press: 'Tab' }); // → 12
+      await sendKeys({ press: 'Space' });
+      expect(input(el, '12').checked).to.equal(true);
+      button(el, 'reject-all').focus();
+      await sendKeys({ press: 'Tab' }); // accept all
+      await sendKeys({ press: 'Tab' }); // save
+      expect(el.shadowRoot!.activeElement).to.equal(button(el, 'save'));
+      const saved = oneEvent(el, 'consent-saved');
+      await sendKeys({ press: 'Enter' });
+      await saved;
+      expect(statusText(el)).to.equal('Your choices are saved.');
+      expect((await eventsFor(subject)).map((e) => [e.consentId, e.action])).to.deep.equal([
+        [10, true],
+        [12, true],
+      ]);
+    });
+
+    it('fires typed events with their details', async () => {
+      const subject = newSubject();
+      const el = document.createElement('consent-group-picker');
+      Object.assign(el, { provider: 'host', endpoint: hostApi(), issuer: NORDLYS, subject, lang: 'en-GB', source: 'Test' });
+      const load = oneEvent(el, 'consent-load') as Promise<ConsentLoadEvent>;
+      document.body.append(el);
+      try {
+        const loaded = await load;
+        expect(loaded.detail.catalog.groups).to.have.length(5);
+        expect(loaded.bubbles && loaded.composed).to.equal(true);
+        await ready(el);
+
+        const change = oneEvent(el, 'consent-change') as Promise<ConsentChangeEvent>;
+        input(el, '21').click();
+        const changed = (await change).detail;
+        expect(changed.changes).to.deep.equal([{ itemId: '21', granted: true }]);
+        expect(changed.decisions.find((d) => d.itemId === '21')).to.deep.equal({ itemId: '21', granted: true });
+        expect(changed.decisions.filter((d) => d.granted)).to.have.length(1);
+
+        const submit = oneEvent(el, 'consent-submit') as Promise<ConsentSubmitEvent>;
+        const saved = oneEvent(el, 'consent-saved') as Promise<ConsentSavedEvent>;
+        button(el, 'save').click();
+        expect((await submit).detail.decisions).to.deep.equal([{ itemId: '21', granted: true }]);
+        const detail = (await saved).detail;
+        expect(detail.queued).to.equal(false);
+        expect(detail.decisions).to.deep.equal([{ itemId: '21', granted: true }]);
+        expect(detail.receipts).to.have.length(1);
+        expect(detail.receipts[0]).to.include({ itemId: '21', granted: true });
+        expect(detail.receipts[0]!.id).to.match(/^\d+$/);
+      } finally {
+        el.remove();
+      }
+    });
+
+    it('shows hostile provider text as text', async () => {
+      const el = await hostPicker(newSubject(), { issuer: HOSTILE });
+      expect(legends(el)[0]).to.equal('<b>Bold</b> group <script>window.__pwned = true</script>');
+      expect($(el, '[part~="group-description"]')!.textContent).to.equal('<img src=x onerror=alert(1)>');
+      expect($(el, '[part~="item-title"]')!.textContent).to.equal('<img src=x onerror=alert(1)>');
+      expect(el.shadowRoot!.querySelectorAll('img, script, b, a')).to.have.length(0);
+      expect((window as unknown as { __pwned?: boolean }).__pwned).to.equal(undefined);
+    });
+
+    it('shows an error with Retry on malformed provider JSON, and Retry recovers', async () => {
+      const token = await userToken(newSubject());
+      const transport = new ConnectTransport({ endpoint: capi(), mode: 'user', getToken: () => token, retries: 0 });
+      await queueFault('malformed', { path: `/capi/v1/customer/privacy/consentGroups/${NORDLYS}` });
+      const el = document.createElement('consent-group-picker');
+      Object.assign(el, { transport, issuer: NORDLYS, lang: 'en-GB' });
+      const failed = oneEvent(el, 'consent-error') as Promise<ConsentErrorEvent>;
+      document.body.append(el);
+      try {
+        const error = (await failed).detail;
+        expect(error).to.include({ code: 'invalid-response', retryable: false, operation: 'load' });
+        await ready(el);
+        expect($(el, '[part~="error"]')!.textContent).to.contain('could not be loaded');
+        expect($(el, 'fieldset')).to.equal(null);
+        const loaded = oneEvent(el, 'consent-load');
+        button(el, 'retry').click();
+        await loaded;
+        await el.updateComplete;
+        expect($(el, '[part~="error"]')).to.equal(null);
+        expect(legends(el)).to.have.length(5);
+      } finally {
+        el.remove();
+      }
+    });
+
+    it('shows the host backend’s error code when the provider fails behind it', async () => {
+      await queueFault('html', { path: `/capi/v1/client/customer/privacy/consentGroups/${NORDLYS}`, times: 3 });
+      const el = document.createElement('consent-group-picker');
+      Object.assign(el, { provider: 'host', endpoint: hostApi(), issuer: NORDLYS, subject: newSubject() });
+      const failed = oneEvent(el, 'consent-error') as Promise<ConsentErrorEvent>;
+      document.body.append(el);
+      try {
+        expect((await failed).detail).to.include({ code: 'invalid-response', status: 502 });
+      } finally {
+        el.remove();
+      }
+    });
+  });
+
+  describe('with the memory transport', () => {
+    it('shows a skeleton with reserved height while loading', async () => {
+      const el = await fixture<ConsentGroupPicker>(
+        html`<consent-group-picker .transport=${new MemoryTransport({ catalog: memoryCatalog(), latency: Infinity })}></consent-group-picker>`,
+      );
+      expect($(el, '[part~="skeleton"]')).to.exist;
+      expect($(el, '[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
+      expect(el.getBoundingClientRect().height).to.be.greaterThan(150);
+      expect(statusText(el)).to.equal('Loading your choices…');
+    });
+
+    it('shows an empty state when there is nothing to choose', async () => {
+      const el = await memoryPicker(new MemoryTransport({ catalog: { source: 'memory', groups: [] } }));
+      expect($(el, '[part~="empty"]')).to.exist;
+      expect($(el, 'button')).to.equal(null);
+    });
+
+    it('disables nested consents while their parent is off, and sets them with it', async () => {
+      const el = await memoryPicker(new MemoryTransport({ catalog: memoryCatalog() }));
+      expect(input(el, '2').disabled).to.equal(true);
+      input(el, '1').click();
+      await el.updateComplete;
+      expect(input(el, '2').disabled).to.equal(false);
+      expect([input(el, '2').checked, input(el, '3').checked]).to.deep.equal([true, true]);
+      input(el, '3').click();
+      await el.updateComplete;
+      expect(input(el, '3').checked).to.equal(false);
+      input(el, '1').click();
+      await el.updateComplete;
+      expect([input(el, '2').disabled, input(el, '2').checked]).to.deep.equal([true, false]);
+    });
+
+    it('has a tri-state group toggle', async () => {
+      const el = await memoryPicker(new MemoryTransport({ catalog: memoryCatalog() }));
+      const toggle = groupToggle(el, 'g1');
+      expect([toggle.checked, toggle.indeterminate]).to.deep.equal([false, false]);
+      input(el, '4').click();
+      await el.updateComplete;
+      expect([toggle.checked, toggle.indeterminate]).to.deep.equal([false, true]);
+      toggle.click();
+      await el.updateComplete;
+      expect(['1', '2', '3', '4'].map((id) => input(el, id).checked)).to.deep.equal([true, true, true, true]);
+      expect([toggle.checked, toggle.indeterminate]).to.deep.equal([true, false]);
+      toggle.click();
+      await el.updateComplete;
+      expect(['1', '4'].map((id) => input(el, id).checked)).to.deep.equal([false, false]);
+      expect(input(el, '5').checked, 'other group untouched').to.equal(false);
+    });
+
+    it('accepts all and rejects all in one click each, sending only changes', async () => {
+      const transport = new MemoryTransport({ catalog: memoryCatalog(), state: [{ itemId: '5', granted: true }] });
+      const el = await memoryPicker(transport);
+      button(el, 'accept-all').click();
+      await oneEvent(el, 'consent-saved');
+      expect(transport.saved[0]).to.deep.equal([
+        { itemId: '1', granted: true },
+        { itemId: '4', granted: true },
+      ]);
+      button(el, 'reject-all').click();
+      await oneEvent(el, 'consent-saved');
+      expect(transport.saved[1]).to.deep.equal([
+        { itemId: '1', granted: false },
+        { itemId: '4', granted: false },
+        { itemId: '5', granted: false },
+      ]);
+      expect($$<HTMLInputElement>(el, 'input').some((i) => i.checked)).to.equal(false);
+    });
+
+    it('does not save when consent-submit is cancelled', async () => {
+      const transport = new MemoryTransport({ catalog: memoryCatalog() });
+      const el = await memoryPicker(transport);
+      el.addEventListener('consent-submit', (e) => e.preventDefault(), { once: true });
+      input(el, '4').click();
+      button(el, 'save').click();
+      await aTimeout(20);
+      expect(transport.saved).to.have.length(0);
+      button(el, 'save').click();
+      await oneEvent(el, 'consent-saved');
+      expect(transport.saved).to.deep.equal([[{ itemId: '4', granted: true }]]);
+    });
+
+    it('says so when there is nothing new to save', async () => {
+      const el = await memoryPicker(new MemoryTransport({ catalog: memoryCatalog() }));
+      button(el, 'save').click();
+      await el.updateComplete;
+      expect(statusText(el)).to.equal('Nothing has changed since you last saved.');
+    });
+
+    it('keeps the choices when saving fails, and Retry saves them', async () => {
+      const transport = new MemoryTransport({ catalog: memoryCatalog() });
+      const el = await memoryPicker(transport);
+      transport.failures.push(new ConsentError('network', 'offline'));
+      input(el, '5').click();
+      const failed = oneEvent(el, 'consent-error') as Promise<ConsentErrorEvent>;
+      button(el, 'save').click();
+      expect((await failed).detail).to.include({ code: 'network', operation: 'save', retryable: true });
+      await el.updateComplete;
+      expect($(el, '[part~="error"]')!.textContent).to.contain('were not saved');
+      expect(input(el, '5').checked).to.equal(true);
+      button(el, 'retry').click();
+      await oneEvent(el, 'consent-saved');
+      expect(transport.saved).to.deep.equal([[{ itemId: '5', granted: true }]]);
+    });
+
+    it('reports a missing transport as a config error without Retry', async () => {
+      const el = document.createElement('consent-group-picker');
+      const failed = oneEvent(el, 'consent-error') as Promise<ConsentErrorEvent>;
+      document.body.append(el);
+      try {
+        expect((await failed).detail.code).to.equal('config');
+        await ready(el);
+        expect($(el, '[part~="retry"]')).to.equal(null);
+      } finally {
+        el.remove();
+      }
+    });
+
+    it('reports unsupported when the transport cannot save', async () => {
+      const transport = { name: 'read-only', loadCatalog: async () => memoryCatalog() };
+      const el = await fixture<ConsentGroupPicker>(html`<consent-group-picker .transport=${transport}></consent-group-picker>`).then(ready);
+      input(el, '4').click();
+      const failed = oneEvent(el, 'consent-error') as Promise<ConsentErrorEvent>;
+      button(el, 'save').click();
+      expect((await failed).detail.code).to.equal('unsupported');
+    });
+
+    it('uses a page-wide transport from configure()', async () => {
+      const transport = new MemoryTransport({ catalog: memoryCatalog() });
+      configure({ transport });
+      try {
+        const el = await fixture<ConsentGroupPicker>(html`<consent-group-picker></consent-group-picker>`).then(ready);
+        expect(legends(el)).to.deep.equal(['Mail', 'Phone']);
+      } finally {
+        configure({ transport: undefined });
+      }
+    });
+
+    it('gives an anonymous visitor a pseudonymous EXTERNAL subject kept in localStorage', async () => {
+      const seen: unknown[] = [];
+      const transport = new MemoryTransport({ catalog: memoryCatalog() });
+      const spy = { name: 'spy', loadCatalog: transport.loadCatalog.bind(transport), loadState: async (q: { subject?: unknown }) => (seen.push(q.subject), []) };
+      await fixture(html`<consent-group-picker .transport=${spy}></consent-group-picker>`).then((e) => ready(e as ConsentGroupPicker));
+      const id = localStorage.getItem('consent-elements:subject');
+      expect(id).to.match(/^[0-9a-f-]{36}$/);
+      expect(seen).to.deep.equal([{ id, type: 'EXTERNAL' }]);
+      await elementUpdated(document.body);
+    });
+  });
+});

@@ -1,0 +1,60 @@
+// Shared by the browser tests: where the simulator and demo run (set by scripts/test.mjs).
+export interface TestEnv {
+  simulator: string;
+  demo: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+declare global {
+  interface Window {
+    TEST_ENV: TestEnv;
+  }
+}
+
+export const env = (): TestEnv => {
+  const e = window.TEST_ENV;
+  if (!e?.simulator) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
+  return e;
+};
+
+export const capi = () => `${env().simulator}/capi`;
+export const hostApi = () => `${env().demo}/api/consent`;
+export const NORDLYS = '468979834';
+export const HOSTILE = 'sim-hostile';
+
+/** A fresh visitor id, so tests never see each other's decisions. */
+export const newSubject = () => `test-${crypto.randomUUID()}`;
+
+export async function simAdmin(path: string, body?: unknown): Promise<any> {
+  const r = await fetch(`${env().simulator}/__sim/${path}`, {
+    method: body === undefined ? 'GET' : path === 'faults' && body === null ? 'DELETE' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined || body === null ? undefined : JSON.stringify(body),
+  });
+  if (!r.ok) throw new Error(`simulator admin ${path}: ${r.status}`);
+  return r.json();
+}
+
+/** Queues a fault for the next matching simulator request(s). */
+export const queueFault = (fault: string, opts: { path?: string; times?: number; ms?: number } = {}) =>
+  simAdmin('faults', { fault, ...opts });
+export const clearFaults = () => simAdmin('faults', null);
+
+export async function userToken(subject: string): Promise<string> {
+  return (await simAdmin('user-token', { subject })).access_token;
+}
+
+/** A client-credentials token, fetched as the host backend would (test-only secret). */
+export async function clientToken(): Promise<string> {
+  const r = await fetch(`${env().simulator}/user/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${btoa(`${env().clientId}:${env().clientSecret}`)}` },
+    body: 'grant_type=client_credentials',
+  });
+  return (await r.json()).access_token;
+}
+
+export async function eventsFor(subject: string): Promise<{ consentId: number; action: boolean; source: string; parentEventId?: number }[]> {
+  return (await simAdmin('events')).events.filter((e: { subject: string }) => e.subject === subject);
+}
