@@ -134,6 +134,11 @@ describe('connect transport against the simulator', () => {
     expect([e.code, e.status]).to.deep.equal(['unauthorized', 401]);
   });
 
+  it('maps a 401 (expired token) to unauthorized', async () => {
+    const e = await failure((await withFault('401')).loadCatalog({ issuer: NORDLYS }));
+    expect([e.code, e.status, e.retryable]).to.deep.equal(['unauthorized', 401, false]);
+  });
+
   it('refreshes the token once on 401 and goes on', async () => {
     let refreshed = 0;
     const good = await clientToken();
