@@ -1,22 +1,45 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
-// `vite build`             → dist/esm/{index,define}.js: ESM for bundlers, dependencies external.
-// `vite build --mode iife` → dist/consent-elements.iife.js: one self-registering script tag,
-//                            everything bundled, global `ConsentElements`.
+// `vite build`                → dist/esm/{index,define,server}.js: ESM for bundlers, dependencies external.
+// `vite build --mode iife`    → dist/consent-elements.iife.js: one self-registering script tag,
+//                               everything bundled but the translations, global `ConsentElements`.
+// `vite build --mode locales` → dist/locales/<code>.js: the translations the script tag loads on demand.
+const locales = Object.fromEntries(
+  readdirSync('src/i18n/locales').map((f) => [f.replace(/\.ts$/, ''), `src/i18n/locales/${f}`]),
+);
+
 export default defineConfig(({ mode }) => {
-  const iife = mode === 'iife';
+  const common = { target: 'es2022', sourcemap: true, reportCompressedSize: true } as const;
+  if (mode === 'iife')
+    return {
+      build: {
+        ...common,
+        outDir: 'dist',
+        emptyOutDir: false,
+        minify: true,
+        lib: { entry: 'src/define.ts', formats: ['iife'], name: 'ConsentElements', fileName: () => 'consent-elements.iife.js' },
+      },
+    };
+  if (mode === 'locales')
+    return {
+      build: {
+        ...common,
+        outDir: 'dist/locales',
+        emptyOutDir: true,
+        minify: true,
+        sourcemap: false,
+        lib: { entry: locales, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+      },
+    };
   return {
     build: {
-      target: 'es2022',
-      outDir: iife ? 'dist' : 'dist/esm',
-      emptyOutDir: !iife,
-      sourcemap: true,
-      minify: iife,
-      reportCompressedSize: true,
-      lib: iife
-        ? { entry: 'src/define.ts', formats: ['iife'], name: 'ConsentElements', fileName: () => 'consent-elements.iife.js' }
-        : { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
-      rollupOptions: iife ? {} : { external: [/^lit($|\/)/, /^@lit\//, 'zod', /^zod\//, 'ky'] },
+      ...common,
+      outDir: 'dist/esm',
+      emptyOutDir: true,
+      minify: false,
+      lib: { entry: { index: 'src/index.ts', define: 'src/define.ts', server: 'src/server.ts' }, formats: ['es'] },
+      rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, 'zod', /^zod\//, 'ky'] },
     },
   };
 });

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { ConnectTransport } from '../src/transports/connect.js';
-import { clientCredentials } from '../src/transports/oauth.js';
+import { clientCredentials } from '../src/server.js';
 import { createHostHandler } from './server/host.js';
 import { ConnectSimulator } from './simulator/server.js';
 

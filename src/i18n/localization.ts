@@ -4,8 +4,16 @@ import { allLocales, sourceLocale, targetLocales } from './locale-codes.js';
 
 export type UiLocale = (typeof allLocales)[number];
 
-// An explicit map (not a template-string import) so every bundler and dev server sees each file.
-const loaders: Record<(typeof targetLocales)[number], () => Promise<unknown>> = {
+type Loader = (locale: string) => Promise<unknown>;
+
+// The script-tag bundle carries no translations: it loads `locales/<code>.js` from beside
+// itself when a page needs one, so visitors pay only for their own language.
+const scriptBase = (globalThis.document?.currentScript as HTMLScriptElement | null)?.src;
+const fromScriptBase: Loader = (locale) =>
+  import(/* @vite-ignore */ new URL(`locales/${locale}.js`, scriptBase ?? globalThis.location?.href).href);
+
+// ESM builds and dev servers: an explicit map (not a template-string import) so every bundler sees each file.
+const modules: Record<(typeof targetLocales)[number], () => Promise<unknown>> = {
   da: () => import('./locales/da.js'),
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
@@ -17,10 +25,13 @@ const loaders: Record<(typeof targetLocales)[number], () => Promise<unknown>> = 
   sv: () => import('./locales/sv.js'),
 };
 
+const loadLocale: Loader =
+  import.meta.env?.MODE === 'iife' ? fromScriptBase : (locale) => modules[locale as keyof typeof modules]();
+
 export const { getLocale, setLocale } = configureLocalization({
   sourceLocale,
   targetLocales,
-  loadLocale: (locale) => loaders[locale as keyof typeof loaders]() as never,
+  loadLocale: loadLocale as never,
 });
 
 /** The shipped UI locale nearest to a language tag: `nb-NO` → `nb`, `no` → `nb`, `pt` → `en`. */

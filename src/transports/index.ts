@@ -7,7 +7,6 @@ export * from './connect.js';
 export * from './host.js';
 export * from './memory.js';
 export * from './http.js';
-export * from './oauth.js';
 export { transportContext } from './context.js';
 
 export const providers = ['connect', 'consentua', 'superoffice', 'csp', 'host', 'memory'] as const;

@@ -42,23 +42,22 @@ export const styles = css`
     font-size: 1.05em;
   }
   .group-head {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem var(--_gap);
-    align-items: baseline;
-    justify-content: space-between;
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: var(--_gap);
+    align-items: start;
   }
   p {
-    margin: 0.25rem 0 0;
+    margin: 0;
     color: var(--_muted);
     overflow-wrap: anywhere;
   }
   ul {
     list-style: none;
-    margin: 0.5rem 0 0;
+    margin: 0.75rem 0 0;
     padding: 0;
     display: grid;
-    gap: 0.5rem;
+    gap: 0.75rem;
   }
   ul ul {
     padding-inline-start: var(--consent-picker-indent, 2rem);
@@ -88,6 +87,7 @@ export const styles = css`
   }
   .item p {
     margin-inline-start: 2rem;
+    font-size: 0.925em;
   }
   .group-toggle {
     font-weight: normal;
