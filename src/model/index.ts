@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './text.js';
 export * from './tree.js';
 export * from './decisions.js';
+export * from './catalog.js';

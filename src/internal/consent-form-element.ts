@@ -1,0 +1,333 @@
+import { consume } from '@lit/context';
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus } from '@lit/task';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ConsentChangeEvent } from '../events/consent-change.js';
+import { ConsentErrorEvent } from '../events/consent-error.js';
+import { ConsentLoadEvent } from '../events/consent-load.js';
+import { ConsentSavedEvent } from '../events/consent-saved.js';
+import { ConsentSubmitEvent } from '../events/consent-submit.js';
+import { useLocale } from '../i18n/localization.js';
+import {
+  allItems,
+  applyDecisions,
+  choose,
+  chooseAll,
+  groupState,
+  isGranted,
+  planDecisions,
+  toMap,
+} from '../model/decisions.js';
+import { ConsentError, isAbort, toConsentError } from '../model/errors.js';
+import { pickText } from '../model/text.js';
+import { visibleGroups } from '../model/catalog.js';
+import type {
+  CatalogQuery,
+  ConsentCatalog,
+  ConsentGroupModel,
+  ConsentItem,
+  ConsentTransport,
+  Decision,
+  LocalizedText,
+  SaveRequest,
+  StateQuery,
+} from '../model/types.js';
+import { transportContext } from '../transports/context.js';
+import { getDefaults, transportFor } from '../transports/index.js';
+import { inheritedLang, preferredLangs } from './lang.js';
+import { errorMessage } from './messages.js';
+
+export interface Loaded {
+  catalog: ConsentCatalog;
+  stored: Map<string, boolean>;
+}
+
+type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'nothing' } | { kind: 'error'; error: ConsentError };
+
+/**
+ * What every consent form element shares: finding its transport, loading the catalog and the
+ * stored answers, the visitor's unsaved choices, saving only what changed, the states
+ * (loading, ready, empty, error, saving, saved), the three equal buttons, languages and events.
+ * An element adds its own attributes, its queries and how it draws a group.
+ */
+export abstract class ConsentFormElement extends LitElement {
+  /** Provider to talk to when no `transport` is set: `host`, `connect`, or one given to `configure({ transports })`. */
+  @property() provider?: string;
+
+  /** Base URL for the provider: the host backend's consent API, or a provider proxy. */
+  @property() endpoint?: string;
+
+  /** Language of the texts, BCP 47 (`nb-NO`) or provider code (`nb_NO`). Default: nearest `lang`, then the browser's. */
+  @property({ reflect: true }) override lang = '';
+
+  /** Language used when a text is missing in `lang` (before falling back to the first text). */
+  @property({ attribute: 'fallback-lang' }) fallbackLang = 'en';
+
+  /** Recorded with every decision as where it came from (Connect `source`). */
+  @property() source = 'Web';
+
+  /** A transport object; wins over `provider`/`endpoint`, context and `configure()`. */
+  @property({ attribute: false }) transport?: ConsentTransport;
+
+  /** From an ancestor that provides `transportContext`. */
+  @consume({ context: transportContext, subscribe: true })
+  @state()
+  private contextTransport?: ConsentTransport;
+
+  /** Unsaved choices, item id → granted. */
+  @state() protected choices: Map<string, boolean> = new Map();
+  @state() private save: SaveStatus = { kind: 'idle' };
+  /** The nearest ancestor's `lang` (e.g. `<html lang>`), followed while connected. */
+  @state() private inheritedLang = '';
+  /** Bumped by `configure()`, so new page-wide defaults apply. */
+  @state() private defaultsVersion = 0;
+  /** The transport in use, or why there is none; resolved when its inputs change. */
+  @state() private resolved: ConsentTransport | ConsentError = new ConsentError('config', 'Not connected yet.');
+
+  #last?: Loaded;
+  #observer?: MutationObserver;
+  #saveAbort?: AbortController;
+
+  /** What to load: the element's own attributes. */
+  protected abstract catalogQuery(): CatalogQuery;
+  /** Whose answers to load and save. */
+  protected abstract stateQuery(): StateQuery;
+  /** Extra fields for the save request (issuer, subject, template version, …). */
+  protected abstract saveFields(loaded: Loaded): Omit<SaveRequest, 'decisions' | 'catalog'>;
+  /** One group of the catalog. */
+  protected abstract renderGroup(group: ConsentGroupModel, loaded: Loaded): TemplateResult;
+  /** Keys of the element's own properties that mean "load again". */
+  protected abstract loadKeys(): readonly unknown[];
+
+  private loader = new Task(this, {
+    args: () => [this.resolved, ...this.loadKeys()] as const,
+    task: async ([tr], { signal }): Promise<Loaded> => {
+      if (tr instanceof ConsentError) throw tr;
+      const [catalog, state] = await Promise.all([
+        tr.loadCatalog(this.catalogQuery(), signal),
+        tr.loadState ? tr.loadState(this.stateQuery(), signal) : Promise.resolve([]),
+      ]);
+      return { catalog, stored: toMap(state) };
+    },
+    onComplete: (loaded) => {
+      this.#last = loaded;
+      this.choices = new Map();
+      this.save = { kind: 'idle' };
+      void this.updateComplete.then(() => this.dispatchEvent(new ConsentLoadEvent({ catalog: loaded.catalog })));
+    },
+    onError: (e) => {
+      if (!isAbort(e)) this.#fail(toConsentError(e), 'load');
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.inheritedLang = inheritedLang(this);
+    this.#observer = new MutationObserver(() => (this.inheritedLang = inheritedLang(this)));
+    this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    globalThis.addEventListener('consent-configure', this.#onConfigure);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    globalThis.removeEventListener('consent-configure', this.#onConfigure);
+    this.#saveAbort?.abort();
+  }
+
+  #onConfigure = () => this.defaultsVersion++;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const first = !this.hasUpdated;
+    if (first || ['provider', 'endpoint', 'transport', 'contextTransport', 'defaultsVersion'].some((k) => changed.has(k)))
+      this.resolved = this.#transport();
+    if (first || ['lang', 'inheritedLang', 'defaultsVersion'].some((k) => changed.has(k))) void useLocale(this.langs()[0]);
+  }
+
+  /** Loads the choices from the provider again. */
+  reload(): void {
+    void this.loader.run();
+  }
+
+  /** Saves the visitor's current choices: only what differs from what the provider holds. */
+  async saveChoices(): Promise<void> {
+    const loaded = this.#current();
+    const transport = this.resolved;
+    if (!loaded || this.save.kind === 'saving') return;
+    const decisions = planDecisions(loaded.catalog, loaded.stored, this.choices);
+    if (decisions.length === 0) {
+      this.save = { kind: 'nothing' };
+      return;
+    }
+    if (!this.dispatchEvent(new ConsentSubmitEvent({ decisions }))) return;
+    if (transport instanceof ConsentError || !transport.saveDecisions) {
+      const e = transport instanceof ConsentError ? transport : new ConsentError('unsupported', `The ${transport.name} transport cannot save decisions.`);
+      return this.#fail(e, 'save');
+    }
+    this.save = { kind: 'saving' };
+    this.#saveAbort = new AbortController();
+    try {
+      const receipts = await transport.saveDecisions(
+        { ...this.saveFields(loaded), source: this.source, decisions, catalog: loaded.catalog, eventTime: Date.now() },
+        this.#saveAbort.signal,
+      );
+      loaded.stored = applyDecisions(loaded.stored, loaded.catalog, decisions);
+      this.choices = new Map();
+      this.save = { kind: 'saved' };
+      this.dispatchEvent(new ConsentSavedEvent({ decisions, receipts, queued: false }));
+    } catch (e) {
+      if (isAbort(e)) return;
+      const error = toConsentError(e);
+      // Whatever the provider stored before failing is stored: never send it twice.
+      const done = (error.receipts ?? []).map((r) => ({ itemId: r.itemId, granted: r.granted }));
+      loaded.stored = applyDecisions(loaded.stored, loaded.catalog, done);
+      this.#fail(error, 'save');
+    }
+  }
+
+  override render() {
+    const loaded = this.#current();
+    const loading = this.loader.status === TaskStatus.PENDING || this.loader.status === TaskStatus.INITIAL;
+    return html`<div part="base" aria-busy=${loading || this.busy ? 'true' : 'false'}>
+      <slot name="heading"></slot>
+      ${this.loader.status === TaskStatus.ERROR ? this.#renderError('load') : nothing}
+      ${loaded ? this.#renderLoaded(loaded) : loading ? this.#renderSkeleton() : nothing}
+      <p part="status" class=${this.save.kind === 'saved' ? 'saved' : ''} role="status" aria-live="polite">${this.#statusText(loading)}</p>
+      ${this.save.kind === 'error' ? this.#renderError('save') : nothing}
+      <slot name="footer"></slot>
+    </div>`;
+  }
+
+  /** True while a save is under way: controls are disabled. */
+  protected get busy(): boolean {
+    return this.save.kind === 'saving';
+  }
+
+  /** The text to show for a set of localized texts, by the fallback chain. */
+  protected text(texts: readonly LocalizedText[]): LocalizedText | undefined {
+    return pickText(texts, this.langs(), this.fallbackLang);
+  }
+
+  protected langs(): string[] {
+    return preferredLangs(this.lang, this.inheritedLang, getDefaults().lang, globalThis.navigator?.languages ?? []);
+  }
+
+  protected isOn(item: ConsentItem, loaded: Loaded): boolean {
+    return isGranted(item.id, loaded.stored, this.choices);
+  }
+
+  /** A group's tri-state "All" checkbox. */
+  protected renderGroupToggle(group: ConsentGroupModel, title: string, loaded: Loaded) {
+    const state = groupState(group.items, loaded.stored, this.choices);
+    return html`<label part="group-toggle" class="group-toggle">
+      <input
+        type="checkbox"
+        data-group-toggle=${group.id}
+        aria-label=${msg(str`All in ${title}`)}
+        .checked=${state === 'all'}
+        .indeterminate=${state === 'some'}
+        ?disabled=${this.busy}
+        @change=${(e: Event) => this.#choose(chooseAll(this.choices, group.items, (e.target as HTMLInputElement).checked))}
+      />${msg('All')}
+    </label>`;
+  }
+
+  /** The checkbox of one item; children are disabled while an ancestor is off. */
+  protected renderCheckbox(item: ConsentItem, loaded: Loaded, parentOff: boolean, describedBy?: string) {
+    return html`<input
+      type="checkbox"
+      data-item-input=${item.id}
+      .checked=${this.isOn(item, loaded) && !parentOff}
+      ?disabled=${parentOff || this.busy}
+      aria-describedby=${describedBy ?? nothing}
+      @change=${(e: Event) => this.#choose(choose(this.choices, item, (e.target as HTMLInputElement).checked))}
+    />`;
+  }
+
+  #renderSkeleton() {
+    return html`<div part="skeleton" class="skeleton" aria-hidden="true">
+      <div class="bone"></div>
+      <div class="bone wide"></div>
+      <div class="bone wide"></div>
+    </div>`;
+  }
+
+  #renderLoaded(loaded: Loaded) {
+    const groups = visibleGroups(loaded.catalog);
+    if (groups.length === 0) return html`<p part="empty">${msg('There is nothing to choose here right now.')}</p>`;
+    return html`${groups.map((g) => this.renderGroup(g, loaded))}
+      <div part="actions">
+        <button part="button reject-all" ?disabled=${this.busy} @click=${() => this.#all(false)}>${msg('Reject all')}</button>
+        <button part="button accept-all" ?disabled=${this.busy} @click=${() => this.#all(true)}>${msg('Accept all')}</button>
+        <button part="button save" ?disabled=${this.busy} @click=${() => this.saveChoices()}>${msg('Save choices')}</button>
+      </div>`;
+  }
+
+  #renderError(operation: 'load' | 'save') {
+    const error = operation === 'save' && this.save.kind === 'error' ? this.save.error : toConsentError(this.loader.error);
+    return html`<div part="error" role="alert">
+      <span>${operation === 'save' ? msg('Your choices were not saved.') : msg('Your choices could not be loaded.')}
+        ${errorMessage(error.code)}</span>
+      ${error.code === 'config' || error.code === 'unsupported'
+        ? nothing
+        : html`<button part="button retry" @click=${() => (operation === 'save' ? this.saveChoices() : this.reload())}>${msg('Retry')}</button>`}
+    </div>`;
+  }
+
+  #statusText(loading: boolean): string {
+    if (loading && !this.#last) return msg('Loading your choices…');
+    switch (this.save.kind) {
+      case 'saving':
+        return msg('Saving…');
+      case 'saved':
+        return msg('Your choices are saved.');
+      case 'nothing':
+        return msg('Nothing has changed since you last saved.');
+      default:
+        return '';
+    }
+  }
+
+  #all(granted: boolean) {
+    const loaded = this.#current();
+    if (!loaded) return;
+    this.#choose(chooseAll(this.choices, visibleGroups(loaded.catalog).flatMap((g) => g.items), granted));
+    void this.saveChoices();
+  }
+
+  #choose(next: Map<string, boolean>) {
+    this.choices = next;
+    if (this.save.kind !== 'saving') this.save = { kind: 'idle' };
+    const loaded = this.#current();
+    if (!loaded) return;
+    const decisions: Decision[] = allItems(loaded.catalog)
+      .filter((i) => i.active)
+      .map((i) => ({ itemId: i.id, granted: isGranted(i.id, loaded.stored, this.choices) }));
+    this.dispatchEvent(new ConsentChangeEvent({ decisions, changes: planDecisions(loaded.catalog, loaded.stored, this.choices) }));
+  }
+
+  #fail(error: ConsentError, operation: 'load' | 'save') {
+    if (operation === 'save') this.save = { kind: 'error', error };
+    this.dispatchEvent(new ConsentErrorEvent({ ...error.toJSON(), operation }));
+  }
+
+  #current(): Loaded | undefined {
+    return this.loader.status === TaskStatus.COMPLETE ? this.loader.value : this.#last;
+  }
+
+  /** The transport to use, or the configuration error that explains why there is none. */
+  #transport(): ConsentTransport | ConsentError {
+    if (this.transport) return this.transport;
+    try {
+      if (this.provider) return transportFor(this.provider, this.endpoint);
+    } catch (e) {
+      return toConsentError(e);
+    }
+    return (
+      this.contextTransport ??
+      getDefaults().transport ??
+      new ConsentError('config', 'No transport: set provider and endpoint, the transport property, or configure({ transport }).')
+    );
+  }
+}

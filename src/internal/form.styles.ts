@@ -1,0 +1,174 @@
+import { css } from 'lit';
+
+// Shared by every consent form element. Each element maps its own `--consent-<element>-*`
+// properties onto the private `--_*` variables used here (see its .styles.ts).
+export const formStyles = css`
+  :host {
+    display: block;
+    color-scheme: light dark;
+    font: var(--_font);
+    color: var(--_fg);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  [part~='base'] {
+    background: var(--_bg);
+    min-height: var(--_min-height);
+    display: grid;
+    gap: var(--_gap);
+    align-content: start;
+  }
+  fieldset {
+    margin: 0;
+    padding: var(--_gap);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-width: 0;
+  }
+  legend {
+    padding: 0 0.25rem;
+    font-weight: 600;
+    font-size: 1.05em;
+  }
+  .group-head {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: var(--_gap);
+    align-items: start;
+  }
+  p {
+    margin: 0;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  ul {
+    list-style: none;
+    margin: 0.75rem 0 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75rem;
+  }
+  label {
+    display: inline-flex;
+    gap: 0.5rem;
+    align-items: flex-start;
+    cursor: pointer;
+    overflow-wrap: anywhere;
+  }
+  label:has(input:disabled) {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  input[type='checkbox'] {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    min-inline-size: 24px;
+    min-block-size: 24px;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_accent);
+  }
+  .item-text {
+    padding-block-start: 0.15rem;
+  }
+  .item p {
+    margin-inline-start: 2rem;
+    font-size: 0.925em;
+  }
+  .group-toggle {
+    font-weight: normal;
+    font-size: 0.95em;
+    color: var(--_muted);
+  }
+  [part~='actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  /* Accept, reject and save carry the same visual weight on purpose. */
+  button {
+    flex: 1 1 10rem;
+    min-block-size: 2.75rem;
+    padding: 0.5rem 1rem;
+    font: inherit;
+    font-weight: 600;
+    color: var(--_button-color);
+    background: var(--_button-background);
+    border: 2px solid var(--_button-border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  button:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--_accent) 10%, transparent);
+  }
+  button:disabled {
+    cursor: progress;
+    opacity: 0.6;
+  }
+  :is(input, button):focus-visible {
+    outline: var(--_focus);
+    outline-offset: 2px;
+  }
+  [part~='status'] {
+    min-block-size: 1.5em;
+    margin: 0;
+    color: var(--_muted);
+  }
+  [part~='status'].saved {
+    color: var(--_fg);
+    font-weight: 600;
+  }
+  [part~='error'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem var(--_gap);
+    align-items: center;
+    padding: var(--_gap);
+    border: 1px solid var(--_danger);
+    border-radius: var(--_radius);
+    color: var(--_danger);
+  }
+  [part~='error'] span {
+    flex: 1 1 14rem;
+  }
+  [part~='error'] button {
+    flex: 0 0 auto;
+  }
+  [part~='empty'] {
+    padding: var(--_gap);
+    color: var(--_muted);
+  }
+  .skeleton {
+    display: grid;
+    gap: var(--_gap);
+  }
+  .bone {
+    block-size: 1.25rem;
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_border) 0%, color-mix(in srgb, var(--_border) 40%, transparent) 50%, var(--_border) 100%);
+    background-size: 200% 100%;
+    animation: shimmer 1.4s ease-in-out infinite;
+  }
+  .bone.wide {
+    block-size: 4.5rem;
+  }
+  @keyframes shimmer {
+    from { background-position: 100% 0; }
+    to { background-position: -100% 0; }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bone { animation: none; }
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
