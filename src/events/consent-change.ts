@@ -1,3 +1,4 @@
+import { DetailEvent } from './detail-event.js';
 import type { Decision } from '../model/types.js';
 
 export interface ConsentChangeDetail {
@@ -8,12 +9,10 @@ export interface ConsentChangeDetail {
 }
 
 /** The visitor changed a choice; nothing is saved yet. */
-export class ConsentChangeEvent extends Event {
+export class ConsentChangeEvent extends DetailEvent<ConsentChangeDetail> {
   static readonly eventName = 'consent-change';
-  readonly detail: ConsentChangeDetail;
   constructor(detail: ConsentChangeDetail) {
-    super(ConsentChangeEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(ConsentChangeEvent.eventName, detail);
   }
 }
 

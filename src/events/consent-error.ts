@@ -1,3 +1,4 @@
+import { DetailEvent } from './detail-event.js';
 import type { ConsentErrorCode } from '../model/errors.js';
 
 export interface ConsentErrorDetail {
@@ -10,12 +11,10 @@ export interface ConsentErrorDetail {
 }
 
 /** Loading or saving failed. The element shows the error and a Retry button. */
-export class ConsentErrorEvent extends Event {
+export class ConsentErrorEvent extends DetailEvent<ConsentErrorDetail> {
   static readonly eventName = 'consent-error';
-  readonly detail: ConsentErrorDetail;
   constructor(detail: ConsentErrorDetail) {
-    super(ConsentErrorEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(ConsentErrorEvent.eventName, detail);
   }
 }
 

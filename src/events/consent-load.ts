@@ -1,3 +1,4 @@
+import { DetailEvent } from './detail-event.js';
 import type { ConsentCatalog } from '../model/types.js';
 
 export interface ConsentLoadDetail {
@@ -5,12 +6,10 @@ export interface ConsentLoadDetail {
 }
 
 /** The provider's choices are loaded and shown. */
-export class ConsentLoadEvent extends Event {
+export class ConsentLoadEvent extends DetailEvent<ConsentLoadDetail> {
   static readonly eventName = 'consent-load';
-  readonly detail: ConsentLoadDetail;
   constructor(detail: ConsentLoadDetail) {
-    super(ConsentLoadEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(ConsentLoadEvent.eventName, detail);
   }
 }
 

@@ -1,3 +1,4 @@
+import { DetailEvent } from './detail-event.js';
 import type { Decision, Receipt } from '../model/types.js';
 
 export interface ConsentSavedDetail {
@@ -9,12 +10,10 @@ export interface ConsentSavedDetail {
 }
 
 /** The provider confirmed the decisions. */
-export class ConsentSavedEvent extends Event {
+export class ConsentSavedEvent extends DetailEvent<ConsentSavedDetail> {
   static readonly eventName = 'consent-saved';
-  readonly detail: ConsentSavedDetail;
   constructor(detail: ConsentSavedDetail) {
-    super(ConsentSavedEvent.eventName, { bubbles: true, composed: true });
-    this.detail = detail;
+    super(ConsentSavedEvent.eventName, detail);
   }
 }
 

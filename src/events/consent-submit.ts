@@ -1,3 +1,4 @@
+import { DetailEvent } from './detail-event.js';
 import type { Decision } from '../model/types.js';
 
 export interface ConsentSubmitDetail {
@@ -6,12 +7,10 @@ export interface ConsentSubmitDetail {
 }
 
 /** Decisions are about to be sent. Call `preventDefault()` to stop the save. */
-export class ConsentSubmitEvent extends Event {
+export class ConsentSubmitEvent extends DetailEvent<ConsentSubmitDetail> {
   static readonly eventName = 'consent-submit';
-  readonly detail: ConsentSubmitDetail;
   constructor(detail: ConsentSubmitDetail) {
-    super(ConsentSubmitEvent.eventName, { bubbles: true, composed: true, cancelable: true });
-    this.detail = detail;
+    super(ConsentSubmitEvent.eventName, detail, true);
   }
 }
 

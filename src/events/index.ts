@@ -3,3 +3,4 @@ export * from './consent-change.js';
 export * from './consent-submit.js';
 export * from './consent-saved.js';
 export * from './consent-error.js';
+export * from './detail-event.js';

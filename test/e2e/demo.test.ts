@@ -2,18 +2,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { SimEvent } from '../../demo/simulator/store.js';
 
 const env = JSON.parse(process.env.TEST_ENV ?? '{}') as { demo: string; simulator: string; clientSecret: string };
 if (!env.demo) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
 
-interface SimEvent {
-  consentEventId: number;
-  consentId: number;
-  subject: string;
-  subjectType: string;
-  source: string;
-  action: boolean;
-}
 const events = async (): Promise<SimEvent[]> => (await (await fetch(`${env.simulator}/__sim/events`)).json()).events;
 
 let browser: Browser;
