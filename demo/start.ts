@@ -8,7 +8,7 @@ import sirv from 'sirv';
 import { ConnectTransport } from '../src/transports/connect.js';
 import { clientCredentials } from '../src/server.js';
 import { createHostHandler } from './server/host.js';
-import { ConnectSimulator } from './simulator/server.js';
+import { Simulator } from './simulator/server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
@@ -20,11 +20,11 @@ let providerUrl = env.PROVIDER_URL;
 let tokenUrl = env.PROVIDER_TOKEN_URL;
 let clientId = env.CONNECT_CLIENT_ID ?? 'demo-client';
 let clientSecret = env.CONNECT_CLIENT_SECRET;
-let simulator: ConnectSimulator | undefined;
+let simulator: Simulator | undefined;
 let simulatorUrl: string | undefined;
 if (!providerUrl) {
   clientSecret ??= randomBytes(24).toString('base64url');
-  simulator = new ConnectSimulator({
+  simulator = new Simulator({
     dataFile: env.SIM_DATA_FILE ?? `${root}demo/.data/simulator.json`,
     clients: { [clientId]: clientSecret },
     log: (line) => log(`[simulator] ${line}`),

@@ -1,5 +1,5 @@
 // Runs the Connect simulator alone: `npm run simulator`. `npm start` runs it with the demo.
-import { ConnectSimulator } from './server.js';
+import { Simulator } from './server.js';
 
 const clientId = process.env.CONNECT_CLIENT_ID ?? 'demo-client';
 const clientSecret = process.env.CONNECT_CLIENT_SECRET;
@@ -7,7 +7,7 @@ if (!clientSecret) {
   console.error('Set CONNECT_CLIENT_SECRET to the secret the simulator should accept for CONNECT_CLIENT_ID.');
   process.exit(1);
 }
-const sim = new ConnectSimulator({
+const sim = new Simulator({
   dataFile: process.env.SIM_DATA_FILE ?? 'demo/.data/simulator.json',
   clients: { [clientId]: clientSecret },
   log: (line) => console.log(`[simulator] ${line}`),

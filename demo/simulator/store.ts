@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** One stored consent event, as Connect keeps it (append-only). */
+/** One stored Connect consent event (append-only). */
 export interface SimEvent {
   consentEventId: number;
   consentId: number;
@@ -18,33 +18,49 @@ export interface SimEvent {
   parentEventId?: number;
 }
 
-interface StoreFile {
-  events: SimEvent[];
+/** A Consentua service user and their answers per purpose. */
+export interface SimConsentuaUser {
+  UserId: number;
+  Identifier: string;
+  ServiceId: number;
+  /** `${ConsentTemplateId}:${PurposeId}` → consent. */
+  consents: Record<string, boolean>;
 }
 
-/** Consent events persisted to a JSON file, so decisions survive a restart. */
-export class EventStore {
-  #events: SimEvent[] = [];
+/** A SuperOffice ConsentPerson row. */
+export interface SimConsentPerson {
+  ConsentPersonId: number;
+  PersonId: number;
+  ConsentPurposeKey: string;
+  LegalBaseKey: string;
+  ConsentSourceKey: string;
+  Comment: string;
+  Registered: string;
+  Updated: string;
+}
+
+export interface SimState {
+  connect: { events: SimEvent[] };
+  consentua: { users: SimConsentuaUser[] };
+  superoffice: { rows: SimConsentPerson[] };
+}
+
+const empty = (): SimState => ({ connect: { events: [] }, consentua: { users: [] }, superoffice: { rows: [] } });
+
+/** The simulator's state, persisted to a JSON file so decisions survive a restart. */
+export class SimStore {
+  state: SimState = empty();
   readonly file?: string;
 
   constructor(file?: string) {
     this.file = file;
     if (!file) return;
     try {
-      this.#events = (JSON.parse(readFileSync(file, 'utf8')) as StoreFile).events ?? [];
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<SimState>;
+      this.state = { ...empty(), ...saved };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
-  }
-
-  get events(): readonly SimEvent[] {
-    return this.#events;
-  }
-
-  append(event: Omit<SimEvent, 'consentEventId'>): SimEvent {
-    const stored = { consentEventId: this.#events.length + 1, ...event };
-    this.#events.push(stored);
-    return stored;
   }
 
   /** Writes atomically (temp file + rename) so a crash never leaves half a file. */
@@ -52,12 +68,12 @@ export class EventStore {
     if (!this.file) return;
     mkdirSync(dirname(this.file), { recursive: true });
     const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ events: this.#events } satisfies StoreFile, null, 1));
+    writeFileSync(tmp, JSON.stringify(this.state, null, 1));
     renameSync(tmp, this.file);
   }
 
   reset(): void {
-    this.#events = [];
+    this.state = empty();
     this.flush();
   }
 }

@@ -4,16 +4,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ConnectSimulator } from '../../demo/simulator/server.js';
+import { Simulator } from '../../demo/simulator/server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-test-'));
 const file = join(dir, 'events.json');
 const secret = 'only-for-this-test';
-let sim: ConnectSimulator;
+let sim: Simulator;
 let base: string;
 
 const start = async (rateLimit = { perSecond: 100, perMinute: 2000 }) => {
-  sim = new ConnectSimulator({ dataFile: file, clients: { c1: secret }, rateLimit });
+  sim = new Simulator({ dataFile: file, clients: { c1: secret }, rateLimit });
   base = await sim.listen(0);
 };
 const token = async (id = 'c1', pass = secret) => {
@@ -85,11 +85,11 @@ describe('Connect simulator', () => {
   });
 
   it('keeps events across a restart', async () => {
-    const before = sim.store.events.length;
+    const before = sim.connect.events.length;
     assert.ok(before > 0);
     await sim.close();
     await start();
-    assert.equal(sim.store.events.length, before);
+    assert.equal(sim.connect.events.length, before);
     const t = (await token()).body.access_token;
     const history = await call('client/customer/privacy/consentEvent/history/468979834/EXTERNAL/s-1', t);
     assert.equal(history.body.consents.length, 5);
