@@ -39,7 +39,7 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       minify: false,
       lib: { entry: { index: 'src/index.ts', define: 'src/define.ts', server: 'src/server.ts' }, formats: ['es'] },
-      rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, 'zod', /^zod\//, 'ky'] },
+      rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, 'zod', /^zod\//, 'ky', /^node:/] },
     },
   };
 });

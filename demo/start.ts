@@ -1,80 +1,102 @@
-// `npm start`: the Connect simulator, the reference host backend and the demo pages, on this
-// machine, with no account and no network. PROVIDER_URL etc. point the backend at real Connect.
+// `npm start`: the provider simulator, the reference host backend and the demo pages, on this
+// machine, with no account and no network. Environment variables point the backend at the
+// real providers instead (see README).
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { ConnectTransport } from '../src/transports/connect.js';
-import { clientCredentials } from '../src/server.js';
+import { clientCredentials, consentuaServiceLogin, ConnectTransport, ConsentuaTransport } from '../src/server.js';
 import { createHostHandler } from './server/host.js';
+import { CONSENTUA_CLIENT, CONSENTUA_SERVICE } from './simulator/consentua-data.js';
+import { CONSENTUA_PREFIX } from './simulator/consentua.js';
 import { Simulator } from './simulator/server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
-const quiet = env.DEMO_QUIET === '1';
-const log = (line: string) => quiet || console.log(line);
+const log = (line: string) => env.DEMO_QUIET === '1' || console.log(line);
+const secret = () => randomBytes(24).toString('base64url');
 
-// Without a real provider, run the simulator with a client secret made up for this run only.
-let providerUrl = env.PROVIDER_URL;
-let tokenUrl = env.PROVIDER_TOKEN_URL;
-let clientId = env.CONNECT_CLIENT_ID ?? 'demo-client';
-let clientSecret = env.CONNECT_CLIENT_SECRET;
+// Provider settings: real ones from the environment, or the simulator with secrets made up
+// for this run only.
+const connect = {
+  url: env.PROVIDER_URL,
+  tokenUrl: env.PROVIDER_TOKEN_URL,
+  clientId: env.CONNECT_CLIENT_ID ?? 'demo-client',
+  clientSecret: env.CONNECT_CLIENT_SECRET ?? secret(),
+};
+const consentua = {
+  url: env.CONSENTUA_URL,
+  clientId: Number(env.CONSENTUA_CLIENT_ID ?? CONSENTUA_CLIENT),
+  serviceId: Number(env.CONSENTUA_SERVICE_ID ?? CONSENTUA_SERVICE),
+  serviceKey: env.CONSENTUA_SERVICE_KEY ?? secret(),
+};
+
 let simulator: Simulator | undefined;
 let simulatorUrl: string | undefined;
-if (!providerUrl) {
-  clientSecret ??= randomBytes(24).toString('base64url');
+if (!connect.url || !consentua.url) {
   simulator = new Simulator({
     dataFile: env.SIM_DATA_FILE ?? `${root}demo/.data/simulator.json`,
-    clients: { [clientId]: clientSecret },
+    clients: { [connect.clientId]: connect.clientSecret },
+    consentuaServiceKey: consentua.serviceKey,
     log: (line) => log(`[simulator] ${line}`),
   });
   simulatorUrl = await simulator.listen(Number(env.SIM_PORT ?? 4010));
-  providerUrl = `${simulatorUrl}/capi`;
-  tokenUrl = `${simulatorUrl}/user/oauth/token`;
+  connect.url ??= `${simulatorUrl}/capi`;
+  connect.tokenUrl ??= `${simulatorUrl}/user/oauth/token`;
+  consentua.url ??= `${simulatorUrl}${CONSENTUA_PREFIX}/`;
 }
-if (!tokenUrl || !clientSecret) {
+if (!connect.tokenUrl) {
   console.error('With PROVIDER_URL, also set PROVIDER_TOKEN_URL, CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET.');
   process.exit(1);
 }
 
-const port = Number(env.PORT ?? 8080);
-const tokens = clientCredentials({ tokenUrl, clientId, clientSecret, scope: 'read' });
-const transport = new ConnectTransport({
-  endpoint: providerUrl,
-  mode: 'client',
-  getToken: tokens.getToken,
-  refreshToken: tokens.invalidate,
-});
+const connectTokens = clientCredentials({ tokenUrl: connect.tokenUrl, clientId: connect.clientId, clientSecret: connect.clientSecret, scope: 'read' });
+const consentuaLogin = consentuaServiceLogin({ endpoint: consentua.url, clientId: consentua.clientId, serviceId: consentua.serviceId, serviceKey: consentua.serviceKey });
+
 // Filled in once the port is known, unless ALLOWED_ORIGINS names them.
 const origins = env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()) : [];
-const host = createHostHandler({
-  base: '/api/consent',
-  transport,
+const hostOptions = {
   allowedOrigins: origins,
   catalogTtl: env.HOST_CATALOG_TTL_MS === undefined ? undefined : Number(env.HOST_CATALOG_TTL_MS),
-  log: (line) => log(`[host] ${line}`),
-});
-const statics = [sirv(`${root}demo`, { dev: true }), sirv(root, { dev: true })];
+  log: (line: string) => log(`[host] ${line}`),
+};
+const hosts = [
+  createHostHandler({
+    ...hostOptions,
+    base: '/api/consent',
+    transport: new ConnectTransport({ endpoint: connect.url, mode: 'client', getToken: connectTokens.getToken, refreshToken: connectTokens.invalidate }),
+  }),
+  createHostHandler({
+    ...hostOptions,
+    base: '/api/consentua',
+    transport: new ConsentuaTransport({
+      endpoint: consentua.url,
+      clientId: consentua.clientId,
+      serviceId: consentua.serviceId,
+      getToken: consentuaLogin.getToken,
+      refreshToken: consentuaLogin.invalidate,
+    }),
+  }),
+];
+
+const demo = sirv(`${root}demo`, { dev: true });
+const dist = sirv(root, { dev: true });
+const notFound = (res: ServerResponse) => void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 
 const server = createServer(async (req, res) => {
-  if (await host(req, res)) return;
-  // The demo pages, and dist/ for the built bundles. Nothing outside demo/ and dist/.
-  if (req.url === '/config.json') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    return res.end(JSON.stringify({ simulator: simulatorUrl ?? null }));
-  }
-  const [demo, top] = statics;
+  for (const host of hosts) if (await host(req, res)) return;
+  // The demo pages, and dist/ for the built bundles. Nothing else of the project is served.
   const path = new URL(req.url ?? '/', 'http://x').pathname;
-  if (path.startsWith('/dist/')) return top!(req, res, () => notFound(res));
-  demo!(req, res, () => notFound(res));
+  if (path.startsWith('/dist/')) return dist(req, res, () => notFound(res));
+  demo(req, res, () => notFound(res));
 });
-const notFound = (res: import('node:http').ServerResponse) => void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 
+const port = Number(env.PORT ?? 8080);
 await new Promise<void>((resolve) => server.listen(port, env.HOST ?? '127.0.0.1', resolve));
 const { port: bound } = server.address() as AddressInfo;
 if (!env.ALLOWED_ORIGINS) origins.push(`http://localhost:${bound}`, `http://127.0.0.1:${bound}`);
-console.log(`Demo on http://localhost:${bound}/  (host backend /api/consent → ${simulator ? `simulator ${simulatorUrl}` : providerUrl})`);
+console.log(`Demo on http://localhost:${bound}/  (host backend /api/consent and /api/consentua → ${simulator ? `simulator ${simulatorUrl}` : 'real providers'})`);
 // One machine-readable line for scripts that start the demo.
 console.log(`READY ${JSON.stringify({ demo: `http://127.0.0.1:${bound}`, simulator: simulatorUrl ?? null })}`);
 

@@ -58,3 +58,15 @@ export async function clientToken(): Promise<string> {
 export async function eventsFor(subject: string): Promise<{ consentId: number; action: boolean; source: string; parentEventId?: number }[]> {
   return (await simAdmin('events')).events.filter((e: { subject: string }) => e.subject === subject);
 }
+
+export const consentuaApi = () => `${env().simulator}/consentua/`;
+export const consentuaHostApi = () => `${env().demo}/api/consentua`;
+
+/** A Consentua access token, as the host backend holds after its service login. */
+export async function consentuaToken(): Promise<string> {
+  return (await simAdmin('consentua/token', {})).Token;
+}
+
+export async function received(path: string): Promise<{ method: string; path: string; body: any }[]> {
+  return (await fetch(`${env().simulator}/__sim/received?path=${encodeURIComponent(path)}`).then((r) => r.json())).received;
+}

@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/mini';
 import { ConsentError, toConsentError, type ConsentErrorCode } from '../../src/model/errors.js';
-import type { ConsentCatalog, ConsentTransport } from '../../src/model/types.js';
-import { consentCatalog, saveBody, subject as subjectSchema } from '../../src/transports/schemas.js';
+import type { CatalogQuery, ConsentCatalog, ConsentTransport } from '../../src/model/types.js';
+import { catalogParams, consentCatalog, saveBody, subject as subjectSchema } from '../../src/transports/schemas.js';
 
 /**
  * The reference host backend: the browser talks to it with the `host` transport, and it talks
  * to the provider with credentials the browser never sees. Contract (DESIGN §4):
- *   GET  {base}/catalog?issuer=         → ConsentCatalog
- *   GET  {base}/state?issuer=&subject=&subjectType= → { decisions }
+ *   GET  {base}/catalog?issuer=|clientId=&serviceId=&templateId=&lang= → ConsentCatalog
+ *   GET  {base}/state?…the same…&subject=&subjectType= → { decisions }
  *   POST {base}/decisions               → { receipts }
  * Errors: `{ code, message, receipts? }` with a ConsentError code.
  */
@@ -46,11 +46,11 @@ export function createHostHandler(o: HostOptions) {
   const hits = new Map<string, number[]>();
   const ttl = o.catalogTtl ?? 60_000;
 
-  const catalogFor = (issuer: string | undefined): Promise<ConsentCatalog> => {
-    const key = issuer ?? '';
+  const catalogFor = (q: CatalogQuery): Promise<ConsentCatalog> => {
+    const key = JSON.stringify([q.issuer, q.clientId, q.serviceId, q.templateId, q.lang]);
     const hit = catalogs.get(key);
     if (hit && Date.now() - hit.at < ttl) return hit.catalog;
-    const catalog = o.transport.loadCatalog({ issuer, onlyActive: true });
+    const catalog = o.transport.loadCatalog({ ...q, onlyActive: true });
     catalogs.set(key, { at: Date.now(), catalog });
     catalog.catch(() => catalogs.delete(key)); // never cache a failure
     return catalog;
@@ -101,18 +101,20 @@ export function createHostHandler(o: HostOptions) {
     }
     try {
       const q = url.searchParams;
-      const issuer = q.get('issuer') ?? undefined;
+      const params = catalogParams.safeParse(Object.fromEntries([...q].filter(([k]) => k in catalogParams.shape)));
+      if (!params.success) throw new ConsentError('config', 'Invalid query parameters.');
+      const query = params.data;
       switch (route) {
         case 'GET /catalog': {
-          checkIssuer(issuer);
-          send(res, 200, z.parse(consentCatalog, await catalogFor(issuer)));
+          checkIssuer(query.issuer);
+          send(res, 200, z.parse(consentCatalog, await catalogFor(query)));
           break;
         }
         case 'GET /state': {
-          checkIssuer(issuer);
+          checkIssuer(query.issuer);
           const subject = checkSubject({ id: q.get('subject') ?? '', type: q.get('subjectType') ?? '' });
           if (!o.transport.loadState) throw new ConsentError('unsupported', 'This provider cannot read stored decisions.');
-          send(res, 200, { decisions: await o.transport.loadState({ issuer, subject }) });
+          send(res, 200, { decisions: await o.transport.loadState({ ...query, subject }) });
           break;
         }
         case 'POST /decisions': {
@@ -121,7 +123,8 @@ export function createHostHandler(o: HostOptions) {
           checkIssuer(body.data.issuer);
           const subject = checkSubject(body.data.subject);
           if (!o.transport.saveDecisions) throw new ConsentError('unsupported', 'This provider cannot save decisions.');
-          const catalog = await catalogFor(body.data.issuer);
+          const { issuer, clientId, serviceId, templateId, lang } = body.data;
+          const catalog = await catalogFor({ issuer, clientId, serviceId, templateId, lang });
           const receipts = await o.transport.saveDecisions({ ...body.data, subject, catalog });
           send(res, 200, { receipts });
           break;

@@ -1,16 +1,18 @@
-// Runs the Connect simulator alone: `npm run simulator`. `npm start` runs it with the demo.
+// Runs the provider simulator alone: `npm run simulator`. `npm start` runs it with the demo.
 import { Simulator } from './server.js';
 
 const clientId = process.env.CONNECT_CLIENT_ID ?? 'demo-client';
 const clientSecret = process.env.CONNECT_CLIENT_SECRET;
-if (!clientSecret) {
-  console.error('Set CONNECT_CLIENT_SECRET to the secret the simulator should accept for CONNECT_CLIENT_ID.');
+const serviceKey = process.env.CONSENTUA_SERVICE_KEY;
+if (!clientSecret || !serviceKey) {
+  console.error('Set CONNECT_CLIENT_SECRET and CONSENTUA_SERVICE_KEY to the secrets the simulator should accept.');
   process.exit(1);
 }
 const sim = new Simulator({
   dataFile: process.env.SIM_DATA_FILE ?? 'demo/.data/simulator.json',
   clients: { [clientId]: clientSecret },
+  consentuaServiceKey: serviceKey,
   log: (line) => console.log(`[simulator] ${line}`),
 });
 const url = await sim.listen(Number(process.env.SIM_PORT ?? 4010));
-console.log(`Connect simulator on ${url}/capi (token endpoint ${url}/user/oauth/token)`);
+console.log(`Simulator on ${url}: Connect ${url}/capi (token ${url}/user/oauth/token), Consentua ${url}/consentua/`);

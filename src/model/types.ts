@@ -14,8 +14,24 @@ export interface ConsentItem {
   active: boolean;
   /** Items nested under this one (Connect `parentConsentId`). */
   children?: ConsentItem[];
+  /** What the visitor should know besides the title (Consentua purposes), in the loaded language. */
+  info?: ItemInfo;
   /** What the transport needs to write a decision back (wire ids, target/scope, …). */
   ref: Record<string, unknown>;
+}
+
+/** Details a provider gives about one item. Plain text; `link` is shown only when http(s). */
+export interface ItemInfo {
+  /** The personal data used, e.g. "Your e-mail address". */
+  dataUse?: string;
+  /** Named when the data is disclosed to a third party. */
+  thirdParty?: string;
+  /** Set when the data is sensitive (special category); its category when given. */
+  sensitive?: { category?: string };
+  /** "More about this" address. */
+  link?: string;
+  /** The provider's category, e.g. a Kantara consent-receipt category. */
+  category?: string;
 }
 
 export interface ConsentGroupModel {
@@ -24,6 +40,11 @@ export interface ConsentGroupModel {
   texts: LocalizedText[];
   active: boolean;
   items: ConsentItem[];
+  /**
+   * `multi` (default): a checkbox per item plus the group's "All" toggle.
+   * `binary`: the group is one yes/no; its items are listed, not chosen one by one.
+   */
+  display?: 'multi' | 'binary';
 }
 
 /** Everything an element shows, in the provider's order, with all loaded languages. */
@@ -47,21 +68,26 @@ export interface Subject {
   type: string;
 }
 
-export interface CatalogQuery {
+/** Which catalog: a Connect issuer, or Consentua client, service and template ids. */
+export interface ProviderScope {
   issuer?: string;
+  clientId?: string;
+  serviceId?: string;
+  templateId?: string;
+}
+
+export interface CatalogQuery extends ProviderScope {
   /** Only items the provider still offers. Default true. */
   onlyActive?: boolean;
   lang?: string;
 }
 
-export interface StateQuery {
-  issuer?: string;
+export interface StateQuery extends ProviderScope {
   subject?: Subject;
   catalog?: ConsentCatalog;
 }
 
-export interface SaveRequest {
-  issuer?: string;
+export interface SaveRequest extends ProviderScope {
   subject?: Subject;
   /** Where the event came from (Connect `source`). */
   source?: string;
@@ -82,6 +108,8 @@ export interface Receipt {
   created?: number;
   /** Other items the provider changed as a consequence (cascade to children). */
   cascaded?: Decision[];
+  /** Version of the catalog (template) the visitor answered. */
+  version?: string;
 }
 
 export interface AccessQuery {

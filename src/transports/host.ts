@@ -6,6 +6,7 @@ import type {
   ConsentCatalog,
   ConsentTransport,
   Decision,
+  ProviderScope,
   Receipt,
   SaveRequest,
   StateQuery,
@@ -18,6 +19,8 @@ export interface HostOptions extends Omit<HttpOptions, 'baseUrl'> {
   endpoint: string;
 }
 
+const scope = ({ issuer, clientId, serviceId, templateId }: ProviderScope): ProviderScope => ({ issuer, clientId, serviceId, templateId });
+
 const hostError = z.object({
   code: z.optional(z.string()),
   message: z.optional(z.string()),
@@ -27,9 +30,9 @@ const hostError = z.object({
 /**
  * Talks to the publisher's own backend, which holds the provider credentials. The contract
  * (all bodies in the normalized model):
- * `GET catalog?issuer=&onlyActive=` → ConsentCatalog;
- * `GET state?issuer=&subject=&subjectType=` → `{ decisions }`;
- * `POST decisions` `{ issuer, subject, source, eventTime, decisions }` → `{ receipts }`.
+ * `GET catalog?issuer=|clientId=&serviceId=&templateId=, &lang=&onlyActive=` → ConsentCatalog;
+ * `GET state?…scope…&subject=&subjectType=` → `{ decisions }`;
+ * `POST decisions` `{ …scope…, subject, source, eventTime, decisions }` → `{ receipts }`.
  * Errors answer `{ code, message, receipts? }` with a ConsentError code.
  */
 export class HostTransport implements ConsentTransport {
@@ -42,16 +45,16 @@ export class HostTransport implements ConsentTransport {
 
   loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
     return this.#call(() =>
-      this.#http.get('catalog', consentCatalog, { searchParams: { issuer: q.issuer, onlyActive: q.onlyActive }, signal }));
+      this.#http.get('catalog', consentCatalog, { searchParams: { ...scope(q), lang: q.lang, onlyActive: q.onlyActive }, signal }));
   }
 
   async loadState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
-    const searchParams = { issuer: q.issuer, subject: q.subject?.id, subjectType: q.subject?.type };
+    const searchParams = { ...scope(q), subject: q.subject?.id, subjectType: q.subject?.type };
     return (await this.#call(() => this.#http.get('state', stateResponse, { searchParams, signal }))).decisions;
   }
 
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
-    const body = { issuer: q.issuer, subject: q.subject, source: q.source, eventTime: q.eventTime, decisions: q.decisions };
+    const body = { ...scope(q), subject: q.subject, source: q.source, eventTime: q.eventTime, decisions: q.decisions };
     return (await this.#call(() => this.#http.post('decisions', body, saveResponse, { signal }))).receipts;
   }
 

@@ -62,17 +62,6 @@ export function createHttp(opts: HttpOptions): Http {
           if (token) request.headers.set('authorization', `Bearer ${token}`);
         },
       ],
-      afterResponse: [
-        async (request, _options, response, state) => {
-          // An expired token was never accepted, so even a write is safe to send again.
-          if (response.status !== 401 || !opts.refreshToken || state.retryCount > 0) return;
-          await opts.refreshToken();
-          const headers = new Headers(request.headers);
-          const token = await opts.getToken?.();
-          if (token) headers.set('authorization', `Bearer ${token}`);
-          return ky.retry({ request: new Request(request, { headers }), code: 'TOKEN_REFRESHED' });
-        },
-      ],
     },
   });
 
@@ -83,12 +72,18 @@ export function createHttp(opts: HttpOptions): Http {
       error instanceof HTTPError && error.response.status === 429 ? undefined : false,
   };
 
-  async function call<S extends z.ZodMiniType>(path: string, schema: S, init: Options): Promise<z.infer<S>> {
+  async function call<S extends z.ZodMiniType>(path: string, schema: S, init: Options, refreshed = false): Promise<z.infer<S>> {
     let response: Response;
     try {
       response = await api(path.replace(/^\//, ''), init);
     } catch (e) {
-      throw await mapError(e);
+      const error = await mapError(e);
+      // A refused token was never accepted, so even a write is safe to send once more.
+      if (error instanceof ConsentError && error.status === 401 && opts.refreshToken && !refreshed) {
+        await opts.refreshToken();
+        return call(path, schema, init, true);
+      }
+      throw error;
     }
     return parseBody(response, schema);
   }

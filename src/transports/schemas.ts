@@ -53,8 +53,13 @@ export const receipt = z.object({
   cascaded: z.optional(z.array(decision)),
 });
 
+const id = z.optional(z.string().check(z.maxLength(255)));
+
+/** What a catalog is looked up by, for any provider (Connect issuer; Consentua ids). */
+export const catalogParams = z.object({ issuer: id, clientId: id, serviceId: id, templateId: id, lang: z.optional(z.string().check(z.maxLength(35))) });
+
 export const saveBody = z.object({
-  issuer: z.optional(z.string().check(z.maxLength(255))),
+  ...catalogParams.shape,
   subject: z.optional(subject),
   source: z.optional(z.string().check(z.maxLength(255))),
   eventTime: z.optional(z.int()),

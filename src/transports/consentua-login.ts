@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import ky from 'ky';
+import * as z from 'zod/mini';
+import { ConsentError } from '../model/errors.js';
+import { mapError, parseBody } from './http.js';
+
+export interface ConsentuaLoginOptions {
+  /** Base URL of the Consentua API. */
+  endpoint: string;
+  clientId: number;
+  serviceId: number;
+  /** The service key. A secret: only ever on the server. */
+  serviceKey: string;
+  fetch?: typeof fetch;
+}
+
+const accessToken = z.object({
+  Token: z.nullable(z.optional(z.string())),
+  Success: z.boolean(),
+  Message: z.nullable(z.optional(z.string())),
+});
+
+/** Consentua's daily LoginToken: upper-case MD5 of `serviceKey_D_M_YYYY` (UTC, no zero padding). */
+export function consentuaLoginToken(serviceKey: string, when = new Date()): string {
+  const s = `${serviceKey}_${when.getUTCDate()}_${when.getUTCMonth() + 1}_${when.getUTCFullYear()}`;
+  return createHash('md5').update(s, 'utf8').digest('hex').toUpperCase();
+}
+
+/**
+ * Service login for a host backend: exchanges the derived LoginToken for an access token at
+ * `login/Service`, and caches it until `invalidate()` (after a 401). Server-side only.
+ */
+export function consentuaServiceLogin(o: ConsentuaLoginOptions) {
+  if (!o.serviceKey) throw new ConsentError('config', 'A Consentua service key is required.');
+  let token: Promise<string> | undefined;
+
+  async function login(): Promise<string> {
+    const json = { ClientId: o.clientId, ServiceId: o.serviceId, LoginToken: consentuaLoginToken(o.serviceKey) };
+    let response: Response;
+    try {
+      response = await ky.post('login/Service', {
+        prefixUrl: o.endpoint,
+        json,
+        timeout: 10_000,
+        retry: { limit: 2, methods: ['post'], statusCodes: [429, 500, 502, 503, 504] },
+        throwHttpErrors: (status) => status !== 401, // 401 carries an AccessTokenModel
+        fetch: o.fetch,
+      });
+    } catch (e) {
+      throw await mapError(e);
+    }
+    const r = await parseBody(response, accessToken);
+    if (!r.Success || !r.Token)
+      throw new ConsentError('unauthorized', `Consentua service login failed: ${r.Message || response.status}`, { status: response.status });
+    return r.Token;
+  }
+
+  return {
+    getToken(): Promise<string> {
+      token ??= login().catch((e: unknown) => {
+        token = undefined;
+        throw e;
+      });
+      return token;
+    },
+    invalidate() {
+      token = undefined;
+    },
+  };
+}
