@@ -1,5 +1,5 @@
-// Demo glue: language switcher and a live log of the picker's events.
-const picker = document.getElementById('picker');
+// Demo glue: language switcher and a live log of the elements' events.
+const elements = document.querySelectorAll('consent-group-picker, consent-purpose-template');
 const log = document.getElementById('log');
 const lang = document.getElementById('lang');
 
@@ -16,15 +16,17 @@ const summary = {
   'consent-load': (d) => `${d.catalog.groups.length} groups from ${d.catalog.source}`,
   'consent-change': (d) => `${d.changes.length} unsaved change(s)`,
   'consent-submit': (d) => d.decisions.map((x) => `${x.itemId}=${x.granted ? 'yes' : 'no'}`).join(', '),
-  'consent-saved': (d) => `${d.receipts.length} receipt(s)${d.queued ? ' (queued)' : ''}`,
+  'consent-saved': (d) =>
+    `${d.receipts.length} receipt(s)${d.receipts[0]?.version ? `, template version ${d.receipts[0].version}` : ''}${d.queued ? ' (queued)' : ''}`,
   'consent-error': (d) => `${d.code}${d.status ? ` ${d.status}` : ''}: ${d.message}`,
 };
 for (const [type, describe] of Object.entries(summary)) {
-  picker.addEventListener(type, (e) => {
+  for (const el of elements) el.addEventListener(type, (e) => {
     const li = document.createElement('li');
     const time = new Date().toLocaleTimeString();
-    li.textContent = `${time} ${type} — ${describe(e.detail)}`;
+    li.textContent = `${time} ${el.localName} ${type} — ${describe(e.detail)}`;
     li.dataset.type = type;
+    li.dataset.element = el.localName;
     log.prepend(li);
     while (log.children.length > 50) log.lastChild.remove();
   });

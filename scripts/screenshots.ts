@@ -13,7 +13,7 @@ const browser = await chromium.launch({
 try {
   mkdirSync('docs', { recursive: true });
   for (const [width, name, scheme] of [
-    [1100, 'demo', 'light'],
+    [1400, 'demo', 'light'],
     [320, 'demo-320', 'light'],
     [1100, 'demo-dark', 'dark'],
   ] as const) {

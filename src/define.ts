@@ -1,8 +1,12 @@
 import { ConsentGroupPicker } from './elements/consent-group-picker/consent-group-picker.js';
+import { ConsentPurposeTemplate } from './elements/consent-purpose-template/consent-purpose-template.js';
 
 /** Registers the consent tags once, whatever else on the page loaded them first. */
 export function defineConsentElements(): void {
-  const tags: [string, CustomElementConstructor][] = [['consent-group-picker', ConsentGroupPicker]];
+  const tags: [string, CustomElementConstructor][] = [
+    ['consent-group-picker', ConsentGroupPicker],
+    ['consent-purpose-template', ConsentPurposeTemplate],
+  ];
   for (const [tag, ctor] of tags) if (!customElements.get(tag)) customElements.define(tag, ctor);
 }
 

@@ -1,5 +1,6 @@
 // Classes, types, transports and configure(); importing this registers nothing.
 export { ConsentGroupPicker } from './elements/consent-group-picker/consent-group-picker.js';
+export { ConsentPurposeTemplate } from './elements/consent-purpose-template/consent-purpose-template.js';
 export * from './events/index.js';
 export * from './model/index.js';
 export * from './transports/index.js';

@@ -111,8 +111,9 @@ export abstract class ConsentFormElement extends LitElement {
       return { catalog, stored: toMap(state) };
     },
     onComplete: (loaded) => {
+      // The same catalog again (another language, a retry): the visitor's unsaved choices stay.
+      if (this.#last?.catalog.source !== loaded.catalog.source) this.choices = new Map();
       this.#last = loaded;
-      this.choices = new Map();
       this.save = { kind: 'idle' };
       void this.updateComplete.then(() => this.dispatchEvent(new ConsentLoadEvent({ catalog: loaded.catalog })));
     },
@@ -186,11 +187,17 @@ export abstract class ConsentFormElement extends LitElement {
     }
   }
 
+  /** Shown above the groups once loaded (e.g. a template's question). */
+  protected renderIntro(_loaded: Loaded): unknown {
+    return nothing;
+  }
+
   override render() {
     const loaded = this.#current();
     const loading = this.loader.status === TaskStatus.PENDING || this.loader.status === TaskStatus.INITIAL;
     return html`<div part="base" aria-busy=${loading || this.busy ? 'true' : 'false'}>
       <slot name="heading"></slot>
+      ${loaded ? this.renderIntro(loaded) : nothing}
       ${this.loader.status === TaskStatus.ERROR ? this.#renderError('load') : nothing}
       ${loaded ? this.#renderLoaded(loaded) : loading ? this.#renderSkeleton() : nothing}
       <p part="status" class=${this.save.kind === 'saved' ? 'saved' : ''} role="status" aria-live="polite">${this.#statusText(loading)}</p>
@@ -217,19 +224,22 @@ export abstract class ConsentFormElement extends LitElement {
     return isGranted(item.id, loaded.stored, this.choices);
   }
 
-  /** A group's tri-state "All" checkbox. */
-  protected renderGroupToggle(group: ConsentGroupModel, title: string, loaded: Loaded) {
+  /**
+   * A group's tri-state checkbox: "All" beside per-item boxes, or the group's only control
+   * (`label` "Allow") when the group is one yes/no.
+   */
+  protected renderGroupToggle(group: ConsentGroupModel, title: string, loaded: Loaded, label = msg('All')) {
     const state = groupState(group.items, loaded.stored, this.choices);
     return html`<label part="group-toggle" class="group-toggle">
       <input
         type="checkbox"
         data-group-toggle=${group.id}
-        aria-label=${msg(str`All in ${title}`)}
+        aria-label=${msg(str`${label}: ${title}`)}
         .checked=${state === 'all'}
         .indeterminate=${state === 'some'}
         ?disabled=${this.busy}
         @change=${(e: Event) => this.#choose(chooseAll(this.choices, group.items, (e.target as HTMLInputElement).checked))}
-      />${msg('All')}
+      />${label}
     </label>`;
   }
 

@@ -10,11 +10,20 @@ export const localizedText = z.object({
   description: z.optional(z.string()),
 });
 
+export const itemInfo = z.object({
+  dataUse: z.optional(z.string()),
+  thirdParty: z.optional(z.string()),
+  sensitive: z.optional(z.object({ category: z.optional(z.string()) })),
+  link: z.optional(z.string()),
+  category: z.optional(z.string()),
+});
+
 export const consentItem: z.ZodMiniType<ConsentItem> = z.object({
   id: z.string().check(z.minLength(1)),
   order: z.number(),
   texts: z.array(localizedText),
   active: z.boolean(),
+  info: z.optional(itemInfo),
   get children() {
     return z.optional(z.array(consentItem));
   },
@@ -32,6 +41,7 @@ export const consentCatalog = z.object({
       texts: z.array(localizedText),
       active: z.boolean(),
       items: z.array(consentItem),
+      display: z.optional(z.enum(['multi', 'binary'])),
     }),
   ),
 });
@@ -51,6 +61,7 @@ export const receipt = z.object({
   id: z.optional(z.string()),
   created: z.optional(z.number()),
   cascaded: z.optional(z.array(decision)),
+  version: z.optional(z.string()),
 });
 
 const id = z.optional(z.string().check(z.maxLength(255)));

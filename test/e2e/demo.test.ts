@@ -72,9 +72,28 @@ describe('demo page', () => {
   it('logs the picker’s events on the page', async () => {
     const page = await browser.newPage();
     await openDemo(page);
-    await page.locator('#log li[data-type="consent-load"]').waitFor();
+    await page.locator('#log li[data-element="consent-group-picker"][data-type="consent-load"]').waitFor();
+    await page.locator('#log li[data-element="consent-purpose-template"][data-type="consent-load"]').waitFor();
     await box(page, '5').check();
-    await page.locator('#log li[data-type="consent-change"]').waitFor();
+    await page.locator('#log li[data-element="consent-group-picker"][data-type="consent-change"]').waitFor();
+    await page.close();
+  });
+
+  it('saves the Consentua template’s answers and shows them after a reload', async () => {
+    const page = await browser.newPage();
+    const errors = await openDemo(page);
+    const purpose = (id: string) => page.locator(`consent-purpose-template input[data-item-input="${id}"]`);
+    await purpose('313').waitFor();
+    assert.equal(await purpose('313').isChecked(), false);
+    await purpose('313').check();
+    await page.locator('consent-purpose-template button[part~="save"]').click();
+    await page.locator('consent-purpose-template [part~="status"]', { hasText: 'Your choices are saved.' }).waitFor();
+    await page.locator('#log li[data-element="consent-purpose-template"][data-type="consent-saved"]', { hasText: 'template version 3' }).waitFor();
+    await page.reload();
+    await purpose('313').waitFor();
+    assert.equal(await purpose('313').isChecked(), true);
+    assert.equal(await purpose('312').isChecked(), false);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 
@@ -83,9 +102,14 @@ describe('demo page', () => {
     await openDemo(page);
     const api = await page.evaluate(() => {
       const g = (window as unknown as { ConsentElements: Record<string, unknown> }).ConsentElements;
-      return { picker: typeof g.ConsentGroupPicker, configure: typeof g.configure, defined: !!customElements.get('consent-group-picker') };
+      return {
+        picker: typeof g.ConsentGroupPicker,
+        template: typeof g.ConsentPurposeTemplate,
+        configure: typeof g.configure,
+        defined: !!customElements.get('consent-group-picker') && !!customElements.get('consent-purpose-template'),
+      };
     });
-    assert.deepEqual(api, { picker: 'function', configure: 'function', defined: true });
+    assert.deepEqual(api, { picker: 'function', template: 'function', configure: 'function', defined: true });
     await page.close();
   });
 

@@ -1,0 +1,134 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import type { ConsentPurposeTemplate } from '../../src/elements/consent-purpose-template/consent-purpose-template.js';
+import type { ConsentErrorEvent, ConsentSavedEvent } from '../../src/events/index.js';
+import { getLocale } from '../../src/i18n/localization.js';
+import { clearFaults, consentuaHostApi, queueFault, received } from '../helpers.js';
+
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
+const input = (el: Element, id: string) => $<HTMLInputElement>(el, `input[data-item-input="${id}"]`);
+const groupToggle = (el: Element, id: string) => $<HTMLInputElement>(el, `input[data-group-toggle="${id}"]`)!;
+const button = (el: Element, part: string) => $<HTMLButtonElement>(el, `button[part~="${part}"]`)!;
+const question = (el: Element) => $(el, '[part~="question"]')?.textContent?.trim();
+const localeIs = (locale: string) => waitUntil(() => getLocale() === locale, `locale ${locale} not loaded`);
+
+async function ready(el: ConsentPurposeTemplate) {
+  await waitUntil(() => $(el, 'fieldset') || $(el, '[part~="error"]'), 'template did not load', { timeout: 10000 });
+  await el.updateComplete;
+  return el;
+}
+
+const templateEl = (userId = `user-${crypto.randomUUID()}`, lang = 'en') =>
+  fixture<ConsentPurposeTemplate>(html`<consent-purpose-template
+    provider="host"
+    endpoint=${consentuaHostApi()}
+    client-id="266"
+    service-id="105"
+    template-id="41"
+    user-id=${userId}
+    lang=${lang}
+  ></consent-purpose-template>`).then(ready);
+
+describe('<consent-purpose-template> against the host backend and Consentua simulator', () => {
+  afterEach(() => clearFaults());
+
+  it('shows the question, groups and purposes in Position order, deleted ones absent', async () => {
+    const el = await templateEl();
+    expect(question(el)).to.equal('How may we use your data?');
+    expect($$(el, 'fieldset').map((f) => f.dataset.group)).to.deep.equal(['g77', 'g78', 'g79']);
+    expect($$(el, 'fieldset[data-group="g77"] li[data-item]').map((li) => li.dataset.item)).to.deep.equal(['313', '312']);
+    expect($(el, '[data-item="311"]'), 'deleted purpose').to.equal(null);
+    expect($(el, '[data-group="g80"]'), 'deleted group').to.equal(null);
+    expect($$<HTMLInputElement>(el, 'input').filter((i) => i.checked)).to.have.length(0);
+  });
+
+  it('is accessible', async () => {
+    const el = await templateEl();
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows data use, third party and a sensitive badge, and links only http(s) addresses', async () => {
+    const el = await templateEl();
+    expect($(el, '[data-item="312"] [part~="data-use"]')!.textContent).to.equal('Data: Your e-mail address');
+    expect($(el, '[data-item="330"] [part~="third-party"]')!.textContent).to.equal('Shared with Nordic Travel AS');
+    expect($(el, '[data-item="320"] [part~="sensitive"]')!.textContent).to.equal('Sensitive data: Health');
+    const link = $<HTMLAnchorElement>(el, '[data-item="312"] a')!;
+    expect(link.href).to.equal('https://example.com/privacy#newsletter');
+    expect(link.rel).to.equal('noopener noreferrer');
+    expect($(el, '[data-item="313"] a'), 'javascript: URI').to.equal(null);
+    expect(el.shadowRoot!.innerHTML).not.to.contain('javascript:');
+  });
+
+  it('switches language by loading the template in that language, keeping unsaved choices', async () => {
+    const el = await templateEl();
+    input(el, '313')!.click();
+    el.lang = 'nb-NO';
+    await waitUntil(() => question(el) === 'Hvordan kan vi bruke dataene dine?', 'Norwegian template');
+    await localeIs('nb');
+    await el.updateComplete;
+    expect(button(el, 'save').textContent!.trim()).to.equal('Lagre valgene');
+    expect(input(el, '313')!.checked, 'unsaved choice survives').to.equal(true);
+    el.lang = 'sv';
+    await waitUntil(() => question(el) === 'Hur får vi använda dina uppgifter?', 'Swedish template');
+    el.lang = 'en';
+    await localeIs('en');
+  });
+
+  it('makes a binary group one yes/no that sets all its purposes', async () => {
+    const el = await templateEl();
+    expect(input(el, '330'), 'no per-purpose box in a binary group').to.equal(null);
+    expect(groupToggle(el, 'g79').parentElement!.textContent!.trim()).to.equal('Allow');
+    groupToggle(el, 'g79').click();
+    const saved = oneEvent(el, 'consent-saved') as Promise<ConsentSavedEvent>;
+    button(el, 'save').click();
+    expect((await saved).detail.decisions).to.deep.equal([
+      { itemId: '331', granted: true },
+      { itemId: '330', granted: true },
+    ]);
+  });
+
+  it('saves with SetConsents and shows the saved answers after a reload, with the template version', async () => {
+    const userId = `user-${crypto.randomUUID()}`;
+    const el = await templateEl(userId);
+    input(el, '312')!.click();
+    input(el, '320')!.click();
+    const saved = oneEvent(el, 'consent-saved') as Promise<ConsentSavedEvent>;
+    button(el, 'save').click();
+    const detail = (await saved).detail;
+    expect(detail.receipts.map((r) => [r.itemId, r.granted, r.version])).to.deep.equal([
+      ['312', true, '3'],
+      ['320', true, '3'],
+    ]);
+    const body = (await received('/consentua/userconsent/SetConsents')).at(-1)!.body;
+    expect(body.Consent.Purposes).to.deep.equal([
+      { ConsentTemplateId: 41, PurposeId: 312, Consent: true },
+      { ConsentTemplateId: 41, PurposeId: 320, Consent: true },
+    ]);
+    el.remove();
+    const again = await templateEl(userId);
+    expect(input(again, '312')!.checked).to.equal(true);
+    expect(input(again, '320')!.checked).to.equal(true);
+    expect(input(again, '313')!.checked).to.equal(false);
+  });
+
+  it('shows an error with Retry when Consentua refuses the backend, and recovers', async () => {
+    await queueFault('401', { path: '/consentua/template/Get', times: 8 });
+    const el = document.createElement('consent-purpose-template');
+    Object.assign(el, { provider: 'host', endpoint: consentuaHostApi(), clientId: '266', serviceId: '105', templateId: '41', userId: 'u-err', lang: 'en' });
+    const failed = oneEvent(el, 'consent-error') as Promise<ConsentErrorEvent>;
+    document.body.append(el);
+    try {
+      expect((await failed).detail).to.include({ code: 'unauthorized', operation: 'load' });
+      await ready(el);
+      await clearFaults();
+      const loaded = oneEvent(el, 'consent-load');
+      button(el, 'retry').click();
+      await loaded;
+      await el.updateComplete;
+      expect(question(el)).to.equal('How may we use your data?');
+    } finally {
+      el.remove();
+    }
+  });
+});
