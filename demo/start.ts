@@ -6,11 +6,12 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { clientCredentials, consentuaServiceLogin, ConnectTransport, ConsentuaTransport } from '../src/server.js';
+import { clientCredentials, consentuaServiceLogin, ConnectTransport, ConsentuaTransport, SuperOfficeTransport } from '../src/server.js';
 import { createHostHandler } from './server/host.js';
 import { CONSENTUA_CLIENT, CONSENTUA_SERVICE } from './simulator/consentua-data.js';
 import { CONSENTUA_PREFIX } from './simulator/consentua.js';
 import { Simulator } from './simulator/server.js';
+import { SUPEROFFICE_PREFIX } from './simulator/superoffice.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
@@ -32,19 +33,29 @@ const consentua = {
   serviceKey: env.CONSENTUA_SERVICE_KEY ?? secret(),
 };
 
+const superoffice = {
+  url: env.SUPEROFFICE_URL,
+  authorization: env.SUPEROFFICE_AUTHORIZATION ?? `Bearer ${secret()}`,
+  appToken: env.SUPEROFFICE_APP_TOKEN,
+  // The CRM person the demo's visitor is treated as (a real backend takes it from its session).
+  personId: env.SUPEROFFICE_DEMO_PERSON ?? '30336',
+};
+
 let simulator: Simulator | undefined;
 let simulatorUrl: string | undefined;
-if (!connect.url || !consentua.url) {
+if (!connect.url || !consentua.url || !superoffice.url) {
   simulator = new Simulator({
     dataFile: env.SIM_DATA_FILE ?? `${root}demo/.data/simulator.json`,
     clients: { [connect.clientId]: connect.clientSecret },
     consentuaServiceKey: consentua.serviceKey,
+    superofficeAuthorization: superoffice.authorization,
     log: (line) => log(`[simulator] ${line}`),
   });
   simulatorUrl = await simulator.listen(Number(env.SIM_PORT ?? 4010));
   connect.url ??= `${simulatorUrl}/capi`;
   connect.tokenUrl ??= `${simulatorUrl}/user/oauth/token`;
   consentua.url ??= `${simulatorUrl}${CONSENTUA_PREFIX}/`;
+  superoffice.url ??= `${simulatorUrl}${SUPEROFFICE_PREFIX}`;
 }
 if (!connect.tokenUrl) {
   console.error('With PROVIDER_URL, also set PROVIDER_TOKEN_URL, CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET.');
@@ -78,6 +89,16 @@ const hosts = [
       refreshToken: consentuaLogin.invalidate,
     }),
   }),
+  createHostHandler({
+    ...hostOptions,
+    base: '/api/superoffice',
+    transport: new SuperOfficeTransport({
+      endpoint: superoffice.url,
+      getAuthorization: () => superoffice.authorization,
+      headers: superoffice.appToken ? { 'SO-AppToken': superoffice.appToken } : undefined,
+    }),
+    subjectFor: () => ({ id: superoffice.personId, type: 'PERSON' }),
+  }),
 ];
 
 const demo = sirv(`${root}demo`, { dev: true });
@@ -96,7 +117,7 @@ const port = Number(env.PORT ?? 8080);
 await new Promise<void>((resolve) => server.listen(port, env.HOST ?? '127.0.0.1', resolve));
 const { port: bound } = server.address() as AddressInfo;
 if (!env.ALLOWED_ORIGINS) origins.push(`http://localhost:${bound}`, `http://127.0.0.1:${bound}`);
-console.log(`Demo on http://localhost:${bound}/  (host backend /api/consent and /api/consentua → ${simulator ? `simulator ${simulatorUrl}` : 'real providers'})`);
+console.log(`Demo on http://localhost:${bound}/  (host backend /api/consent, /api/consentua and /api/superoffice → ${simulator ? `simulator ${simulatorUrl}` : 'real providers'})`);
 // One machine-readable line for scripts that start the demo.
 console.log(`READY ${JSON.stringify({ demo: `http://127.0.0.1:${bound}`, simulator: simulatorUrl ?? null })}`);
 

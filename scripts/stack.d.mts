@@ -4,5 +4,6 @@ export function startStack(o?: { extraOrigins?: string[]; env?: Record<string, s
   simulator: string;
   clientId: string;
   clientSecret: string;
+  superofficeAuthorization: string;
   stop: () => void;
 }>;

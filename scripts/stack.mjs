@@ -22,6 +22,7 @@ export async function startStack(o = {}) {
   const port = await freePort();
   const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(o.extraOrigins ?? [])];
   const clientSecret = randomBytes(18).toString('base64url');
+  const superofficeAuthorization = `Bearer ${randomBytes(18).toString('base64url')}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'demo/start.ts'], {
     env: {
       ...process.env,
@@ -31,6 +32,7 @@ export async function startStack(o = {}) {
       ALLOWED_ORIGINS: origins.join(','),
       CONNECT_CLIENT_ID: 'test-client',
       CONNECT_CLIENT_SECRET: clientSecret,
+      SUPEROFFICE_AUTHORIZATION: superofficeAuthorization,
       DEMO_QUIET: '1',
       ...o.env,
     },
@@ -57,5 +59,5 @@ export async function startStack(o = {}) {
     throw e;
   });
   child.stdout.resume();
-  return { ...ready, clientId: 'test-client', clientSecret, stop };
+  return { ...ready, clientId: 'test-client', clientSecret, superofficeAuthorization, stop };
 }

@@ -52,7 +52,13 @@ stack = await startStack({
   env: { HOST_CATALOG_TTL_MS: '0' }, // tests inject provider faults: let every catalog request reach the simulator
 });
 console.log(`  demo ${stack.demo}, simulator ${stack.simulator}`);
-const testEnv = JSON.stringify({ simulator: stack.simulator, demo: stack.demo, clientId: stack.clientId, clientSecret: stack.clientSecret });
+const testEnv = JSON.stringify({
+  simulator: stack.simulator,
+  demo: stack.demo,
+  clientId: stack.clientId,
+  clientSecret: stack.clientSecret,
+  superofficeAuthorization: stack.superofficeAuthorization,
+});
 const add = (r) => Object.keys(totals).forEach((k) => (totals[k] += r[k] ?? 0));
 
 console.log('\n# Browser tests (web-test-runner, Chromium)');

@@ -4,6 +4,7 @@ export interface TestEnv {
   demo: string;
   clientId: string;
   clientSecret: string;
+  superofficeAuthorization: string;
 }
 
 declare global {
@@ -70,3 +71,6 @@ export async function consentuaToken(): Promise<string> {
 export async function received(path: string): Promise<{ method: string; path: string; body: any }[]> {
   return (await fetch(`${env().simulator}/__sim/received?path=${encodeURIComponent(path)}`).then((r) => r.json())).received;
 }
+
+export const superofficeApi = () => `${env().simulator}/superoffice/api/v1`;
+export const superofficeHostApi = () => `${env().demo}/api/superoffice`;

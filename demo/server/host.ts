@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/mini';
 import { ConsentError, toConsentError, type ConsentErrorCode } from '../../src/model/errors.js';
-import type { CatalogQuery, ConsentCatalog, ConsentTransport } from '../../src/model/types.js';
+import type { CatalogQuery, ConsentCatalog, ConsentTransport, Subject } from '../../src/model/types.js';
 import { catalogParams, consentCatalog, saveBody, subject as subjectSchema } from '../../src/transports/schemas.js';
 
 /**
@@ -21,6 +21,12 @@ export interface HostOptions {
   allowedOrigins: readonly string[];
   /** Subject types a browser may name itself. Others must come from the host's own session. */
   subjectTypes?: readonly string[];
+  /**
+   * Who the visitor is at the provider. A real backend derives this from its own session
+   * (e.g. the signed-in customer's CRM person id); it must never trust a provider id sent by
+   * the browser. Default: the browser's pseudonymous subject as it is.
+   */
+  subjectFor?: (browserSubject: Subject, req: IncomingMessage) => Subject;
   /** Issuers this backend serves; others get 400. Empty: any. */
   issuers?: readonly string[];
   /** Catalog cache lifetime, ms. */
@@ -69,12 +75,12 @@ export function createHostHandler(o: HostOptions) {
     if (o.issuers?.length && !o.issuers.includes(issuer ?? '')) throw new ConsentError('config', `Unknown issuer "${issuer ?? ''}".`);
   };
 
-  const checkSubject = (s: { id: string; type: string } | undefined) => {
+  const checkSubject = (s: Subject | undefined, req: IncomingMessage): Subject => {
     if (!s) throw new ConsentError('config', 'A subject is required.');
     const parsed = subjectSchema.safeParse(s);
     if (!parsed.success) throw new ConsentError('config', 'The subject is not valid.');
     if (!(o.subjectTypes ?? ['EXTERNAL']).includes(s.type)) throw new ConsentError('config', `Subject type ${s.type} is not accepted from browsers.`);
-    return parsed.data;
+    return o.subjectFor ? o.subjectFor(parsed.data, req) : parsed.data;
   };
 
   return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -112,7 +118,7 @@ export function createHostHandler(o: HostOptions) {
         }
         case 'GET /state': {
           checkIssuer(query.issuer);
-          const subject = checkSubject({ id: q.get('subject') ?? '', type: q.get('subjectType') ?? '' });
+          const subject = checkSubject({ id: q.get('subject') ?? '', type: q.get('subjectType') ?? '' }, req);
           if (!o.transport.loadState) throw new ConsentError('unsupported', 'This provider cannot read stored decisions.');
           send(res, 200, { decisions: await o.transport.loadState({ ...query, subject }) });
           break;
@@ -121,7 +127,7 @@ export function createHostHandler(o: HostOptions) {
           const body = saveBody.safeParse(await readJson(req));
           if (!body.success) throw new ConsentError('config', `Invalid body: ${body.error.issues[0]?.path.join('.')} ${body.error.issues[0]?.message}`);
           checkIssuer(body.data.issuer);
-          const subject = checkSubject(body.data.subject);
+          const subject = checkSubject(body.data.subject, req);
           if (!o.transport.saveDecisions) throw new ConsentError('unsupported', 'This provider cannot save decisions.');
           const { issuer, clientId, serviceId, templateId, lang } = body.data;
           const catalog = await catalogFor({ issuer, clientId, serviceId, templateId, lang });

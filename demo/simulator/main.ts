@@ -4,15 +4,17 @@ import { Simulator } from './server.js';
 const clientId = process.env.CONNECT_CLIENT_ID ?? 'demo-client';
 const clientSecret = process.env.CONNECT_CLIENT_SECRET;
 const serviceKey = process.env.CONSENTUA_SERVICE_KEY;
-if (!clientSecret || !serviceKey) {
-  console.error('Set CONNECT_CLIENT_SECRET and CONSENTUA_SERVICE_KEY to the secrets the simulator should accept.');
+const soAuth = process.env.SUPEROFFICE_AUTHORIZATION;
+if (!clientSecret || !serviceKey || !soAuth) {
+  console.error('Set CONNECT_CLIENT_SECRET, CONSENTUA_SERVICE_KEY and SUPEROFFICE_AUTHORIZATION to the secrets the simulator should accept.');
   process.exit(1);
 }
 const sim = new Simulator({
   dataFile: process.env.SIM_DATA_FILE ?? 'demo/.data/simulator.json',
   clients: { [clientId]: clientSecret },
   consentuaServiceKey: serviceKey,
+  superofficeAuthorization: soAuth,
   log: (line) => console.log(`[simulator] ${line}`),
 });
 const url = await sim.listen(Number(process.env.SIM_PORT ?? 4010));
-console.log(`Simulator on ${url}: Connect ${url}/capi (token ${url}/user/oauth/token), Consentua ${url}/consentua/`);
+console.log(`Simulator on ${url}: Connect ${url}/capi (token ${url}/user/oauth/token), Consentua ${url}/consentua/, SuperOffice ${url}/superoffice/api/v1`);

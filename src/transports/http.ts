@@ -31,7 +31,11 @@ export interface RequestOptions {
 /** A typed JSON client: one ky instance, every failure a ConsentError, every body checked. */
 export interface Http {
   get<S extends z.ZodMiniType>(path: string, schema: S, o?: RequestOptions): Promise<z.infer<S>>;
+  /** Not idempotent: retried only after 429. */
   post<S extends z.ZodMiniType>(path: string, body: unknown, schema: S, o?: RequestOptions): Promise<z.infer<S>>;
+  /** Idempotent writes without a body: retried like reads. */
+  put<S extends z.ZodMiniType>(path: string, schema: S, o?: RequestOptions): Promise<z.infer<S>>;
+  delete<S extends z.ZodMiniType>(path: string, schema: S, o?: RequestOptions): Promise<z.infer<S>>;
 }
 
 const retryStatus = [408, 429, 500, 502, 503, 504];
@@ -47,7 +51,7 @@ export function createHttp(opts: HttpOptions): Http {
     fetch: opts.fetch,
     retry: {
       limit: opts.retries ?? 2,
-      methods: ['get', 'post'],
+      methods: ['get', 'post', 'put', 'delete'],
       statusCodes: retryStatus,
       afterStatusCodes: [429, 503],
       maxRetryAfter: opts.maxRetryAfter ?? 10_000,
@@ -93,8 +97,13 @@ export function createHttp(opts: HttpOptions): Http {
       ? Object.fromEntries(Object.entries(o.searchParams).filter(([, v]) => v !== undefined)) as Record<string, string | number | boolean>
       : undefined;
 
+  const simple = (method: 'get' | 'put' | 'delete') => <S extends z.ZodMiniType>(path: string, schema: S, o?: RequestOptions) =>
+    call(path, schema, defined({ method, searchParams: params(o), signal: o?.signal, headers: o?.headers }));
+
   return {
-    get: (path, schema, o) => call(path, schema, defined({ method: 'get', searchParams: params(o), signal: o?.signal, headers: o?.headers })),
+    get: simple('get'),
+    put: simple('put'),
+    delete: simple('delete'),
     post: (path, body, schema, o) =>
       call(
         path,

@@ -3,7 +3,7 @@ import '../../src/define.js';
 import type { ConsentPurposeTemplate } from '../../src/elements/consent-purpose-template/consent-purpose-template.js';
 import type { ConsentErrorEvent, ConsentSavedEvent } from '../../src/events/index.js';
 import { getLocale } from '../../src/i18n/localization.js';
-import { clearFaults, consentuaHostApi, queueFault, received } from '../helpers.js';
+import { clearFaults, consentuaHostApi, queueFault, received, superofficeHostApi } from '../helpers.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
@@ -130,5 +130,31 @@ describe('<consent-purpose-template> against the host backend and Consentua simu
     } finally {
       el.remove();
     }
+  });
+});
+
+describe('<consent-purpose-template> with SuperOffice purposes through the host backend', () => {
+  const soEl = (lang = 'en') =>
+    fixture<ConsentPurposeTemplate>(
+      html`<consent-purpose-template provider="host" endpoint=${superofficeHostApi()} lang=${lang}></consent-purpose-template>`,
+    ).then(ready);
+
+  it('shows the purposes by rank in the page language and saves grant and withdrawal', async () => {
+    const el = await soEl('de');
+    await localeIs('de');
+    await el.updateComplete;
+    expect($$(el, 'li[data-item]').map((li) => li.dataset.item)).to.deep.equal(['EVENTS', 'STORE', 'EMARKETING']);
+    expect($(el, '[data-item="STORE"] [part~="item-title"]')!.textContent).to.equal('Speicherung personenbezogener Daten');
+    const want = !input(el, 'STORE')!.checked;
+    input(el, 'STORE')!.click();
+    const saved = oneEvent(el, 'consent-saved') as Promise<ConsentSavedEvent>;
+    button(el, 'save').click();
+    expect((await saved).detail.decisions).to.deep.equal([{ itemId: 'STORE', granted: want }]);
+    const last = (await received('/superoffice/api/v1/Person/30336/Consent/STORE')).at(-1)!;
+    expect(last.method).to.equal(want ? 'PUT' : 'DELETE');
+    el.remove();
+    const again = await soEl('en');
+    expect(input(again, 'STORE')!.checked).to.equal(want);
+    await localeIs('en');
   });
 });

@@ -1,0 +1,215 @@
+import { timingSafeEqual } from 'node:crypto';
+import { json, noContent, type Ctx, type SimCore } from './core.js';
+import type { SimConsentPerson } from './store.js';
+
+/**
+ * SuperOffice CRM person consents under /superoffice/api/v1: the consent purposes list, a
+ * person's ConsentPerson rows, PUT to give and DELETE to withdraw (the row stays, with legal
+ * base WITHDRAWN). Texts are multi-language strings (`NO:"…";US:"…"`) unless the request sends
+ * Accept-Language or SO-Language.
+ */
+export interface SuperOfficeSimOptions {
+  /** The Authorization header value the simulator accepts (`Bearer …`, `SoTicket …` or `Basic …`). */
+  superofficeAuthorization: string;
+}
+
+export const SUPEROFFICE_PREFIX = '/superoffice/api/v1';
+
+type Ml = Record<'NO' | 'US' | 'SE' | 'GE', string>;
+const ml = (NO: string, US: string, SE: string, GE: string): Ml => ({ NO, US, SE, GE });
+
+interface Purpose {
+  ConsentPurposeId: number;
+  Key: string;
+  Rank: number;
+  Active: 0 | 1;
+  Deleted: boolean;
+  Name: Ml;
+  ConsentText: Ml;
+  FormText: Ml;
+  PrivacyStatementUrl: string;
+}
+
+export const superofficePurposes: Purpose[] = [
+  {
+    ConsentPurposeId: 1, Key: 'STORE', Rank: 1, Active: 1, Deleted: false,
+    Name: ml('Lagring', 'Storage', 'Lagring', 'Speicherung'),
+    ConsentText: ml('Lagring av personopplysninger', 'Storage of personal data', 'Lagring av personuppgifter', 'Speicherung personenbezogener Daten'),
+    FormText: ml('Vi lagrer kontaktinformasjonen din for å kunne betjene deg.', 'We keep your contact details to serve you.', 'Vi sparar dina kontaktuppgifter för att kunna hjälpa dig.', 'Wir speichern Ihre Kontaktdaten, um Sie betreuen zu können.'),
+    PrivacyStatementUrl: 'https://example.com/privacy',
+  },
+  {
+    ConsentPurposeId: 2, Key: 'EMARKETING', Rank: 2, Active: 1, Deleted: false,
+    Name: ml('E-markedsføring', 'E-marketing', 'E-marknadsföring', 'E-Marketing'),
+    ConsentText: ml('Ja, send meg nyhetsbrev', 'Yes, send me newsletters', 'Ja, skicka mig nyhetsbrev', 'Ja, senden Sie mir Newsletter'),
+    FormText: ml('Vi sender deg nyheter og tilbud på e-post. Du kan melde deg av når som helst.', 'We will send you news and offers by e-mail. You can unsubscribe at any time.', 'Vi skickar nyheter och erbjudanden via e-post. Du kan avregistrera dig när som helst.', 'Wir senden Ihnen Neuigkeiten und Angebote per E-Mail. Sie können sich jederzeit abmelden.'),
+    PrivacyStatementUrl: 'javascript:alert(1)',
+  },
+  {
+    ConsentPurposeId: 3, Key: 'EVENTS', Rank: 0, Active: 1, Deleted: false,
+    Name: ml('Arrangementer', 'Events', 'Evenemang', 'Veranstaltungen'),
+    ConsentText: ml('Inviter meg til arrangementer', 'Invite me to events', 'Bjud in mig till evenemang', 'Laden Sie mich zu Veranstaltungen ein'),
+    FormText: ml('Invitasjoner til kundearrangementer.', 'Invitations to customer events.', 'Inbjudningar till kundevenemang.', 'Einladungen zu Kundenveranstaltungen.'),
+    PrivacyStatementUrl: '',
+  },
+  {
+    ConsentPurposeId: 4, Key: 'FAX', Rank: 3, Active: 0, Deleted: false,
+    Name: ml('Faks', 'Fax', 'Fax', 'Fax'),
+    ConsentText: ml('Tilbud på faks', 'Offers by fax', 'Erbjudanden per fax', 'Angebote per Fax'),
+    FormText: ml('Ikke i bruk.', 'Not in use.', 'Används inte.', 'Nicht in Gebrauch.'),
+    PrivacyStatementUrl: '',
+  },
+  {
+    ConsentPurposeId: 5, Key: 'OLD', Rank: 4, Active: 1, Deleted: true,
+    Name: ml('Gammel', 'Old', 'Gammal', 'Alt'),
+    ConsentText: ml('Gammelt formål', 'Old purpose', 'Gammalt ändamål', 'Alter Zweck'),
+    FormText: ml('Slettet.', 'Deleted.', 'Raderad.', 'Gelöscht.'),
+    PrivacyStatementUrl: '',
+  },
+];
+
+export const superofficePersons = [30336, 30337, 30338];
+
+const legalBases: Record<string, [number, string]> = { '61A': [1, 'Consent'], '61F': [4, 'Legitimate interest'], WITHDRAWN: [9, 'Withdrawn'] };
+const sources: Record<string, [number, string]> = { WEBFORM: [5, 'Web form'], API: [6, 'API'], USER: [1, 'User'] };
+
+/** SuperOffice's language codes for the ISO codes a request may send. */
+const soLang: Record<string, keyof Ml> = { no: 'NO', nb: 'NO', nn: 'NO', en: 'US', sv: 'SE', de: 'GE' };
+
+const soError = (status: number, message: string) => ({ Error: message, ErrorType: status === 401 ? 'Unauthorized' : 'Error', Message: message });
+
+export class SuperOfficeSim {
+  readonly #core: SimCore;
+  readonly #auth: string;
+
+  constructor(core: SimCore, opts: SuperOfficeSimOptions) {
+    this.#core = core;
+    this.#auth = opts.superofficeAuthorization;
+    core.faultStyle({ prefix: '/superoffice', malformed: '[{"ConsentPersonId": 988, "LegalBaseKey": ', error: soError });
+    this.#routes();
+  }
+
+  get rows(): SimConsentPerson[] {
+    return this.#core.store.state.superoffice.rows;
+  }
+
+  #routes() {
+    const r = (method: string, path: string, h: (ctx: Ctx, p: string[]) => void) =>
+      this.#core.route(method, SUPEROFFICE_PREFIX + path, (ctx, p) => (this.#authorized(ctx) ? h(ctx, p) : undefined));
+    r('GET', '/List/ConsentPurpose/Items', (ctx) => this.#purposes(ctx));
+    r('GET', '/Person/:personId/Consent', (ctx, [id]) => this.#personConsents(ctx, Number(id)));
+    r('PUT', '/Person/:personId/Consent/:purpose', (ctx, [id, key]) => this.#give(ctx, Number(id), key!));
+    r('DELETE', '/Person/:personId/Consent/:purpose', (ctx, [id, key]) => this.#withdraw(ctx, Number(id), key!));
+    this.#core.route('GET', '/__sim/superoffice/rows', (ctx) => json(ctx, 200, { rows: this.rows }));
+  }
+
+  #authorized(ctx: Ctx): boolean {
+    const given = Buffer.from(ctx.req.headers.authorization ?? '');
+    const want = Buffer.from(this.#auth);
+    if (given.length === want.length && timingSafeEqual(given, want)) return true;
+    json(ctx, 401, soError(401, 'Authentication failed'));
+    return false;
+  }
+
+  /** The one language asked for, or undefined: then multi-language strings are returned raw. */
+  #lang(ctx: Ctx): keyof Ml | undefined {
+    const header = String(ctx.req.headers['so-language'] ?? ctx.req.headers['accept-language'] ?? '');
+    for (const part of header.split(',')) {
+      const code = part.trim().split(/[;_-]/)[0]!.toLowerCase();
+      if (soLang[code]) return soLang[code];
+    }
+    return undefined;
+  }
+
+  #text(ctx: Ctx, m: Ml): string {
+    const lang = this.#lang(ctx);
+    return lang ? m[lang] : Object.entries(m).map(([k, v]) => `${k}:"${v}"`).join(';');
+  }
+
+  #purposes(ctx: Ctx) {
+    json(
+      ctx,
+      200,
+      superofficePurposes.map((p) => ({
+        ConsentPurposeId: p.ConsentPurposeId,
+        Name: this.#text(ctx, p.Name),
+        ConsentText: this.#text(ctx, p.ConsentText),
+        FormText: this.#text(ctx, p.FormText),
+        Key: p.Key,
+        Tooltip: '',
+        Active: p.Active,
+        UpdatedDate: '2024-01-10T08:00:00',
+        UpdatedBy: null,
+        Deleted: p.Deleted,
+        Rank: p.Rank,
+        PrivacyStatementDesc: p.PrivacyStatementUrl ? 'Privacy policy' : '',
+        PrivacyStatementUrl: p.PrivacyStatementUrl,
+        TableRight: null,
+        FieldProperties: {},
+      })),
+    );
+  }
+
+  #person(ctx: Ctx, id: number): boolean {
+    if (superofficePersons.includes(id)) return true;
+    json(ctx, 404, soError(404, `Person ${id} not found`));
+    return false;
+  }
+
+  #personConsents(ctx: Ctx, id: number) {
+    if (!this.#person(ctx, id)) return;
+    json(
+      ctx,
+      200,
+      this.rows
+        .filter((r) => r.PersonId === id)
+        .map((r) => {
+          const purpose = superofficePurposes.find((p) => p.Key === r.ConsentPurposeKey)!;
+          const [LegalBaseId, LegalBaseName] = legalBases[r.LegalBaseKey] ?? [0, r.LegalBaseKey];
+          const [ConsentSourceId, ConsentSourceName] = sources[r.ConsentSourceKey] ?? [0, r.ConsentSourceKey];
+          return {
+            ConsentPersonId: r.ConsentPersonId, Comment: r.Comment,
+            Registered: r.Registered, RegisteredAssociateId: 52, Updated: r.Updated, UpdatedAssociateId: 52,
+            LegalBaseId, LegalBaseKey: r.LegalBaseKey, LegalBaseName,
+            ConsentPurposeId: purpose.ConsentPurposeId, ConsentPurposeKey: purpose.Key, ConsentPurposeName: this.#text(ctx, purpose.Name),
+            ConsentSourceId, ConsentSourceKey: r.ConsentSourceKey, ConsentSourceName,
+            TableRight: null, FieldProperties: {},
+          };
+        }),
+    );
+  }
+
+  #upsert(personId: number, key: string, legalBase: string, source: string, comment: string) {
+    const now = new Date().toISOString();
+    const row = this.rows.find((r) => r.PersonId === personId && r.ConsentPurposeKey === key);
+    if (row) Object.assign(row, { LegalBaseKey: legalBase, ConsentSourceKey: source, Comment: comment, Updated: now });
+    else
+      this.rows.push({
+        ConsentPersonId: 988 + this.rows.length, PersonId: personId, ConsentPurposeKey: key,
+        LegalBaseKey: legalBase, ConsentSourceKey: source, Comment: comment, Registered: now, Updated: now,
+      });
+    this.#core.store.flush();
+  }
+
+  #give(ctx: Ctx, personId: number, key: string) {
+    if (!this.#person(ctx, personId)) return;
+    this.#core.received(ctx, { personId, key, query: Object.fromEntries(ctx.url.searchParams) });
+    const purpose = superofficePurposes.find((p) => p.Key === key && !p.Deleted);
+    const source = ctx.query.get('source');
+    const legalBase = ctx.query.get('legalbase');
+    if (!purpose) return json(ctx, 400, soError(400, `Unknown consent purpose ${key}`));
+    if (!source || !sources[source]) return json(ctx, 400, soError(400, 'source is required and must be a known key'));
+    if (!legalBase || !legalBases[legalBase] || legalBase === 'WITHDRAWN') return json(ctx, 400, soError(400, 'legalBase is required'));
+    this.#upsert(personId, key, legalBase, source, ctx.query.get('comment') ?? '');
+    noContent(ctx);
+  }
+
+  #withdraw(ctx: Ctx, personId: number, key: string) {
+    if (!this.#person(ctx, personId)) return;
+    this.#core.received(ctx, { personId, key });
+    const row = this.rows.find((r) => r.PersonId === personId && r.ConsentPurposeKey === key);
+    // Withdrawal keeps the row with legal base WITHDRAWN; withdrawing what was never given records that too.
+    this.#upsert(personId, key, 'WITHDRAWN', row?.ConsentSourceKey ?? 'WEBFORM', row?.Comment ?? '');
+    noContent(ctx);
+  }
+}
