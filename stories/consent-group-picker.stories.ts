@@ -13,6 +13,7 @@ interface Args {
   state: Decision[];
   latency: number;
   fail?: ConsentError;
+  saveFail?: ConsentError;
 }
 
 const meta: Meta<Args> = {
@@ -26,7 +27,13 @@ const meta: Meta<Args> = {
   },
   // Each story gets its own in-memory provider; saving works and survives re-renders of the story.
   render: (a) => {
-    const transport = new MemoryTransport({ catalog: a.catalog, state: a.state, latency: a.latency, failures: a.fail ? [a.fail] : [] });
+    const transport = new MemoryTransport({
+      catalog: a.catalog,
+      state: a.state,
+      latency: a.latency,
+      failures: a.fail ? [a.fail] : [],
+      saveFailures: a.saveFail ? [a.saveFail] : [],
+    });
     return html`<div style="max-width: 44rem">
       <consent-group-picker lang=${a.lang} fallback-lang=${a['fallback-lang']} .transport=${transport}>
         <h2 slot="heading" style="margin:0">Your privacy choices</h2>
@@ -54,6 +61,9 @@ export const WithStoredChoices: Story = {
 export const Loading: Story = { args: { latency: Infinity } };
 
 export const LoadError: Story = { args: { fail: new ConsentError('network', 'The provider could not be reached') } };
+
+/** Change something and save: the first save fails (offline); Retry sends it. */
+export const SaveFails: Story = { args: { saveFail: new ConsentError('network', 'offline') } };
 
 export const Empty: Story = { args: { catalog: { source: 'stories:empty', groups: [] } } };
 

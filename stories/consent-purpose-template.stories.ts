@@ -12,6 +12,7 @@ interface Args {
   state: Decision[];
   latency: number;
   fail?: ConsentError;
+  saveFail?: ConsentError;
 }
 
 /** Like Consentua: the template comes in the language asked for (en, nb or sv here). */
@@ -34,7 +35,8 @@ const meta: Meta<Args> = {
   },
   render: (a) => {
     const failures = a.fail ? [a.fail] : [];
-    const options = { catalog: a.catalog ?? templateOf(), state: a.state, latency: a.latency, failures };
+    const saveFailures = a.saveFail ? [a.saveFail] : [];
+    const options = { catalog: a.catalog ?? templateOf(), state: a.state, latency: a.latency, failures, saveFailures };
     const transport = a.catalog ? new MemoryTransport(options) : new TemplateTransport(options);
     return html`<div style="max-width: 44rem">
       <consent-purpose-template lang=${a.lang} .transport=${transport}>
@@ -52,6 +54,8 @@ export const WithStoredAnswers: Story = {
 };
 export const Loading: Story = { args: { latency: Infinity } };
 export const LoadError: Story = { args: { fail: new ConsentError('unauthorized', 'Consentua refused the token', { status: 401 }) } };
+/** Change something and save: the first save fails (rate limited); Retry sends it. */
+export const SaveFails: Story = { args: { saveFail: new ConsentError('rate-limited', 'Too many requests', { status: 429 }) } };
 export const Empty: Story = { args: { catalog: { source: 'stories:empty', groups: [] } } };
 export const Norwegian: Story = { args: { lang: 'nb' } };
 export const Swedish: Story = { args: { lang: 'sv' } };

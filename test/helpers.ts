@@ -1,3 +1,6 @@
+import { expect } from '@open-wc/testing';
+import { ConsentError } from '../src/model/errors.js';
+
 // Shared by the browser tests: where the simulator and demo run (set by scripts/test.mjs).
 export interface TestEnv {
   simulator: string;
@@ -74,3 +77,14 @@ export async function received(path: string): Promise<{ method: string; path: st
 
 export const superofficeApi = () => `${env().simulator}/superoffice/api/v1`;
 export const superofficeHostApi = () => `${env().demo}/api/superoffice`;
+
+/** The ConsentError a promise fails with; the test fails if it resolves or throws anything else. */
+export async function failure(p: Promise<unknown>): Promise<ConsentError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).to.be.instanceOf(ConsentError);
+    return e as ConsentError;
+  }
+  throw new Error('expected a failure');
+}

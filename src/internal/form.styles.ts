@@ -1,7 +1,32 @@
-import { css } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
 
-// Shared by every consent form element. Each element maps its own `--consent-<element>-*`
-// properties onto the private `--_*` variables used here (see its .styles.ts).
+/**
+ * Maps an element's public `--consent-<name>-*` properties, each falling back to a kit-wide
+ * `--consent-*` token and then a default, onto the private `--_*` variables the shared styles
+ * use. `name` is a constant of the element (`picker`, `template`), never outside input.
+ */
+export function formTokens(name: string): CSSResult {
+  const p = (prop: string, kit: string | undefined, fallback: string) =>
+    `var(--consent-${name}-${prop}, ${kit ? `var(--consent-${kit}, ${fallback})` : fallback})`;
+  return unsafeCSS(`:host {
+    --_fg: ${p('color', 'color-text', 'light-dark(#1b1f24, #e8eaed)')};
+    --_bg: ${p('background', 'color-background', 'light-dark(#ffffff, #16181c)')};
+    --_muted: ${p('muted-color', 'color-muted', 'light-dark(#545b64, #a9b0b8)')};
+    --_border: ${p('border-color', 'color-border', 'light-dark(#c9ced6, #3a3f47)')};
+    --_accent: ${p('accent-color', 'color-accent', 'light-dark(#0b57d0, #8ab4f8)')};
+    --_danger: ${p('danger-color', 'color-danger', 'light-dark(#b3261e, #f2b8b5)')};
+    --_radius: ${p('radius', 'radius', '0.5rem')};
+    --_gap: ${p('gap', 'gap', '0.75rem')};
+    --_focus: ${p('focus-ring', 'focus-ring', '2px solid var(--_accent)')};
+    --_font: ${p('font', 'font', 'inherit')};
+    --_min-height: ${p('min-height', undefined, '12rem')};
+    --_button-color: ${p('button-color', undefined, 'var(--_accent)')};
+    --_button-background: ${p('button-background', undefined, 'transparent')};
+    --_button-border: ${p('button-border-color', undefined, 'var(--_accent)')};
+  }`);
+}
+
+// Shared by every consent form element; colours and sizes come from formTokens().
 export const formStyles = css`
   :host {
     display: block;

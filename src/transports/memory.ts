@@ -10,6 +10,8 @@ export interface MemoryOptions {
   latency?: number;
   /** Makes the next calls fail with this error (one per call, in order). */
   failures?: ConsentError[];
+  /** Makes the next saves fail with this error (one per save), e.g. to show a failed save. */
+  saveFailures?: ConsentError[];
 }
 
 /** Keeps everything in memory: for tests, stories and offline demos. */
@@ -19,6 +21,7 @@ export class MemoryTransport implements ConsentTransport {
   state: Map<string, boolean>;
   latency: number;
   failures: ConsentError[];
+  saveFailures: ConsentError[];
   /** Every save request received, in order. */
   readonly saved: Decision[][] = [];
   #ids = 0;
@@ -28,6 +31,7 @@ export class MemoryTransport implements ConsentTransport {
     this.state = toMap(o.state ?? []);
     this.latency = o.latency ?? 0;
     this.failures = [...(o.failures ?? [])];
+    this.saveFailures = [...(o.saveFailures ?? [])];
   }
 
   async #settle(signal?: AbortSignal): Promise<void> {
@@ -56,6 +60,8 @@ export class MemoryTransport implements ConsentTransport {
 
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
     await this.#settle(signal);
+    const failure = this.saveFailures.shift();
+    if (failure) throw failure;
     const known = new Set(allItems(this.catalog).map((i) => i.id));
     const unknown = q.decisions.find((d) => !known.has(d.itemId));
     if (unknown) throw new ConsentError('http', `Unknown item ${unknown.itemId}`, { status: 400 });

@@ -3,23 +3,13 @@ import { ConsentError } from '../../src/model/errors.js';
 import { flattenItems } from '../../src/model/tree.js';
 import { ConnectTransport, type ConnectOptions } from '../../src/transports/connect.js';
 import { transportFor } from '../../src/transports/index.js';
-import { capi, clearFaults, clientToken, eventsFor, newSubject, NORDLYS, queueFault, userToken } from '../helpers.js';
+import { capi, clearFaults, clientToken, eventsFor, newSubject, NORDLYS, queueFault, userToken, failure } from '../helpers.js';
 
 const client = async (o: Partial<ConnectOptions> = {}) => {
   const token = await clientToken();
   return new ConnectTransport({ endpoint: capi(), mode: 'client', getToken: () => token, retries: 0, ...o });
 };
 const withFault = (fault: string, o: Partial<ConnectOptions> = {}) => client({ headers: { 'x-sim-fault': fault }, ...o });
-
-async function failure(p: Promise<unknown>): Promise<ConsentError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(ConsentError);
-    return e as ConsentError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('connect transport against the simulator', () => {
   afterEach(() => clearFaults());

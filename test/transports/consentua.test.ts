@@ -1,9 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { visibleGroups } from '../../src/model/catalog.js';
-import { ConsentError } from '../../src/model/errors.js';
 import { flattenItems } from '../../src/model/tree.js';
 import { ConsentuaTransport, consentuaConsentsSchema, type ConsentuaOptions } from '../../src/transports/consentua.js';
-import { clearFaults, consentuaApi, consentuaToken, queueFault, received } from '../helpers.js';
+import { clearFaults, consentuaApi, consentuaToken, queueFault, received, failure } from '../helpers.js';
 
 const CLIENT = '266';
 const SERVICE = '105';
@@ -15,16 +14,6 @@ const transport = async (o: Partial<ConsentuaOptions> = {}) => {
 };
 const withFault = (fault: string, o: Partial<ConsentuaOptions> = {}) => transport({ headers: { 'x-sim-fault': fault }, ...o });
 const visitor = () => ({ id: `visitor-${crypto.randomUUID()}`, type: 'EXTERNAL' });
-
-async function failure(p: Promise<unknown>): Promise<ConsentError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(ConsentError);
-    return e as ConsentError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('consentua transport against the simulator', () => {
   afterEach(() => clearFaults());

@@ -1,24 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { ConsentError } from '../../src/model/errors.js';
 import { pickText } from '../../src/model/text.js';
 import { parseMultiLanguage, SuperOfficeTransport, type SuperOfficeOptions } from '../../src/transports/superoffice.js';
-import { clearFaults, env, received, simAdmin, superofficeApi } from '../helpers.js';
+import { clearFaults, env, received, simAdmin, superofficeApi, failure } from '../helpers.js';
 
 const transport = (o: Partial<SuperOfficeOptions> = {}) =>
   new SuperOfficeTransport({ endpoint: superofficeApi(), getAuthorization: () => env().superofficeAuthorization, retries: 0, ...o });
 /** A language SuperOffice does not know: it then answers raw multi-language strings. */
 const rawLanguage = () => transport({ headers: { 'so-language': 'zz' } });
 const person = (id: number) => ({ subject: { id: String(id), type: 'PERSON' } });
-
-async function failure(p: Promise<unknown>): Promise<ConsentError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).to.be.instanceOf(ConsentError);
-    return e as ConsentError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('superoffice transport against the simulator', () => {
   afterEach(() => clearFaults());

@@ -2,7 +2,7 @@ import { localized } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConsentFormElement, type Loaded } from '../../internal/consent-form-element.js';
-import { formStyles } from '../../internal/form.styles.js';
+import { formStyles, formTokens } from '../../internal/form.styles.js';
 import { pseudonymousSubject } from '../../internal/subject.js';
 import type { CatalogQuery, ConsentGroupModel, ConsentItem, StateQuery, Subject } from '../../model/types.js';
 import { styles } from './consent-group-picker.styles.js';
@@ -60,7 +60,7 @@ import { styles } from './consent-group-picker.styles.js';
  */
 @localized()
 export class ConsentGroupPicker extends ConsentFormElement {
-  static override styles = [formStyles, styles];
+  static override styles = [formTokens('picker'), formStyles, styles];
 
   /** The provider's issuer id (Connect: the company that asks for consent). */
   @property() issuer?: string;

@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConsentFormElement, type Loaded } from '../../internal/consent-form-element.js';
-import { formStyles } from '../../internal/form.styles.js';
+import { formStyles, formTokens } from '../../internal/form.styles.js';
 import { pseudonymousSubject } from '../../internal/subject.js';
 import type { CatalogQuery, ConsentGroupModel, ConsentItem, ProviderScope, StateQuery, Subject } from '../../model/types.js';
 import { styles } from './consent-purpose-template.styles.js';
@@ -74,7 +74,7 @@ import { styles } from './consent-purpose-template.styles.js';
  */
 @localized()
 export class ConsentPurposeTemplate extends ConsentFormElement {
-  static override styles = [formStyles, styles];
+  static override styles = [formTokens('template'), formStyles, styles];
 
   /** Consentua client id. */
   @property({ attribute: 'client-id' }) clientId?: string;
