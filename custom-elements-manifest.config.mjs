@@ -10,10 +10,18 @@ const dropUnnamedEvents = {
   },
 };
 
+/** Modules in path order: the file system's order differs between clones, the manifest must not. */
+const sortModules = {
+  name: 'sort-modules',
+  packageLinkPhase({ customElementsManifest }) {
+    customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  },
+};
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/i18n/locales/**'],
   outdir: '.',
   litelement: true,
-  plugins: [dropUnnamedEvents],
+  plugins: [dropUnnamedEvents, sortModules],
 };

@@ -1,4 +1,3 @@
-import { consume } from '@lit/context';
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -33,9 +32,9 @@ import type {
   SaveRequest,
   StateQuery,
 } from '../model/types.js';
-import { transportContext } from '../transports/context.js';
-import { getDefaults, transportFor } from '../transports/index.js';
+import { getDefaults } from '../transports/index.js';
 import { inheritedLang, preferredLangs } from './lang.js';
+import { TransportController } from './transport-controller.js';
 import { errorMessage } from './messages.js';
 
 export interface Loaded {
@@ -70,21 +69,15 @@ export abstract class ConsentFormElement extends LitElement {
   /** A transport object; wins over `provider`/`endpoint`, context and `configure()`. */
   @property({ attribute: false }) transport?: ConsentTransport;
 
-  /** From an ancestor that provides `transportContext`. */
-  @consume({ context: transportContext, subscribe: true })
-  @state()
-  private contextTransport?: ConsentTransport;
-
   /** Unsaved choices, item id → granted. */
   @state() protected choices: Map<string, boolean> = new Map();
   @state() private save: SaveStatus = { kind: 'idle' };
   /** The nearest ancestor's `lang` (e.g. `<html lang>`), followed while connected. */
   @state() private inheritedLang = '';
-  /** Bumped by `configure()`, so new page-wide defaults apply. */
-  @state() private defaultsVersion = 0;
-  /** The transport in use, or why there is none; resolved when its inputs change. */
-  @state() private resolved: ConsentTransport | ConsentError = new ConsentError('config', 'Not connected yet.');
 
+  /** The transport in use, or why there is none. */
+  readonly #transports = new TransportController(this);
+  #defaultsVersion = -1;
   #last?: Loaded;
   #observer?: MutationObserver;
   #saveAbort?: AbortController;
@@ -101,7 +94,7 @@ export abstract class ConsentFormElement extends LitElement {
   protected abstract loadKeys(): readonly unknown[];
 
   private loader = new Task(this, {
-    args: () => [this.resolved, ...this.loadKeys()] as const,
+    args: () => [this.#transports.value, ...this.loadKeys()] as const,
     task: async ([tr], { signal }): Promise<Loaded> => {
       if (tr instanceof ConsentError) throw tr;
       const [catalog, state] = await Promise.all([
@@ -127,23 +120,19 @@ export abstract class ConsentFormElement extends LitElement {
     this.inheritedLang = inheritedLang(this);
     this.#observer = new MutationObserver(() => (this.inheritedLang = inheritedLang(this)));
     this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-    globalThis.addEventListener('consent-configure', this.#onConfigure);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
-    globalThis.removeEventListener('consent-configure', this.#onConfigure);
     this.#saveAbort?.abort();
   }
 
-  #onConfigure = () => this.defaultsVersion++;
-
   protected override willUpdate(changed: PropertyValues): void {
-    const first = !this.hasUpdated;
-    if (first || ['provider', 'endpoint', 'transport', 'contextTransport', 'defaultsVersion'].some((k) => changed.has(k)))
-      this.resolved = this.#transport();
-    if (first || ['lang', 'inheritedLang', 'defaultsVersion'].some((k) => changed.has(k))) void useLocale(this.langs()[0]);
+    // configure() may have changed the page language too.
+    const configured = this.#defaultsVersion !== this.#transports.version;
+    this.#defaultsVersion = this.#transports.version;
+    if (configured || changed.has('lang') || changed.has('inheritedLang')) void useLocale(this.langs()[0]);
   }
 
   /** Loads the choices from the provider again. */
@@ -154,7 +143,7 @@ export abstract class ConsentFormElement extends LitElement {
   /** Saves the visitor's current choices: only what differs from what the provider holds. */
   async saveChoices(): Promise<void> {
     const loaded = this.#current();
-    const transport = this.resolved;
+    const transport = this.#transports.value;
     if (!loaded || this.save.kind === 'saving') return;
     const decisions = planDecisions(loaded.catalog, loaded.stored, this.choices);
     if (decisions.length === 0) {
@@ -326,18 +315,4 @@ export abstract class ConsentFormElement extends LitElement {
     return this.loader.status === TaskStatus.COMPLETE ? this.loader.value : this.#last;
   }
 
-  /** The transport to use, or the configuration error that explains why there is none. */
-  #transport(): ConsentTransport | ConsentError {
-    if (this.transport) return this.transport;
-    try {
-      if (this.provider) return transportFor(this.provider, this.endpoint);
-    } catch (e) {
-      return toConsentError(e);
-    }
-    return (
-      this.contextTransport ??
-      getDefaults().transport ??
-      new ConsentError('config', 'No transport: set provider and endpoint, the transport property, or configure({ transport }).')
-    );
-  }
 }
