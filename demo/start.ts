@@ -6,10 +6,20 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { clientCredentials, consentuaServiceLogin, ConnectTransport, ConsentuaTransport, SuperOfficeTransport } from '../src/server.js';
+import {
+  clientCredentials,
+  consentuaServiceLogin,
+  cspApiTokenLogin,
+  ConnectTransport,
+  ConsentuaTransport,
+  CspTransport,
+  SuperOfficeTransport,
+} from '../src/server.js';
 import { createHostHandler } from './server/host.js';
 import { CONSENTUA_CLIENT, CONSENTUA_SERVICE } from './simulator/consentua-data.js';
 import { CONSENTUA_PREFIX } from './simulator/consentua.js';
+import { CSP_ORG } from './simulator/csp.js';
+import { customers } from './simulator/data.js';
 import { Simulator } from './simulator/server.js';
 import { SUPEROFFICE_PREFIX } from './simulator/superoffice.js';
 
@@ -41,14 +51,23 @@ const superoffice = {
   personId: env.SUPEROFFICE_DEMO_PERSON ?? '30336',
 };
 
+const csp = {
+  url: env.CSP_URL,
+  apiToken: env.CSP_API_TOKEN ?? secret(),
+  orgId: env.CSP_ORG_ID ?? CSP_ORG,
+};
+// The signed-in reader for entitlement checks (a real backend takes it from its session).
+const demoReader = { uniqueId: env.CONNECT_DEMO_UNIQUE_ID ?? customers[0]!.uniqueId };
+
 let simulator: Simulator | undefined;
 let simulatorUrl: string | undefined;
-if (!connect.url || !consentua.url || !superoffice.url) {
+if (!connect.url || !consentua.url || !superoffice.url || !csp.url) {
   simulator = new Simulator({
     dataFile: env.SIM_DATA_FILE ?? `${root}demo/.data/simulator.json`,
     clients: { [connect.clientId]: connect.clientSecret },
     consentuaServiceKey: consentua.serviceKey,
     superofficeAuthorization: superoffice.authorization,
+    cspApiToken: csp.apiToken,
     log: (line) => log(`[simulator] ${line}`),
   });
   simulatorUrl = await simulator.listen(Number(env.SIM_PORT ?? 4010));
@@ -56,6 +75,7 @@ if (!connect.url || !consentua.url || !superoffice.url) {
   connect.tokenUrl ??= `${simulatorUrl}/user/oauth/token`;
   consentua.url ??= `${simulatorUrl}${CONSENTUA_PREFIX}/`;
   superoffice.url ??= `${simulatorUrl}${SUPEROFFICE_PREFIX}`;
+  csp.url ??= simulatorUrl;
 }
 if (!connect.tokenUrl) {
   console.error('With PROVIDER_URL, also set PROVIDER_TOKEN_URL, CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET.');
@@ -63,6 +83,7 @@ if (!connect.tokenUrl) {
 }
 
 const connectTokens = clientCredentials({ tokenUrl: connect.tokenUrl, clientId: connect.clientId, clientSecret: connect.clientSecret, scope: 'read' });
+const cspLogin = cspApiTokenLogin({ endpoint: csp.url, apiToken: csp.apiToken });
 const consentuaLogin = consentuaServiceLogin({ endpoint: consentua.url, clientId: consentua.clientId, serviceId: consentua.serviceId, serviceKey: consentua.serviceKey });
 
 // Filled in once the port is known, unless ALLOWED_ORIGINS names them.
@@ -77,6 +98,7 @@ const hosts = [
     ...hostOptions,
     base: '/api/consent',
     transport: new ConnectTransport({ endpoint: connect.url, mode: 'client', getToken: connectTokens.getToken, refreshToken: connectTokens.invalidate }),
+    identityFor: () => demoReader,
   }),
   createHostHandler({
     ...hostOptions,
@@ -99,6 +121,11 @@ const hosts = [
     }),
     subjectFor: () => ({ id: superoffice.personId, type: 'PERSON' }),
   }),
+  createHostHandler({
+    ...hostOptions,
+    base: '/api/csp',
+    transport: new CspTransport({ endpoint: csp.url, orgId: csp.orgId, getToken: cspLogin.getToken, refreshToken: cspLogin.invalidate }),
+  }),
 ];
 
 const demo = sirv(`${root}demo`, { dev: true });
@@ -117,7 +144,7 @@ const port = Number(env.PORT ?? 8080);
 await new Promise<void>((resolve) => server.listen(port, env.HOST ?? '127.0.0.1', resolve));
 const { port: bound } = server.address() as AddressInfo;
 if (!env.ALLOWED_ORIGINS) origins.push(`http://localhost:${bound}`, `http://127.0.0.1:${bound}`);
-console.log(`Demo on http://localhost:${bound}/  (host backend /api/consent, /api/consentua and /api/superoffice → ${simulator ? `simulator ${simulatorUrl}` : 'real providers'})`);
+console.log(`Demo on http://localhost:${bound}/  (host backend /api/consent, /api/consentua, /api/superoffice and /api/csp → ${simulator ? `simulator ${simulatorUrl}` : 'real providers'})`);
 // One machine-readable line for scripts that start the demo.
 console.log(`READY ${JSON.stringify({ demo: `http://127.0.0.1:${bound}`, simulator: simulatorUrl ?? null })}`);
 

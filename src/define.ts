@@ -1,3 +1,4 @@
+import { ConsentAccessGate } from './elements/consent-access-gate/consent-access-gate.js';
 import { ConsentGroupPicker } from './elements/consent-group-picker/consent-group-picker.js';
 import { ConsentPurposeTemplate } from './elements/consent-purpose-template/consent-purpose-template.js';
 
@@ -6,6 +7,7 @@ export function defineConsentElements(): void {
   const tags: [string, CustomElementConstructor][] = [
     ['consent-group-picker', ConsentGroupPicker],
     ['consent-purpose-template', ConsentPurposeTemplate],
+    ['consent-access-gate', ConsentAccessGate],
   ];
   for (const [tag, ctor] of tags) if (!customElements.get(tag)) customElements.define(tag, ctor);
 }

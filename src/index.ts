@@ -1,4 +1,5 @@
 // Classes, types, transports and configure(); importing this registers nothing.
+export { ConsentAccessGate, type GateState } from './elements/consent-access-gate/consent-access-gate.js';
 export { ConsentGroupPicker } from './elements/consent-group-picker/consent-group-picker.js';
 export { ConsentPurposeTemplate } from './elements/consent-purpose-template/consent-purpose-template.js';
 export * from './events/index.js';

@@ -3,6 +3,7 @@
 // the server.
 export { clientCredentials, type ClientCredentialsOptions } from './transports/oauth.js';
 export { consentuaLoginToken, consentuaServiceLogin, type ConsentuaLoginOptions } from './transports/consentua-login.js';
+export { cspApiTokenLogin, type CspLoginOptions } from './transports/csp-login.js';
 export * from './transports/index.js';
 export * from './transports/schemas.js';
 export * from './model/index.js';

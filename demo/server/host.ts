@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/mini';
 import { ConsentError, toConsentError, type ConsentErrorCode } from '../../src/model/errors.js';
-import type { CatalogQuery, ConsentCatalog, ConsentTransport, Subject } from '../../src/model/types.js';
-import { catalogParams, consentCatalog, saveBody, subject as subjectSchema } from '../../src/transports/schemas.js';
+import type { AccessQuery, CatalogQuery, ConsentCatalog, ConsentTransport, Subject } from '../../src/model/types.js';
+import { accessBody, catalogParams, consentCatalog, saveBody, subject as subjectSchema } from '../../src/transports/schemas.js';
 
 /**
  * The reference host backend: the browser talks to it with the `host` transport, and it talks
@@ -10,6 +10,7 @@ import { catalogParams, consentCatalog, saveBody, subject as subjectSchema } fro
  *   GET  {base}/catalog?issuer=|clientId=&serviceId=&templateId=&lang= → ConsentCatalog
  *   GET  {base}/state?…the same…&subject=&subjectType= → { decisions }
  *   POST {base}/decisions               → { receipts }
+ *   POST {base}/access                  → AccessResult
  * Errors: `{ code, message, receipts? }` with a ConsentError code.
  */
 export interface HostOptions {
@@ -27,6 +28,11 @@ export interface HostOptions {
    * the browser. Default: the browser's pseudonymous subject as it is.
    */
   subjectFor?: (browserSubject: Subject, req: IncomingMessage) => Subject;
+  /**
+   * Who the visitor is for entitlement checks (Connect `uniqueId`, `credential`,
+   * `customerNumber`), from the host's own login. Without it, entitlement checks are refused.
+   */
+  identityFor?: (req: IncomingMessage) => Pick<AccessQuery, 'uniqueId' | 'credential' | 'customerNumber'> | undefined;
   /** Issuers this backend serves; others get 400. Empty: any. */
   issuers?: readonly string[];
   /** Catalog cache lifetime, ms. */
@@ -135,6 +141,18 @@ export function createHostHandler(o: HostOptions) {
           send(res, 200, { receipts });
           break;
         }
+        case 'POST /access': {
+          const body = accessBody.safeParse(await readJson(req));
+          if (!body.success) throw new ConsentError('config', `Invalid body: ${body.error.issues[0]?.path.join('.')} ${body.error.issues[0]?.message}`);
+          if (!o.transport.checkAccess) throw new ConsentError('unsupported', 'This provider cannot check access.');
+          const { subject: browserSubject, ...question } = body.data;
+          const entitlement = question.product || question.articleId || question.domain || question.categoryType;
+          const identity = entitlement ? o.identityFor?.(req) : undefined;
+          if (entitlement && !identity) throw new ConsentError('unauthorized', 'Sign in to check access.');
+          const subject = question.consent ? checkSubject(browserSubject, req) : undefined;
+          send(res, 200, await o.transport.checkAccess({ ...question, ...identity, ...(subject ? { subject } : {}) }));
+          break;
+        }
         default:
           send(res, 404, { code: 'config', message: `No such consent API route: ${route}` });
       }
@@ -143,7 +161,10 @@ export function createHostHandler(o: HostOptions) {
       if (err.retryAfter !== undefined) res.setHeader('retry-after', String(err.retryAfter));
       // Only the code and a short message go back: provider details stay in the server log.
       o.log?.(`${route} failed: ${err.code} ${err.message}`);
-      send(res, statusOf[err.code], { code: err.code, message: publicMessage(err), ...(err.receipts?.length ? { receipts: err.receipts } : {}) });
+      // Our own refusal (no provider behind it) is the visitor's: 401. A provider's refusal of our
+      // credentials is a gateway problem: 502.
+      const status = err.code === 'unauthorized' && err.cause === undefined ? 401 : statusOf[err.code];
+      send(res, status, { code: err.code, message: publicMessage(err), ...(err.receipts?.length ? { receipts: err.receipts } : {}) });
     }
     return true;
   };

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import { json, readBody, readJson, type Ctx, type Handler, type SimCore } from './core.js';
-import { consents, groups, issuers, type SimConsent } from './data.js';
+import { consents, customers, groups, issuers, type SimConsent, type SimCustomer } from './data.js';
 import type { SimEvent } from './store.js';
 
 /**
@@ -35,6 +35,21 @@ const eventBody = z
   .refine((b) => b.consentId !== undefined || (b.consentTarget && b.consentScope), {
     message: 'consentId, or consentTarget and consentScope, is required',
   });
+
+const accessBody = z.object({
+  product: z.string().optional(),
+  articleId: z.string().optional(),
+  domain: z.string().optional(),
+  ip: z.string().optional(),
+  categoryType: z.string().optional(),
+  accessAzureAd: z.boolean().optional(),
+  accessAidFamily: z.boolean().optional(),
+  accessDomain: z.boolean().optional(),
+  accessArticle: z.boolean().optional(),
+  uniqueId: z.string().optional(),
+  customerNumber: z.int().optional(),
+  credential: z.string().max(60).optional(),
+});
 
 const connectError = (status: number, message: string) => ({
   errorCode: { 400: 'INVALID_REQUEST', 401: 'UNAUTHORIZED', 404: 'NOT_FOUND', 429: 'TOO_MANY_REQUESTS' }[status] ?? 'SERVER_ERROR',
@@ -89,6 +104,8 @@ export class ConnectSim {
         }));
       }
     }
+    core.route('POST', '/capi/v1/client/customer/access', (ctx) => (this.#authorize(ctx, 'client') ? this.#access(ctx, 'client') : undefined));
+    core.route('POST', '/capi/v1/customer/access', (ctx) => (this.#authorize(ctx, 'user') ? this.#access(ctx, 'user') : undefined));
     core.route('GET', '/__sim/issuers', (ctx) => json(ctx, 200, issuers));
     core.route('GET', '/__sim/events', (ctx) => json(ctx, 200, { events: this.events }));
     core.route('POST', '/__sim/user-token', async (ctx) => {
@@ -191,6 +208,38 @@ export class ConnectSim {
         }))
         .filter((c) => c.events.length > 0),
     });
+  }
+
+  /**
+   * Check access: every field sent must match; any check but IP needs uniqueId or credential.
+   * In user mode the token's customer must be the one named.
+   */
+  async #access(ctx: Ctx, mode: 'client' | 'user') {
+    const raw = await readJson(ctx.req);
+    this.#core.received(ctx, raw);
+    const parsed = accessBody.safeParse(raw);
+    if (!parsed.success) return json(ctx, 400, connectError(400, z.prettifyError(parsed.error)));
+    const b = parsed.data;
+    const nonIp = b.product || b.articleId || b.domain || b.categoryType || b.accessAzureAd || b.accessAidFamily || b.accessDomain || b.accessArticle;
+    if (nonIp && !b.uniqueId && !b.credential)
+      return json(ctx, 400, connectError(400, 'uniqueId or credential is required with this check'));
+    let who: SimCustomer | undefined = customers.find(
+      (c) => (!b.uniqueId || c.uniqueId === b.uniqueId) && (!b.credential || c.credentials.includes(b.credential)) &&
+        (b.customerNumber === undefined || c.customerNumber === b.customerNumber),
+    );
+    if (mode === 'user' && who && who.connectId !== (ctx.principal as { subject: string }).subject) who = undefined;
+    const accesses: { access: boolean; accessLevel: string; accessType: string }[] = [];
+    const check = (asked: unknown, level: string, ok: boolean, type: string) => asked !== undefined && accesses.push({ access: ok, accessLevel: level, accessType: type });
+    if (b.product !== undefined) {
+      const own = !!who?.products.includes(b.product);
+      const shared = !!who?.sharedProducts.includes(b.product);
+      check(b.product, shared && !own ? 'I' : 'A', own || shared, shared && !own ? 'B' : 'A');
+    }
+    check(b.articleId, 'B', !!(b.articleId && who?.articles.includes(b.articleId)), 'C');
+    check(b.domain, 'C', !!(b.domain && who?.domains.includes(b.domain)), 'D');
+    check(b.categoryType, 'E', !!(b.categoryType && who?.categoryTypes.includes(b.categoryType)), 'G');
+    check(b.ip, 'D', b.ip === '127.0.0.1', 'E');
+    json(ctx, 200, { access: accesses.length > 0 && accesses.every((a) => a.access), accesses });
   }
 
   async #register(ctx: Ctx, mode: 'client' | 'user') {

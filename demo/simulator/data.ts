@@ -127,6 +127,14 @@ export const groups: SimGroup[] = [
     ),
   },
   {
+    issuer: FJORD, consentGroupId: 103, created, selectionOrder: 2, active: true,
+    texts: t(
+      ['Embedded content', 'Videos and posts from other services shown in our articles'],
+      ['Innebygd innhold', 'Videoer og innlegg fra andre tjenester vist i artiklene våre'],
+      ['Inbäddat innehåll', 'Videor och inlägg från andra tjänster i våra artiklar'],
+    ),
+  },
+  {
     issuer: HOSTILE, consentGroupId: 901, created, selectionOrder: 1, active: true,
     texts: t(
       ['<b>Bold</b> group <script>window.__pwned = true</script>', '<img src=x onerror=alert(1)>'],
@@ -242,9 +250,41 @@ export const consents: SimConsent[] = [
     ['Anrop fra kundeservice', 'Bare om abonnementet ditt'],
     ['Samtal från kundtjänst', 'Bara om din prenumeration'],
   )),
+  c(FJORD, 120, 103, 'embeds', 'video', 1, t(
+    ['Videos from our video partner', 'Loads the player from the partner, who then sees your visit'],
+    ['Videoer fra videopartneren vår', 'Laster spilleren fra partneren, som da ser besøket ditt'],
+    ['Videor från vår videopartner', 'Laddar spelaren från partnern, som då ser ditt besök'],
+  )),
   c(HOSTILE, 910, 901, 'hostile', 'email', 1, t(
     ['<img src=x onerror=alert(1)>', 'Click <a href="javascript:alert(1)">here</a> & "quote" \u202Eevil'],
     null,
     null,
   )),
+];
+
+/** Customers for Connect check access: what each is entitled to. */
+export interface SimCustomer {
+  customerNumber: number;
+  uniqueId: string;
+  credentials: string[];
+  /** ConnectID subject of the customer's user token. */
+  connectId: string;
+  products: string[];
+  articles: string[];
+  domains: string[];
+  categoryTypes: string[];
+  /** Products shared with this customer by someone else's subscription. */
+  sharedProducts: string[];
+}
+
+export const customers: SimCustomer[] = [
+  {
+    customerNumber: 563457, uniqueId: '6ba7b8149dad11d180b400c04fd430c8', credentials: ['+4723339100', 'kari@example.no'],
+    connectId: 'connectid-kari', products: ['CO27409'], articles: ['578943434'], domains: ['unite.no'], categoryTypes: ['SWISJ'],
+    sharedProducts: ['FAMILY1'],
+  },
+  {
+    customerNumber: 100200, uniqueId: '0f8fad5bd9cb469fa16570867728950e', credentials: ['ola@example.no'],
+    connectId: 'connectid-ola', products: [], articles: [], domains: [], categoryTypes: [], sharedProducts: [],
+  },
 ];

@@ -39,10 +39,22 @@ export interface SimConsentPerson {
   Updated: string;
 }
 
+/** A CSP organization consent (an access grant another org asked for). */
+export interface SimCspConsent {
+  consentId: string;
+  orgId: string;
+  sourceUserId: string;
+  status: 'ACTIVE' | 'REQUESTED' | 'REJECTED';
+  orgOwnerEmail: string;
+  expiry?: string;
+}
+
 export interface SimState {
   connect: { events: SimEvent[] };
   consentua: { users: SimConsentuaUser[] };
   superoffice: { rows: SimConsentPerson[] };
+  /** Undefined until first used, then seeded (so a reset brings the seed back). */
+  csp?: { consents: SimCspConsent[] };
 }
 
 const empty = (): SimState => ({ connect: { events: [] }, consentua: { users: [] }, superoffice: { rows: [] } });

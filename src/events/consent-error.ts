@@ -6,8 +6,8 @@ export interface ConsentErrorDetail {
   status?: number;
   message: string;
   retryable: boolean;
-  /** What failed: loading the choices or saving them. */
-  operation: 'load' | 'save';
+  /** What failed: loading the choices, saving them, or checking access (the gate). */
+  operation: 'load' | 'save' | 'access';
 }
 
 /** Loading or saving failed. The element shows the error and a Retry button. */

@@ -4,3 +4,4 @@ export * from './consent-submit.js';
 export * from './consent-saved.js';
 export * from './consent-error.js';
 export * from './detail-event.js';
+export * from './access-change.js';

@@ -120,13 +120,20 @@ export abstract class ConsentFormElement extends LitElement {
     this.inheritedLang = inheritedLang(this);
     this.#observer = new MutationObserver(() => (this.inheritedLang = inheritedLang(this)));
     this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    document.addEventListener('consent-saved', this.#onSavedElsewhere);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
+    document.removeEventListener('consent-saved', this.#onSavedElsewhere);
     this.#saveAbort?.abort();
   }
+
+  /** Another element on the page saved: what the provider holds may have changed. */
+  #onSavedElsewhere = (e: Event) => {
+    if (e.target !== this && this.#last) this.reload();
+  };
 
   protected override willUpdate(changed: PropertyValues): void {
     // configure() may have changed the page language too.

@@ -18,6 +18,10 @@ export interface ConsentErrorInit {
   retryable?: boolean;
   /** Seconds the provider asked us to wait (Retry-After). */
   retryAfter?: number;
+  /** The provider's id of the failed request (CSP `requestId`), for its support. */
+  requestId?: string;
+  /** The provider's own error code (CSP `cspErrorCode`, Connect `errorCode`). */
+  providerCode?: string;
   cause?: unknown;
 }
 
@@ -28,6 +32,8 @@ export class ConsentError extends Error {
   readonly status?: number;
   readonly retryable: boolean;
   readonly retryAfter?: number;
+  readonly requestId?: string;
+  readonly providerCode?: string;
   /** On a failed batch save: what the provider did store before the failure. */
   receipts?: Receipt[];
 
@@ -36,12 +42,20 @@ export class ConsentError extends Error {
     this.code = code;
     this.status = init.status;
     this.retryAfter = init.retryAfter;
+    this.requestId = init.requestId;
+    this.providerCode = init.providerCode;
     this.retryable = init.retryable ?? defaultRetryable(code, init.status);
   }
 
   /** Plain data for event details and logs. */
   toJSON() {
-    return { code: this.code, status: this.status, message: this.message, retryable: this.retryable };
+    return {
+      code: this.code,
+      status: this.status,
+      message: this.message,
+      retryable: this.retryable,
+      ...(this.requestId ? { requestId: this.requestId } : {}),
+    };
   }
 }
 

@@ -112,19 +112,44 @@ export interface Receipt {
   version?: string;
 }
 
+/**
+ * A question for `checkAccess`: entitlement fields (Connect check access) and/or a consent
+ * that must be given. When several are asked, all must hold.
+ */
 export interface AccessQuery {
   product?: string;
   articleId?: string;
   domain?: string;
   categoryType?: string;
+  /** Only a server knows the visitor's address: never sent from browsers. */
+  ip?: string;
+  /** Who is asking, for entitlements (Connect: from the Profile API, or e-mail/phone). Server-side. */
+  uniqueId?: string;
+  credential?: string;
+  customerNumber?: number;
+  /** Id of a consent (or purpose, or CSP consent) that must be given. */
   consent?: string;
+  issuer?: string;
   subject?: Subject;
+}
+
+/** One way access was or was not given (Connect `accesses[]`). */
+export interface AccessEntry {
+  access: boolean;
+  /** Connect access level code, e.g. `A` product, `B` article. */
+  level?: string;
+  /** Connect access type code, e.g. `A` subscription. */
+  type?: string;
+  detail?: unknown;
 }
 
 export interface AccessResult {
   granted: boolean;
+  /** Waiting for someone else's decision (a CSP consent `REQUESTED`). Never granted. */
+  pending?: boolean;
+  /** Short machine-readable why: `entitled`, `not-entitled`, `consent-given`, `consent-missing`, `consent-requested`, … */
   reason: string;
-  accesses?: unknown[];
+  accesses?: AccessEntry[];
 }
 
 /** The one interface every provider transport implements. Capabilities are optional. */

@@ -3,6 +3,8 @@ import { ConsentError } from '../model/errors.js';
 import { normalizeLang } from '../model/text.js';
 import { nestItems, sortByOrder } from '../model/tree.js';
 import type {
+  AccessQuery,
+  AccessResult,
   CatalogQuery,
   ConsentCatalog,
   ConsentItem,
@@ -92,6 +94,23 @@ export const connectEventSchema = z.object({
   action: z.boolean(),
   // The reference shows one object; a parent with several children gives several.
   childEvents: z.optional(z.nullable(z.union([childEvent, z.array(childEvent)]))),
+});
+
+export const connectAccessSchema = z.object({
+  access: z.boolean(),
+  accesses: z._default(
+    z.nullable(
+      z.array(
+        z.object({
+          access: z.boolean(),
+          accessLevel: z.optional(z.nullable(z.string())),
+          accessType: z.optional(z.nullable(z.string())),
+          accessTypeDetail: z.optional(z.nullable(z.unknown())),
+        }),
+      ),
+    ),
+    [],
+  ),
 });
 
 export const connectSubjectTypes = ['CONNECT', 'CONNECTID', 'EXTERNAL', 'ORDER'] as const;
@@ -216,6 +235,41 @@ export class ConnectTransport implements ConsentTransport {
     return connectState(history);
   }
 
+  /**
+   * Entitlement (Connect check access) and/or a given consent (from the event history).
+   * Entitlement fields other than `ip` need `uniqueId` or `credential` (client mode: the host
+   * adds them from its session).
+   */
+  async checkAccess(q: AccessQuery, signal?: AbortSignal): Promise<AccessResult> {
+    const parts: Promise<AccessResult>[] = [];
+    const body = connectAccessBody(q);
+    if (q.product || q.articleId || q.domain || q.categoryType || q.ip) {
+      const path = this.mode === 'client' ? 'v1/client/customer/access' : 'v1/customer/access';
+      parts.push(
+        this.#http.post(path, body, connectAccessSchema, { signal, idempotent: true }).then((r) => ({
+          granted: r.access,
+          reason: r.access ? 'entitled' : 'not-entitled',
+          accesses: (r.accesses ?? []).map((a) => ({
+            access: a.access,
+            ...(a.accessLevel ? { level: a.accessLevel } : {}),
+            ...(a.accessType ? { type: a.accessType } : {}),
+            ...(a.accessTypeDetail != null ? { detail: a.accessTypeDetail } : {}),
+          })),
+        })),
+      );
+    }
+    if (q.consent) {
+      parts.push(
+        this.loadState(q, signal).then((state) => {
+          const given = state.find((d) => d.itemId === q.consent)?.granted === true;
+          return { granted: given, reason: given ? 'consent-given' : 'consent-missing' };
+        }),
+      );
+    }
+    if (!parts.length) throw new ConsentError('config', 'Nothing to check: give a product, article, domain, category type or consent.');
+    return combineAccess(await Promise.all(parts));
+  }
+
   /** One consent event per decision, in order (parents before children), each awaited. */
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
     const subject = this.mode === 'client' ? requireSubject(q) : undefined;
@@ -242,6 +296,35 @@ export class ConnectTransport implements ConsentTransport {
     }
     return receipts;
   }
+}
+
+/** The Connect check-access body: only the fields asked, credential at most 60 characters. */
+export function connectAccessBody(q: AccessQuery): Record<string, string | number> {
+  if (q.credential !== undefined && q.credential.length > 60)
+    throw new ConsentError('config', 'Connect check access: credential is longer than 60 characters.');
+  const body: Record<string, string | number | undefined> = {
+    product: q.product,
+    articleId: q.articleId,
+    domain: q.domain,
+    ip: q.ip,
+    categoryType: q.categoryType,
+    uniqueId: q.uniqueId,
+    customerNumber: q.customerNumber,
+    credential: q.credential,
+  };
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | number>;
+}
+
+/** All asked conditions must hold; the first that does not says why. */
+export function combineAccess(parts: AccessResult[]): AccessResult {
+  const failed = parts.find((p) => !p.granted);
+  const accesses = parts.flatMap((p) => p.accesses ?? []);
+  return {
+    granted: !failed,
+    reason: failed?.reason ?? parts.map((p) => p.reason).join('+'),
+    ...(failed?.pending ? { pending: true } : {}),
+    ...(accesses.length ? { accesses } : {}),
+  };
 }
 
 const enc = encodeURIComponent;

@@ -12,7 +12,7 @@ import type {
   SaveRequest,
   StateQuery,
 } from '../model/types.js';
-import { createHttp, type Http, type HttpOptions } from './http.js';
+import { createHttp, retryOnceOnUnauthorized, type Http, type HttpOptions } from './http.js';
 
 // Wire format of the Consentua Service API v1. PascalCase as the API sends it; fields the kit
 // does not use are left out. Strings the API may send as null are accepted as absent.
@@ -177,27 +177,18 @@ export class ConsentuaTransport implements ConsentTransport {
   }
 
   loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
-    return this.#authRetry(() => this.#loadCatalog(q, signal));
+    return retryOnceOnUnauthorized(() => this.#loadCatalog(q, signal), this.#o.refreshToken);
   }
 
   loadState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
-    return this.#authRetry(() => this.#loadState(q, signal));
+    return retryOnceOnUnauthorized(() => this.#loadState(q, signal), this.#o.refreshToken);
   }
 
   saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
-    return this.#authRetry(() => this.#save(q, signal));
+    return retryOnceOnUnauthorized(() => this.#save(q, signal), this.#o.refreshToken);
   }
 
-  /** A refused token was never used for anything, so the call is safe to make again once. */
-  async #authRetry<T>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (!(e instanceof ConsentError && e.code === 'unauthorized' && this.#o.refreshToken)) throw e;
-      await this.#o.refreshToken();
-      return fn();
-    }
-  }
+
 
   async #loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
     const { clientId, serviceId } = this.#ids(q);

@@ -2,6 +2,8 @@ import { HTTPError } from 'ky';
 import * as z from 'zod/mini';
 import { ConsentError, errorCodes } from '../model/errors.js';
 import type {
+  AccessQuery,
+  AccessResult,
   CatalogQuery,
   ConsentCatalog,
   ConsentTransport,
@@ -12,7 +14,7 @@ import type {
   StateQuery,
 } from '../model/types.js';
 import { createHttp, peekJson, type Http, type HttpOptions } from './http.js';
-import { consentCatalog, receipt, saveResponse, stateResponse } from './schemas.js';
+import { accessResult, consentCatalog, receipt, saveResponse, stateResponse } from './schemas.js';
 
 export interface HostOptions extends Omit<HttpOptions, 'baseUrl'> {
   /** Base URL of the publisher's consent API, e.g. `/api/consent`. */
@@ -32,7 +34,9 @@ const hostError = z.object({
  * (all bodies in the normalized model):
  * `GET catalog?issuer=|clientId=&serviceId=&templateId=, &lang=&onlyActive=` → ConsentCatalog;
  * `GET state?…scope…&subject=&subjectType=` → `{ decisions }`;
- * `POST decisions` `{ …scope…, subject, source, eventTime, decisions }` → `{ receipts }`.
+ * `POST decisions` `{ …scope…, subject, source, eventTime, decisions }` → `{ receipts }`;
+ * `POST access` `{ product?, articleId?, domain?, categoryType?, consent?, issuer?, subject? }` → AccessResult
+ * (the backend adds who the visitor is for entitlements).
  * Errors answer `{ code, message, receipts? }` with a ConsentError code.
  */
 export class HostTransport implements ConsentTransport {
@@ -56,6 +60,13 @@ export class HostTransport implements ConsentTransport {
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
     const body = { ...scope(q), subject: q.subject, source: q.source, eventTime: q.eventTime, decisions: q.decisions };
     return (await this.#call(() => this.#http.post('decisions', body, saveResponse, { signal }))).receipts;
+  }
+
+  /** A question without side effects, so it is retried like a read. */
+  checkAccess(q: AccessQuery, signal?: AbortSignal): Promise<AccessResult> {
+    const { product, articleId, domain, categoryType, consent, issuer, subject } = q;
+    const body = { product, articleId, domain, categoryType, consent, issuer, subject };
+    return this.#call(() => this.#http.post('access', body, accessResult, { signal, idempotent: true }));
   }
 
   /** Keeps the backend's own error code and any partial receipts. */

@@ -23,6 +23,8 @@ export interface HttpOptions {
 }
 
 export interface RequestOptions {
+  /** A POST without side effects (a query in a body): retried like a read. */
+  idempotent?: boolean;
   searchParams?: Record<string, string | number | boolean | undefined>;
   signal?: AbortSignal;
   headers?: Record<string, string>;
@@ -114,7 +116,7 @@ export function createHttp(opts: HttpOptions): Http {
           searchParams: params(o),
           signal: o?.signal,
           headers: o?.headers,
-          retry: { ...writeRetry, limit: opts.retries ?? 2 },
+          retry: o?.idempotent ? undefined : { ...writeRetry, limit: opts.retries ?? 2 },
         }),
       ),
   };
@@ -163,15 +165,16 @@ export async function mapError(e: unknown): Promise<unknown> {
   if (e instanceof TimeoutError) return new ConsentError('timeout', `No answer from ${urlOf(e.request)} in time.`, { cause: e });
   if (e instanceof HTTPError) {
     const { status } = e.response;
-    const detail = await errorDetail(e.response);
+    const body = await peekJson(e.response);
+    const detail = errorDetail(body);
     const where = `${e.request.method} ${urlOf(e.request)}`;
-    if (status === 401 || status === 403)
-      return new ConsentError('unauthorized', `${where} was refused (${status})${detail}.`, { status, cause: e });
+    const init = { status, cause: e, ...providerIds(body) };
+    if (status === 401 || status === 403) return new ConsentError('unauthorized', `${where} was refused (${status})${detail}.`, init);
     if (status === 429) {
       const retryAfter = parseRetryAfter(e.response.headers.get('retry-after'));
-      return new ConsentError('rate-limited', `${where}: too many requests${detail}.`, { status, retryAfter, cause: e });
+      return new ConsentError('rate-limited', `${where}: too many requests${detail}.`, { ...init, retryAfter });
     }
-    return new ConsentError('http', `${where} failed with ${status}${detail}.`, { status, cause: e });
+    return new ConsentError('http', `${where} failed with ${status}${detail}.`, init);
   }
   const message = e instanceof Error ? e.message : String(e);
   return new ConsentError('network', `The provider could not be reached: ${message}`, { cause: e });
@@ -191,15 +194,26 @@ export async function peekJson(response: Response): Promise<unknown> {
   }
 }
 
-async function errorDetail(response: Response): Promise<string> {
-  const body = await peekJson(response);
+/** A short reason from an error body: a bare string, or a message field of the usual names. */
+function errorDetail(body: unknown): string {
   if (typeof body === 'string') return `: ${body.slice(0, 200)}`;
   if (body && typeof body === 'object') {
     const b = body as Record<string, unknown>;
-    const msg = b.errorMessage ?? b.message ?? b.error_description ?? b.error ?? b.Message;
+    const msg = b.errorMessage ?? b.message ?? b.Message ?? b.error_description ?? b.Error ?? b.error;
     if (typeof msg === 'string') return `: ${msg.slice(0, 200)}`;
   }
   return '';
+}
+
+/** The provider's request id and error code, when its error body has them (CSP, Connect). */
+function providerIds(body: unknown): { requestId?: string; providerCode?: string } {
+  if (!body || typeof body !== 'object') return {};
+  const b = body as Record<string, unknown>;
+  const code = b.cspErrorCode ?? b.errorCode;
+  return {
+    ...(typeof b.requestId === 'string' ? { requestId: b.requestId } : {}),
+    ...(typeof code === 'string' ? { providerCode: code } : {}),
+  };
 }
 
 /** `Retry-After` as seconds (delta or HTTP date); undefined when absent or unreadable. */
@@ -209,4 +223,19 @@ export function parseRetryAfter(value: string | null): number | undefined {
   if (Number.isFinite(n)) return Math.max(0, n);
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+/**
+ * Runs `fn`, and once more after `refresh()` when the provider refused the credentials: for
+ * transports that put the token in a header, query or body themselves. A refused token was
+ * never used for anything, so trying again is safe even for writes.
+ */
+export async function retryOnceOnUnauthorized<T>(fn: () => Promise<T>, refresh?: () => void | Promise<void>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof ConsentError && e.code === 'unauthorized' && refresh)) throw e;
+    await refresh();
+    return fn();
+  }
 }

@@ -1,6 +1,6 @@
 import { ConsentError } from '../model/errors.js';
 import { allItems, applyDecisions, toList, toMap } from '../model/decisions.js';
-import type { ConsentCatalog, ConsentTransport, Decision, Receipt, SaveRequest } from '../model/types.js';
+import type { AccessQuery, AccessResult, ConsentCatalog, ConsentTransport, Decision, Receipt, SaveRequest } from '../model/types.js';
 
 export interface MemoryOptions {
   catalog: ConsentCatalog;
@@ -12,6 +12,8 @@ export interface MemoryOptions {
   failures?: ConsentError[];
   /** Makes the next saves fail with this error (one per save), e.g. to show a failed save. */
   saveFailures?: ConsentError[];
+  /** Products (or article ids, domains, category types) the visitor is entitled to. */
+  entitlements?: string[];
 }
 
 /** Keeps everything in memory: for tests, stories and offline demos. */
@@ -22,6 +24,9 @@ export class MemoryTransport implements ConsentTransport {
   latency: number;
   failures: ConsentError[];
   saveFailures: ConsentError[];
+  entitlements: string[];
+  /** How many access checks were asked. */
+  accessChecks = 0;
   /** Every save request received, in order. */
   readonly saved: Decision[][] = [];
   #ids = 0;
@@ -32,6 +37,7 @@ export class MemoryTransport implements ConsentTransport {
     this.latency = o.latency ?? 0;
     this.failures = [...(o.failures ?? [])];
     this.saveFailures = [...(o.saveFailures ?? [])];
+    this.entitlements = o.entitlements ?? [];
   }
 
   async #settle(signal?: AbortSignal): Promise<void> {
@@ -56,6 +62,16 @@ export class MemoryTransport implements ConsentTransport {
   async loadState(_q: unknown, signal?: AbortSignal): Promise<Decision[]> {
     await this.#settle(signal);
     return toList(this.state);
+  }
+
+  /** Entitled when every asked product/article/domain/category is listed; consent from the state. */
+  async checkAccess(q: AccessQuery, signal?: AbortSignal): Promise<AccessResult> {
+    this.accessChecks++;
+    await this.#settle(signal);
+    const asked = [q.product, q.articleId, q.domain, q.categoryType].filter((x): x is string => !!x);
+    if (asked.some((x) => !this.entitlements.includes(x))) return { granted: false, reason: 'not-entitled' };
+    if (q.consent && this.state.get(q.consent) !== true) return { granted: false, reason: 'consent-missing' };
+    return { granted: true, reason: q.consent ? 'consent-given' : 'entitled' };
   }
 
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {

@@ -78,3 +78,22 @@ export const saveBody = z.object({
 });
 
 export const saveResponse = z.object({ receipts: z.array(receipt) });
+
+export const accessBody = z.object({
+  issuer: id,
+  product: id,
+  articleId: id,
+  domain: id,
+  categoryType: id,
+  consent: id,
+  subject: z.optional(subject),
+});
+
+export const accessResult = z.object({
+  granted: z.boolean(),
+  pending: z.optional(z.boolean()),
+  reason: z.string(),
+  accesses: z.optional(
+    z.array(z.object({ access: z.boolean(), level: z.optional(z.string()), type: z.optional(z.string()), detail: z.optional(z.unknown()) })),
+  ),
+});

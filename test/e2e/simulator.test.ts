@@ -13,7 +13,7 @@ let sim: Simulator;
 let base: string;
 
 const start = async (rateLimit = { perSecond: 100, perMinute: 2000 }) => {
-  sim = new Simulator({ dataFile: file, clients: { c1: secret }, consentuaServiceKey: 'test-key', superofficeAuthorization: 'Bearer t', rateLimit });
+  sim = new Simulator({ dataFile: file, clients: { c1: secret }, consentuaServiceKey: 'test-key', superofficeAuthorization: 'Bearer t', cspApiToken: 'csp-t', rateLimit });
   base = await sim.listen(0);
 };
 const token = async (id = 'c1', pass = secret) => {

@@ -13,6 +13,8 @@
 's04de27f32d6ea958': `Intet er ændret, siden du sidst gemte.`,
 's0ea176c7940198ab': `Vi kunne ikke få forbindelse til samtykketjenesten. Tjek din forbindelse, og prøv igen.`,
 's17abf67f1970a790': `Gem valg`,
+'s22af9e8c47924066': `Dette indhold er ikke tilgængeligt for dig.`,
+'s277f8f4ab318c158': `Venter på godkendelse.`,
 's2c8189544e3ea679': `Prøv igen`,
 's2ee366cbb0141712': `Tillad`,
 's35965c464395e7f4': `Indlæser dine valg …`,

@@ -13,6 +13,8 @@
 's04de27f32d6ea958': `Seit dem letzten Speichern hat sich nichts geändert.`,
 's0ea176c7940198ab': `Der Einwilligungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.`,
 's17abf67f1970a790': `Auswahl speichern`,
+'s22af9e8c47924066': `Dieser Inhalt ist für Sie nicht verfügbar.`,
+'s277f8f4ab318c158': `Wartet auf Freigabe.`,
 's2c8189544e3ea679': `Erneut versuchen`,
 's2ee366cbb0141712': `Erlauben`,
 's35965c464395e7f4': `Ihre Auswahl wird geladen …`,

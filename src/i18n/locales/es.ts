@@ -13,6 +13,8 @@
 's04de27f32d6ea958': `No ha cambiado nada desde la última vez que guardaste.`,
 's0ea176c7940198ab': `No hemos podido conectar con el servicio de consentimiento. Comprueba la conexión y vuelve a intentarlo.`,
 's17abf67f1970a790': `Guardar selección`,
+'s22af9e8c47924066': `Este contenido no está disponible para ti.`,
+'s277f8f4ab318c158': `Pendiente de aprobación.`,
 's2c8189544e3ea679': `Reintentar`,
 's2ee366cbb0141712': `Permitir`,
 's35965c464395e7f4': `Cargando tu selección…`,

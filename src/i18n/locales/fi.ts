@@ -13,6 +13,8 @@
 's04de27f32d6ea958': `Mikään ei ole muuttunut edellisen tallennuksen jälkeen.`,
 's0ea176c7940198ab': `Suostumuspalveluun ei saatu yhteyttä. Tarkista yhteys ja yritä uudelleen.`,
 's17abf67f1970a790': `Tallenna valinnat`,
+'s22af9e8c47924066': `Tämä sisältö ei ole saatavilla sinulle.`,
+'s277f8f4ab318c158': `Odottaa hyväksyntää.`,
 's2c8189544e3ea679': `Yritä uudelleen`,
 's2ee366cbb0141712': `Salli`,
 's35965c464395e7f4': `Ladataan valintojasi…`,

@@ -13,6 +13,8 @@
 's04de27f32d6ea958': `Rien n’a changé depuis votre dernier enregistrement.`,
 's0ea176c7940198ab': `Impossible de joindre le service de consentement. Vérifiez votre connexion et réessayez.`,
 's17abf67f1970a790': `Enregistrer mes choix`,
+'s22af9e8c47924066': `Ce contenu ne vous est pas accessible.`,
+'s277f8f4ab318c158': `En attente d’approbation.`,
 's2c8189544e3ea679': `Réessayer`,
 's2ee366cbb0141712': `Autoriser`,
 's35965c464395e7f4': `Chargement de vos choix…`,

@@ -13,6 +13,8 @@
 's04de27f32d6ea958': `Er is niets veranderd sinds je laatst hebt opgeslagen.`,
 's0ea176c7940198ab': `We konden de toestemmingsdienst niet bereiken. Controleer je verbinding en probeer het opnieuw.`,
 's17abf67f1970a790': `Keuzes opslaan`,
+'s22af9e8c47924066': `Deze inhoud is niet beschikbaar voor jou.`,
+'s277f8f4ab318c158': `Wacht op goedkeuring.`,
 's2c8189544e3ea679': `Opnieuw proberen`,
 's2ee366cbb0141712': `Toestaan`,
 's35965c464395e7f4': `Je keuzes worden geladen…`,

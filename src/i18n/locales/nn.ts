@@ -13,6 +13,8 @@
 's04de27f32d6ea958': `Ingenting er endra sidan du lagra sist.`,
 's0ea176c7940198ab': `Vi fekk ikkje kontakt med samtykketenesta. Sjekk tilkoplinga og prøv igjen.`,
 's17abf67f1970a790': `Lagre vala`,
+'s22af9e8c47924066': `Dette innhaldet er ikkje tilgjengeleg for deg.`,
+'s277f8f4ab318c158': `Ventar på godkjenning.`,
 's2c8189544e3ea679': `Prøv igjen`,
 's2ee366cbb0141712': `Tillat`,
 's35965c464395e7f4': `Lastar inn vala dine …`,

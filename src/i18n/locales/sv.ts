@@ -13,6 +13,8 @@
 's04de27f32d6ea958': `Inget har ändrats sedan du sparade senast.`,
 's0ea176c7940198ab': `Vi kunde inte nå samtyckestjänsten. Kontrollera anslutningen och försök igen.`,
 's17abf67f1970a790': `Spara val`,
+'s22af9e8c47924066': `Det här innehållet är inte tillgängligt för dig.`,
+'s277f8f4ab318c158': `Väntar på godkännande.`,
 's2c8189544e3ea679': `Försök igen`,
 's2ee366cbb0141712': `Tillåt`,
 's35965c464395e7f4': `Läser in dina val …`,

@@ -1,0 +1,147 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import * as z from 'zod';
+import { json, readBody, readJson, type Ctx, type SimCore } from './core.js';
+import type { SimCspConsent } from './store.js';
+
+/**
+ * VMware Cloud Services Platform organization consents: the API-token exchange, list,
+ * approve/reject and revoke, with CspErrorResponse bodies on every error. Paths as CSP's,
+ * from the server root (`/csp/gateway/am/api/…`).
+ */
+export interface CspSimOptions {
+  /** API token of an Organization Owner (may manage consents). */
+  cspApiToken: string;
+  /** API token of a service account: the exchange works, consent calls answer 403. */
+  cspServiceToken?: string;
+}
+
+export const CSP_ORG = 'a1b2c3d4-e5f6-7890-abcd-ef0123456789';
+export const CSP_EMPTY_ORG = 'b2c3d4e5-f6a7-8901-bcde-f01234567890';
+
+const seed = (): SimCspConsent[] => [
+  { consentId: '7c0d2f3e-5b8a-4a47-9d3e-2f1a6b9c8e01', orgId: CSP_ORG, sourceUserId: 'support-engineer@vmware.example', status: 'REQUESTED', orgOwnerEmail: 'owner@customer.example' },
+  { consentId: '1e9b4c7a-33d2-4f10-8a5e-6c2b0d9f7a44', orgId: CSP_ORG, sourceUserId: 'msp-operator@partner.example', status: 'ACTIVE', orgOwnerEmail: 'owner@customer.example', expiry: '2030-07-01T00:00:00.000Z' },
+  { consentId: '5d2e8f61-0c4b-4e8a-b1f7-93a6c2d4e5f8', orgId: CSP_ORG, sourceUserId: 'former-partner@partner.example', status: 'REJECTED', orgOwnerEmail: 'owner@customer.example' },
+];
+
+const moduleCode = 520;
+
+export class CspSim {
+  readonly #core: SimCore;
+  readonly #opts: CspSimOptions;
+  readonly #tokens = new Map<string, { role: 'admin' | 'service'; expires: number }>();
+
+  constructor(core: SimCore, opts: CspSimOptions) {
+    this.#core = core;
+    this.#opts = opts;
+    core.faultStyle({ prefix: '/csp', malformed: '[{"consentId": "7c0d2f3e", "status": ', error: (status, message) => this.#error(status, message) });
+    this.#routes();
+  }
+
+  get consents(): SimCspConsent[] {
+    const state = this.#core.store.state;
+    state.csp ??= { consents: seed() };
+    return state.csp.consents;
+  }
+
+  #error(statusCode: number, message: string) {
+    const codes: Record<number, string> = { 400: 'invalid.request', 401: 'not.authorized', 403: 'forbidden', 404: 'consent.not.found', 409: 'consent.conflict', 429: 'too.many.requests' };
+    return { cspErrorCode: codes[statusCode] ?? 'internal.error', errorCode: String(statusCode), message, moduleCode, requestId: randomBytes(8).toString('hex'), statusCode };
+  }
+
+  #fail(ctx: Ctx, status: number, message: string) {
+    json(ctx, status, this.#error(status, message));
+  }
+
+  #routes() {
+    const base = '/csp/gateway/am/api';
+    this.#core.route('POST', `${base}/auth/api-tokens/authorize`, (ctx) => this.#authorize(ctx));
+    const guarded = (h: (ctx: Ctx, p: string[]) => unknown) => async (ctx: Ctx, p: string[]) => {
+      if (this.#admin(ctx)) await h(ctx, p);
+    };
+    this.#core.route('GET', `${base}/orgs/:orgId/consents`, guarded((ctx, [org]) => this.#list(ctx, org!)));
+    this.#core.route('POST', `${base}/orgs/:orgId/consents/:consentId`, guarded((ctx, [org, id]) => this.#decide(ctx, org!, id!)));
+    this.#core.route('DELETE', `${base}/orgs/:orgId/consents/:consentId`, guarded((ctx, [org, id]) => this.#revoke(ctx, org!, id!)));
+    // What a host backend holds after its token exchange (tests have no API token).
+    this.#core.route('POST', '/__sim/csp/token', (ctx) => json(ctx, 200, { access_token: this.#issue('admin') }));
+    this.#core.route('POST', '/__sim/csp/consents', async (ctx) => {
+      const body = z.object({ sourceUserId: z.string(), status: z.enum(['ACTIVE', 'REQUESTED', 'REJECTED']).default('REQUESTED') }).safeParse(await readJson(ctx.req));
+      if (!body.success) return this.#fail(ctx, 400, 'sourceUserId is required');
+      const consent: SimCspConsent = { consentId: randomUUID(), orgId: CSP_ORG, orgOwnerEmail: 'owner@customer.example', ...body.data };
+      this.consents.push(consent);
+      this.#core.store.flush();
+      json(ctx, 200, dto(consent));
+    });
+  }
+
+  #issue(role: 'admin' | 'service'): string {
+    const token = `csp.${randomBytes(24).toString('base64url')}`;
+    this.#tokens.set(token, { role, expires: Date.now() + 30 * 60_000 });
+    return token;
+  }
+
+  async #authorize(ctx: Ctx) {
+    const form = new URLSearchParams(await readBody(ctx.req));
+    const apiToken = form.get('api_token') ?? '';
+    const role = same(apiToken, this.#opts.cspApiToken) ? 'admin' : this.#opts.cspServiceToken && same(apiToken, this.#opts.cspServiceToken) ? 'service' : undefined;
+    if (!role) return this.#fail(ctx, 400, 'Invalid or expired API token');
+    json(ctx, 200, { access_token: this.#issue(role), token_type: 'bearer', expires_in: 1799, refresh_token: '', id_token: '', scope: '' });
+  }
+
+  /** Organization Owner or Admin user only; service accounts are refused. */
+  #admin(ctx: Ctx): boolean {
+    const header = String(ctx.req.headers['csp-auth-token'] ?? '') || (/^Bearer\s+(\S+)$/i.exec(ctx.req.headers.authorization ?? '')?.[1] ?? '');
+    const t = this.#tokens.get(header);
+    if (!t || t.expires < Date.now()) {
+      this.#fail(ctx, 401, 'The access token is missing, invalid or expired');
+      return false;
+    }
+    if (t.role !== 'admin') {
+      this.#fail(ctx, 403, 'Only an Organization Owner or Admin user may manage consents');
+      return false;
+    }
+    return true;
+  }
+
+  #list(ctx: Ctx, orgId: string) {
+    const list = this.consents.filter((c) => c.orgId === orgId);
+    // CSP documents 404 on the list operation: an org without consents answers it.
+    if (list.length === 0) return this.#fail(ctx, 404, 'Consent is not present.');
+    json(ctx, 200, list.map(dto));
+  }
+
+  async #decide(ctx: Ctx, orgId: string, consentId: string) {
+    const action = ctx.url.searchParams.get('action');
+    const raw = await readJson(ctx.req);
+    this.#core.received(ctx, { action, body: raw });
+    if (action !== 'APPROVE' && action !== 'REJECT') return this.#fail(ctx, 400, 'action must be APPROVE or REJECT');
+    const body = z.object({ expiry: z.union([z.string(), z.number()]).optional() }).safeParse(raw);
+    if (!body.success) return this.#fail(ctx, 400, 'A ConsentApproval body is required');
+    const consent = this.consents.find((c) => c.orgId === orgId && c.consentId === consentId);
+    if (!consent) return this.#fail(ctx, 404, 'Consent is not present.');
+    if (consent.status !== 'REQUESTED') return this.#fail(ctx, 409, `Consent is ${consent.status}, not REQUESTED`);
+    const expiry = body.data.expiry;
+    consent.status = action === 'APPROVE' ? 'ACTIVE' : 'REJECTED';
+    if (expiry !== undefined) consent.expiry = typeof expiry === 'number' ? new Date(expiry * 1000).toISOString() : expiry;
+    this.#core.store.flush();
+    json(ctx, 200, dto(consent));
+  }
+
+  #revoke(ctx: Ctx, orgId: string, consentId: string) {
+    const i = this.consents.findIndex((c) => c.orgId === orgId && c.consentId === consentId && c.status === 'ACTIVE');
+    if (i < 0) return this.#fail(ctx, 404, 'Consent is not present.');
+    this.consents.splice(i, 1);
+    this.#core.store.flush();
+    ctx.res.writeHead(200).end();
+  }
+}
+
+function dto(c: SimCspConsent) {
+  return { consentId: c.consentId, source: { userId: c.sourceUserId }, status: c.status, target: { orgId: c.orgId, orgOwnerEmail: c.orgOwnerEmail } };
+}
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

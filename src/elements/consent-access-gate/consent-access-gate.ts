@@ -1,0 +1,219 @@
+import { localized, msg } from '@lit/localize';
+import { Task } from '@lit/task';
+import { html, LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { AccessChangeEvent } from '../../events/access-change.js';
+import { ConsentErrorEvent } from '../../events/consent-error.js';
+import type { ConsentSavedEvent } from '../../events/consent-saved.js';
+import { useLocale } from '../../i18n/localization.js';
+import { forgetAccess, sharedAccess } from '../../internal/access-cache.js';
+import { inheritedLang } from '../../internal/lang.js';
+import { errorMessage } from '../../internal/messages.js';
+import { pseudonymousSubject } from '../../internal/subject.js';
+import { TransportController } from '../../internal/transport-controller.js';
+import { ConsentError, isAbort, toConsentError } from '../../model/errors.js';
+import type { AccessQuery, AccessResult, ConsentTransport } from '../../model/types.js';
+import { styles } from './consent-access-gate.styles.js';
+
+export type GateState = 'loading' | 'granted' | 'denied' | 'pending' | 'error';
+
+/**
+ * Shows its content only while access is granted: an entitlement (Connect check access:
+ * `product`, `article-id`, `domain`, `category-type`), a given consent (`consent`), or both —
+ * then all must hold. It fails closed: while loading, denied, pending or failed, the content
+ * is not shown.
+ *
+ * Put anything that loads or runs (an iframe, an image, a script) inside a `<template>` child:
+ * it is stamped into the page only when access is granted, and removed again when access ends,
+ * so nothing is requested before that. Plain children are merely hidden.
+ *
+ * The gate re-checks at once when a `consent-saved` event reaches the document (a picker on
+ * the same page), so saving a consent opens it and withdrawing closes it without a reload.
+ * Gates asking the same question share one request; answers are reused for 30 seconds.
+ *
+ * @summary Show content only when an entitlement or a consent allows it.
+ * @tag consent-access-gate
+ *
+ * @slot - The gated content (use a `<template>` for anything that loads).
+ * @slot denied - Shown when access is refused, e.g. a subscribe offer or a consent picker.
+ * @slot pending - Shown while someone else has yet to decide (a CSP consent `REQUESTED`).
+ * @slot error - Shown when access could not be checked. Default: the reason and a Retry button.
+ * @slot loading - Shown while checking. Default: empty space of `--consent-gate-min-height`.
+ *
+ * @csspart message - The default text of the denied, pending and error states.
+ * @csspart retry - The default Retry button.
+ * @csspart loading - The default loading placeholder.
+ *
+ * @cssprop [--consent-gate-min-height=3rem] - Space kept while checking.
+ * @cssprop [--consent-gate-padding=0.75rem] - Padding of the default messages.
+ * @cssprop [--consent-gate-border-color] - Border of the default messages. Falls back to `--consent-color-border`.
+ * @cssprop [--consent-gate-color] - Text of the default messages. Falls back to `--consent-color-muted`.
+ * @cssprop [--consent-gate-radius=0.5rem] - Corner radius. Falls back to `--consent-radius`.
+ *
+ * @fires {AccessChangeEvent} access-change - The gate opened or closed. `detail.granted`, `detail.reason`, `detail.accesses`.
+ * @fires {ConsentErrorEvent} consent-error - Access could not be checked (`operation: 'access'`).
+ */
+@localized()
+export class ConsentAccessGate extends LitElement {
+  static override styles = styles;
+
+  /** Provider to ask when no `transport` is set: `host`, `connect`, or one given to `configure({ transports })`. */
+  @property() provider?: string;
+
+  /** Base URL for the provider: the host backend's consent API, or a provider proxy. */
+  @property() endpoint?: string;
+
+  /** A transport object; wins over `provider`/`endpoint`, context and `configure()`. */
+  @property({ attribute: false }) transport?: ConsentTransport;
+
+  /** Product code the visitor must be entitled to (Connect check access). */
+  @property() product?: string;
+
+  /** Article id the visitor must have access to. */
+  @property({ attribute: 'article-id' }) articleId?: string;
+
+  /** Domain the visitor must have access to. */
+  @property() domain?: string;
+
+  /** Category type the visitor must have a subscription in. */
+  @property({ attribute: 'category-type' }) categoryType?: string;
+
+  /** Id of a consent (Connect consent, Consentua purpose, CSP consent) that must be given. */
+  @property() consent?: string;
+
+  /** Connect issuer of that consent. */
+  @property() issuer?: string;
+
+  /** Whose consent. Default: the same pseudonymous visitor id the picker uses. */
+  @property() subject?: string;
+
+  /** Kind of `subject`. */
+  @property({ attribute: 'subject-type' }) subjectType = 'EXTERNAL';
+
+  /** Where the gate is: `loading`, `granted`, `denied`, `pending` or `error`. Reflected for CSS. */
+  @property({ reflect: true }) state: GateState = 'loading';
+
+  /** Connect access level of the access that was granted (`A` product … `I` shared subscription). Reflected. */
+  @property({ attribute: 'access-level', reflect: true }) accessLevel?: string;
+
+  /** Connect access type of the access that was granted (`A` subscription … `G` category type). Reflected. */
+  @property({ attribute: 'access-type', reflect: true }) accessType?: string;
+
+  /** The language of the default messages. Default: nearest `lang`. */
+  @property() override lang = '';
+
+  @state() private error?: ConsentError;
+  /** Bumped when a consent is saved on the page: ask again. */
+  @state() private epoch = 0;
+
+  readonly #transports = new TransportController(this);
+  #stamped: Node[] = [];
+  #granted?: boolean;
+
+  /** Runs the access question whenever its inputs change. */
+  protected readonly checker = new Task(this, {
+    args: () => [this.#transports.value, JSON.stringify(this.#question()), this.epoch] as const,
+    task: async ([transport]): Promise<AccessResult> => {
+      if (transport instanceof ConsentError) throw transport;
+      if (!transport.checkAccess) throw new ConsentError('unsupported', `The ${transport.name} transport cannot check access.`);
+      return sharedAccess(transport as Required<ConsentTransport>, this.#question());
+    },
+    onComplete: (r) => this.#show(r.granted ? 'granted' : r.pending ? 'pending' : 'denied', r),
+    onError: (e) => {
+      if (isAbort(e)) return;
+      this.error = toConsentError(e);
+      this.#show('error', { granted: false, reason: 'error' });
+      this.dispatchEvent(new ConsentErrorEvent({ ...this.error.toJSON(), operation: 'access' }));
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('consent-saved', this.#onSaved);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('consent-saved', this.#onSaved);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('lang')) void useLocale(this.lang || inheritedLang(this) || undefined);
+  }
+
+  /** Asks again, ignoring any answer kept for this page. */
+  recheck(): void {
+    forgetAccess();
+    this.epoch++;
+  }
+
+  override render() {
+    switch (this.state) {
+      case 'granted':
+        return html`<slot></slot>`;
+      case 'pending':
+        return html`<slot name="pending"><p part="message">${msg('Waiting for approval.')}</p></slot>`;
+      case 'denied':
+        return html`<slot name="denied"><p part="message">${msg('This content is not available to you.')}</p></slot>`;
+      case 'error':
+        return html`<slot name="error"
+          ><p part="message" role="alert">
+            ${this.error ? errorMessage(this.error.code) : ''}
+            ${this.error?.retryable ? html`<button part="retry" @click=${() => this.recheck()}>${msg('Retry')}</button>` : ''}
+          </p></slot
+        >`;
+      default:
+        return html`<slot name="loading"><div part="loading" aria-busy="true"></div></slot>`;
+    }
+  }
+
+  #question(): AccessQuery {
+    const q: AccessQuery = { product: this.product, articleId: this.articleId, domain: this.domain, categoryType: this.categoryType };
+    if (this.consent) Object.assign(q, { consent: this.consent, issuer: this.issuer, subject: { id: this.subject || pseudonymousSubject(), type: this.subjectType } });
+    return q;
+  }
+
+  /** A consent was saved on the page: apply it at once, then make sure with the provider. */
+  #onSaved = (e: ConsentSavedEvent) => {
+    const cascaded = e.detail.receipts.flatMap((r) => r.cascaded ?? []);
+    const saved = [...e.detail.decisions, ...cascaded].filter((d) => d.itemId === this.consent).at(-1);
+    const consentOnly = !this.product && !this.articleId && !this.domain && !this.categoryType;
+    if (saved && consentOnly) this.#show(saved.granted ? 'granted' : 'denied', { granted: saved.granted, reason: saved.granted ? 'consent-given' : 'consent-missing' });
+    this.recheck();
+  };
+
+  #show(state: GateState, r: AccessResult) {
+    this.state = state;
+    if (state !== 'error') this.error = undefined;
+    const entry = (r.accesses ?? []).find((a) => a.access) ?? r.accesses?.[0];
+    this.accessLevel = r.granted ? entry?.level : undefined;
+    this.accessType = r.granted ? entry?.type : undefined;
+    if (r.granted) this.#stamp();
+    else this.#unstamp();
+    if (this.#granted !== r.granted || state === 'pending' || state === 'error') {
+      this.#granted = r.granted;
+      this.dispatchEvent(new AccessChangeEvent({ granted: r.granted, reason: r.reason, ...(r.pending ? { pending: true } : {}), ...(r.accesses ? { accesses: r.accesses } : {}) }));
+    }
+  }
+
+  /** Puts the `<template>` children's content into the page, once. */
+  #stamp() {
+    if (this.#stamped.length) return;
+    for (const t of this.querySelectorAll<HTMLTemplateElement>(':scope > template:not([slot])')) {
+      const nodes = [...document.importNode(t.content, true).childNodes];
+      t.after(...nodes);
+      this.#stamped.push(...nodes);
+    }
+  }
+
+  #unstamp() {
+    for (const n of this.#stamped) n.parentNode?.removeChild(n);
+    this.#stamped = [];
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'consent-access-gate': ConsentAccessGate;
+  }
+}

@@ -1,0 +1,57 @@
+import ky from 'ky';
+import * as z from 'zod/mini';
+import { ConsentError } from '../model/errors.js';
+import { mapError, parseBody } from './http.js';
+
+export interface CspLoginOptions {
+  /** The CSP host, e.g. `https://console.cloud.vmware.com`. */
+  endpoint: string;
+  /** An org-scoped API token of an Organization Owner or Admin user. A secret: server only. */
+  apiToken: string;
+  fetch?: typeof fetch;
+}
+
+const accessToken = z.object({ access_token: z.string().check(z.minLength(1)), expires_in: z.optional(z.number()) });
+
+/**
+ * Exchanges a CSP API token for an access token (`/csp/gateway/am/api/auth/api-tokens/authorize`)
+ * and caches it until a minute before it expires. Server-side only.
+ */
+export function cspApiTokenLogin(o: CspLoginOptions) {
+  if (!o.apiToken) throw new ConsentError('config', 'A CSP API token is required.');
+  let cached: { token: string; until: number } | undefined;
+  let pending: Promise<string> | undefined;
+
+  async function exchange(): Promise<string> {
+    let response: Response;
+    try {
+      response = await ky.post('csp/gateway/am/api/auth/api-tokens/authorize', {
+        prefixUrl: o.endpoint,
+        body: new URLSearchParams({ api_token: o.apiToken }),
+        timeout: 10_000,
+        retry: { limit: 2, methods: ['post'], statusCodes: [429, 500, 502, 503, 504] },
+        fetch: o.fetch,
+      });
+    } catch (e) {
+      const error = await mapError(e);
+      // CSP answers 400 for an invalid or expired API token: for us that is a refusal.
+      if (error instanceof ConsentError && error.status === 400)
+        throw new ConsentError('unauthorized', error.message, { status: 400, requestId: error.requestId, cause: error });
+      throw error;
+    }
+    const t = await parseBody(response, accessToken);
+    cached = { token: t.access_token, until: Date.now() + ((t.expires_in ?? 1800) - 60) * 1000 };
+    return t.access_token;
+  }
+
+  return {
+    async getToken(): Promise<string> {
+      if (cached && cached.until > Date.now()) return cached.token;
+      pending ??= exchange().finally(() => (pending = undefined));
+      return pending;
+    },
+    invalidate() {
+      cached = undefined;
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import * as z from 'zod/mini';
+import { ConsentError } from '../model/errors.js';
+import type { AccessQuery, AccessResult, CatalogQuery, ConsentCatalog, ConsentTransport, Decision } from '../model/types.js';
+import { createHttp, retryOnceOnUnauthorized, type Http, type HttpOptions } from './http.js';
+
+// Wire format of the VMware Cloud Services Platform organization consents.
+export const cspConsentSchema = z.object({
+  consentId: z.string(),
+  source: z.optional(z.nullable(z.object({ userId: z.optional(z.nullable(z.string())) }))),
+  status: z.optional(z.nullable(z.string())),
+  target: z.optional(z.nullable(z.object({ orgId: z.optional(z.string()), orgOwnerEmail: z.optional(z.nullable(z.string())) }))),
+});
+export const cspConsentsSchema = z.array(cspConsentSchema);
+export type CspConsent = z.infer<typeof cspConsentSchema>;
+
+export interface CspOptions extends Omit<HttpOptions, 'baseUrl' | 'getToken'> {
+  /** The CSP host, e.g. `https://console.cloud.vmware.com`, or a proxy of it. */
+  endpoint: string;
+  /** The organization whose consents are read. */
+  orgId: string;
+  /** The access token from the API-token exchange (server-side: the API token is a secret). */
+  getToken: () => string | undefined | Promise<string | undefined>;
+  /** Called once when CSP refuses the token, before trying again with a new `getToken()`. */
+  refreshToken?: () => void | Promise<void>;
+}
+
+/** ACTIVE → granted, REQUESTED → pending, REJECTED (or gone: revoked, expired) → denied. */
+export function cspAccess(consent: CspConsent | undefined): AccessResult {
+  switch (consent?.status) {
+    case 'ACTIVE':
+      return { granted: true, reason: 'consent-active' };
+    case 'REQUESTED':
+      return { granted: false, pending: true, reason: 'consent-requested' };
+    case 'REJECTED':
+      return { granted: false, reason: 'consent-rejected' };
+    default:
+      return { granted: false, reason: 'consent-absent' };
+  }
+}
+
+/**
+ * CSP organization consents (access grants another org asked for), read and decided by an
+ * Organization Owner or Admin. Every call belongs on the host backend.
+ */
+export class CspTransport implements ConsentTransport {
+  readonly name = 'csp';
+  readonly #http: Http;
+  readonly #o: CspOptions;
+
+  constructor(options: CspOptions) {
+    this.#o = options;
+    this.#http = createHttp({ ...options, getToken: undefined, refreshToken: undefined, baseUrl: options.endpoint.replace(/\/?$/, '/') });
+  }
+
+  get #base() {
+    return `csp/gateway/am/api/orgs/${encodeURIComponent(this.#o.orgId)}/consents`;
+  }
+
+  async #headers(): Promise<Record<string, string>> {
+    const token = await this.#o.getToken();
+    if (!token) throw new ConsentError('unauthorized', 'No CSP access token.');
+    return { 'csp-auth-token': token };
+  }
+
+  /** The org's consents; CSP answers 404 instead of an empty list. */
+  async list(signal?: AbortSignal): Promise<CspConsent[]> {
+    try {
+      return await this.#authed(async () => this.#http.get(this.#base, cspConsentsSchema, { headers: await this.#headers(), signal }));
+    } catch (e) {
+      if (e instanceof ConsentError && e.status === 404) return [];
+      throw e;
+    }
+  }
+
+  /** Consents as items, each "granted" while ACTIVE. */
+  async loadCatalog(_q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
+    const list = await this.list(signal);
+    return {
+      source: `csp:${this.#o.orgId}`,
+      groups: [
+        {
+          id: 'consents',
+          order: 0,
+          active: true,
+          texts: [],
+          items: list.map((c, i) => ({
+            id: c.consentId,
+            order: i,
+            active: true,
+            texts: [{ lang: 'en', title: c.source?.userId ?? c.consentId }],
+            ref: { consentId: c.consentId, status: c.status },
+          })),
+        },
+      ],
+    };
+  }
+
+  async loadState(_q: unknown, signal?: AbortSignal): Promise<Decision[]> {
+    return (await this.list(signal)).filter((c) => c.status !== 'REQUESTED').map((c) => ({ itemId: c.consentId, granted: c.status === 'ACTIVE' }));
+  }
+
+  async checkAccess(q: AccessQuery, signal?: AbortSignal): Promise<AccessResult> {
+    if (!q.consent) throw new ConsentError('unsupported', 'CSP can only check a consent (the `consent` attribute).');
+    return cspAccess((await this.list(signal)).find((c) => c.consentId === q.consent));
+  }
+
+  /** Approve a REQUESTED consent until `expiry` (ISO date-time). 409 when it is not REQUESTED. */
+  approve(consentId: string, expiry?: string, signal?: AbortSignal): Promise<CspConsent> {
+    return this.#decide(consentId, 'APPROVE', expiry ? { expiry } : {}, signal);
+  }
+
+  reject(consentId: string, signal?: AbortSignal): Promise<CspConsent> {
+    return this.#decide(consentId, 'REJECT', {}, signal);
+  }
+
+  /** Revoke an ACTIVE consent; it then disappears from the list. */
+  async revoke(consentId: string, signal?: AbortSignal): Promise<void> {
+    const path = `${this.#base}/${encodeURIComponent(consentId)}`;
+    await this.#authed(async () => this.#http.delete(path, z.optional(z.unknown()), { headers: await this.#headers(), signal }));
+  }
+
+  async #decide(consentId: string, action: 'APPROVE' | 'REJECT', body: { expiry?: string }, signal?: AbortSignal) {
+    const path = `${this.#base}/${encodeURIComponent(consentId)}`;
+    return this.#authed(async () => this.#http.post(path, body, cspConsentSchema, { headers: await this.#headers(), searchParams: { action }, signal }));
+  }
+
+  #authed<T>(fn: () => Promise<T>): Promise<T> {
+    return retryOnceOnUnauthorized(fn, this.#o.refreshToken);
+  }
+}
