@@ -88,3 +88,21 @@ export async function failure(p: Promise<unknown>): Promise<ConsentError> {
   }
   throw new Error('expected a failure');
 }
+
+export const CSP_ORG = 'a1b2c3d4-e5f6-7890-abcd-ef0123456789';
+export const CSP_IDS = {
+  requested: '7c0d2f3e-5b8a-4a47-9d3e-2f1a6b9c8e01',
+  active: '1e9b4c7a-33d2-4f10-8a5e-6c2b0d9f7a44',
+  rejected: '5d2e8f61-0c4b-4e8a-b1f7-93a6c2d4e5f8',
+};
+export const READER = { uniqueId: '6ba7b8149dad11d180b400c04fd430c8' };
+
+/** A CSP access token, as the host backend holds after its API-token exchange. */
+export async function cspToken(role: 'admin' | 'service' = 'admin'): Promise<string> {
+  return (await simAdmin('csp/token', { role })).access_token;
+}
+
+/** A fresh REQUESTED consent to approve or reject. */
+export async function newCspConsent(status = 'REQUESTED'): Promise<string> {
+  return (await simAdmin('csp/consents', { sourceUserId: `t-${crypto.randomUUID()}@example.com`, status })).consentId;
+}

@@ -212,7 +212,7 @@ function cors(req: IncomingMessage, res: ServerResponse) {
   res.setHeader('vary', 'origin');
   res.setHeader(
     'access-control-allow-headers',
-    'authorization, content-type, accept-language, so-language, so-apptoken, x-sim-fault',
+    'authorization, content-type, accept-language, so-language, so-apptoken, csp-auth-token, x-sim-fault',
   );
   res.setHeader('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS');
   res.setHeader('access-control-expose-headers', 'retry-after');

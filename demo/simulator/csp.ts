@@ -63,7 +63,10 @@ export class CspSim {
     this.#core.route('POST', `${base}/orgs/:orgId/consents/:consentId`, guarded((ctx, [org, id]) => this.#decide(ctx, org!, id!)));
     this.#core.route('DELETE', `${base}/orgs/:orgId/consents/:consentId`, guarded((ctx, [org, id]) => this.#revoke(ctx, org!, id!)));
     // What a host backend holds after its token exchange (tests have no API token).
-    this.#core.route('POST', '/__sim/csp/token', (ctx) => json(ctx, 200, { access_token: this.#issue('admin') }));
+    this.#core.route('POST', '/__sim/csp/token', async (ctx) => {
+      const role = (await readJson(ctx.req)) as { role?: string } | undefined;
+      json(ctx, 200, { access_token: this.#issue(role?.role === 'service' ? 'service' : 'admin') });
+    });
     this.#core.route('POST', '/__sim/csp/consents', async (ctx) => {
       const body = z.object({ sourceUserId: z.string(), status: z.enum(['ACTIVE', 'REQUESTED', 'REJECTED']).default('REQUESTED') }).safeParse(await readJson(ctx.req));
       if (!body.success) return this.#fail(ctx, 400, 'sourceUserId is required');

@@ -40,10 +40,22 @@ export function getDefaults(): Readonly<ConsentDefaults> {
   return defaults;
 }
 
-/** Builds the transport an element's `provider` and `endpoint` attributes name. */
+const built = new Map<string, ConsentTransport>();
+
+/**
+ * The transport an element's `provider` and `endpoint` attributes name. Elements naming the
+ * same pair share one, so their identical questions share requests and answers.
+ */
 export function transportFor(provider: string, endpoint: string | undefined): ConsentTransport {
   const configured = defaults.transports?.[provider as ProviderName];
   if (configured) return configured;
+  const key = `${provider} ${endpoint ?? ''}`;
+  let transport = built.get(key);
+  if (!transport) built.set(key, (transport = buildTransport(provider, endpoint)));
+  return transport;
+}
+
+function buildTransport(provider: string, endpoint: string | undefined): ConsentTransport {
   if (!(providers as readonly string[]).includes(provider))
     throw new ConsentError('config', `Unknown provider "${provider}". Use one of: ${providers.join(', ')}.`);
   if (provider === 'host' || provider === 'connect') {

@@ -122,11 +122,72 @@ describe('demo page', () => {
   });
 });
 
+describe('article page', () => {
+  it('requests the gated embed only after consent is saved, and removes it on withdrawal', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const embeds: string[] = [];
+    page.on('request', (r) => r.url().includes('/embed/video.html') && embeds.push(r.url()));
+    await page.goto(`${env.demo}/article.html`);
+    const gate = page.locator('#video');
+    await page.locator('#video[state="denied"]').waitFor();
+    await page.locator('#video consent-group-picker input[data-item-input="120"]').waitFor();
+    assert.deepEqual(embeds, [], 'the embed was requested before consent');
+    assert.equal(await gate.locator('iframe').count(), 0);
+
+    await page.locator('#video consent-group-picker input[data-item-input="120"]').check();
+    await page.locator('#video consent-group-picker button[part~="save"]').click();
+    await page.locator('#video iframe').waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(embeds.length, 1, 'the embed is requested right after saving consent');
+    assert.equal(await gate.getAttribute('state'), 'granted');
+
+    // Withdraw in the page's privacy choices: the embed goes away without a reload.
+    const footer = page.locator('#choices input[data-item-input="120"]');
+    await page.waitForFunction(() => {
+      const picker = document.querySelector('#choices');
+      return (picker?.shadowRoot?.querySelector('input[data-item-input="120"]') as HTMLInputElement | null)?.checked === true;
+    });
+    await footer.uncheck();
+    await page.locator('#choices button[part~="save"]').click();
+    await page.locator('#video[state="denied"]').waitFor();
+    assert.equal(await gate.locator('iframe').count(), 0);
+    assert.equal(embeds.length, 1);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('opens the paywalled paragraph for the reader’s product and closes it for another', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${env.demo}/article.html`);
+    await page.locator('#paywall[state="granted"]').waitFor();
+    assert.equal(await page.locator('#paywall').getAttribute('access-level'), 'A');
+    assert.equal(await page.locator('#paywall').getAttribute('access-type'), 'A');
+    assert.equal(await page.locator('#paywall p.premium').count(), 1);
+    await page.selectOption('#product', 'PREMIUM');
+    await page.locator('#paywall[state="denied"]').waitFor();
+    assert.equal(await page.locator('#paywall p.premium').count(), 0);
+    assert.equal(await page.locator('#paywall .offer').isVisible(), true);
+    await page.close();
+  });
+});
+
 describe('host backend', () => {
   it('refuses origins that are not on its allowlist', async () => {
     const r = await fetch(`${env.demo}/api/consent/catalog?issuer=468979834`, { headers: { origin: 'https://evil.example' } });
     assert.equal(r.status, 403);
     assert.equal((await r.json()).code, 'config');
+  });
+
+  it('answers access checks only for a signed-in reader, and never takes identity from the browser', async () => {
+    const r = await fetch(`${env.demo}/api/consent/access`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ product: 'CO27409', uniqueId: 'someone-else' }),
+    });
+    assert.equal(r.status, 200);
+    assert.equal((await r.json()).granted, true, 'the demo session’s reader, not the uniqueId sent');
   });
 
   it('refuses subject types a browser may not claim, and invalid bodies', async () => {

@@ -200,7 +200,16 @@ export class ConsentAccessGate extends LitElement {
   #stamp() {
     if (this.#stamped.length) return;
     for (const t of this.querySelectorAll<HTMLTemplateElement>(':scope > template:not([slot])')) {
-      const nodes = [...document.importNode(t.content, true).childNodes];
+      const fragment = document.importNode(t.content, true);
+      // A script made by innerHTML or a framework is marked as already run, and so is its clone:
+      // a fresh element runs once, however the template was made.
+      for (const old of fragment.querySelectorAll('script')) {
+        const script = document.createElement('script');
+        for (const a of old.attributes) script.setAttribute(a.name, a.value);
+        script.text = old.text;
+        old.replaceWith(script);
+      }
+      const nodes = [...fragment.childNodes];
       t.after(...nodes);
       this.#stamped.push(...nodes);
     }

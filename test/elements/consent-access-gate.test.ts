@@ -1,0 +1,179 @@
+import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import type { ConsentAccessGate } from '../../src/elements/consent-access-gate/consent-access-gate.js';
+import { ConsentSavedEvent, type AccessChangeEvent, type ConsentErrorEvent } from '../../src/events/index.js';
+import { forgetAccess } from '../../src/internal/access-cache.js';
+import type { ConsentCatalog } from '../../src/model/types.js';
+import { ConnectTransport } from '../../src/transports/connect.js';
+import { CspTransport } from '../../src/transports/csp.js';
+import { MemoryTransport } from '../../src/transports/memory.js';
+import { capi, clearFaults, CSP_IDS, CSP_ORG, cspToken, env, hostApi, queueFault, received } from '../helpers.js';
+
+const settled = (el: ConsentAccessGate) => waitUntil(() => el.state !== 'loading', 'gate did not settle', { timeout: 10000 });
+const catalog: ConsentCatalog = { source: 'memory', groups: [] };
+const stampedIn = (el: Element) => [...el.children].filter((c) => c.localName !== 'template' && !c.hasAttribute('slot'));
+
+describe('<consent-access-gate>', () => {
+  beforeEach(() => forgetAccess());
+  afterEach(() => clearFaults());
+
+  describe('entitlement, through the host backend and the Connect simulator', () => {
+    const gate = (product: string) =>
+      fixture<ConsentAccessGate>(html`<consent-access-gate provider="host" endpoint=${hostApi()} product=${product}>
+        <template><p class="secret">Subscribers read on</p></template>
+        <p slot="denied" class="offer">Subscribe</p>
+      </consent-access-gate>`);
+
+    it('opens for a subscribed product, stamps the template and reflects access level and type', async () => {
+      const el = await gate('CO27409');
+      await settled(el);
+      expect(el.state).to.equal('granted');
+      expect(el.getAttribute('state')).to.equal('granted');
+      expect([el.getAttribute('access-level'), el.getAttribute('access-type')]).to.deep.equal(['A', 'A']);
+      expect(el.querySelector('p.secret')!.textContent).to.equal('Subscribers read on');
+      expect(el.querySelector('p.secret')!.assignedSlot).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('stays closed for a product the reader lacks: denied slot, nothing stamped', async () => {
+      const el = await gate('PREMIUM');
+      await settled(el);
+      expect(el.state).to.equal('denied');
+      expect(el.hasAttribute('access-level')).to.equal(false);
+      expect(el.querySelector('p.secret')).to.equal(null);
+      expect(el.querySelector<HTMLElement>('p.offer')!.assignedSlot!.name).to.equal('denied');
+    });
+
+    it('closes again and emits access-change when the product changes', async () => {
+      const el = await gate('CO27409');
+      await settled(el);
+      const change = oneEvent(el, 'access-change') as Promise<AccessChangeEvent>;
+      el.product = 'PREMIUM';
+      expect((await change).detail).to.include({ granted: false, reason: 'not-entitled' });
+      expect(el.querySelector('p.secret')).to.equal(null);
+    });
+
+    it('retries after 429 and then shows the answer', async () => {
+      await queueFault('429', { path: '/capi/v1/client/customer/access', ms: 0 });
+      const el = await gate('CO27409');
+      await settled(el);
+      expect(el.state).to.equal('granted');
+      const asked = (await received('/capi/v1/client/customer/access')).length;
+      expect(asked).to.be.greaterThan(0);
+    });
+
+    it('makes one request for ten gates with the same question', async () => {
+      const count = () => performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/consent/access')).length;
+      const before = count();
+      const wrap = await fixture<HTMLDivElement>(html`<div>
+        ${Array.from({ length: 10 }, () => html`<consent-access-gate provider="host" endpoint=${hostApi()} product="CO27409" article-id="578943434"></consent-access-gate>`)}
+      </div>`);
+      const gates = [...wrap.querySelectorAll('consent-access-gate')];
+      await waitUntil(() => gates.every((g) => g.state === 'granted'), 'all gates open', { timeout: 10000 });
+      expect(count() - before).to.equal(1);
+    });
+  });
+
+  it('shows the error slot with unauthorized when the provider refuses the token', async () => {
+    const transport = new ConnectTransport({ endpoint: capi(), mode: 'user', getToken: () => 'not-a-token', retries: 0 });
+    const el = document.createElement('consent-access-gate');
+    Object.assign(el, { transport, product: 'CO27409' });
+    el.innerHTML = '<template><p class="secret">x</p></template>';
+    const failed = oneEvent(el, 'consent-error') as Promise<ConsentErrorEvent>;
+    document.body.append(el);
+    try {
+      expect((await failed).detail).to.include({ code: 'unauthorized', operation: 'access' });
+      await elementUpdated(el);
+      expect(el.state).to.equal('error');
+      expect(el.shadowRoot!.querySelector('slot[name="error"] [part~="message"]')!.textContent).to.contain('not signed in');
+      expect(el.querySelector('p.secret')).to.equal(null);
+    } finally {
+      el.remove();
+    }
+  });
+
+  describe('CSP consents', () => {
+    const cspGate = async (consent: string) => {
+      const token = await cspToken();
+      const transport = new CspTransport({ endpoint: env().simulator, orgId: CSP_ORG, getToken: () => token });
+      return fixture<ConsentAccessGate>(html`<consent-access-gate .transport=${transport} consent=${consent}>
+        <template><p class="panel">Support session</p></template>
+      </consent-access-gate>`);
+    };
+
+    it('ACTIVE opens, REQUESTED is pending, REJECTED is denied', async () => {
+      const active = await cspGate(CSP_IDS.active);
+      await settled(active);
+      expect(active.state).to.equal('granted');
+      expect(active.querySelector('p.panel')).to.exist;
+      const requested = await cspGate(CSP_IDS.requested);
+      await settled(requested);
+      expect(requested.state).to.equal('pending');
+      expect(requested.shadowRoot!.querySelector('slot[name="pending"]')!.textContent).to.contain('Waiting for approval.');
+      expect(requested.querySelector('p.panel')).to.equal(null);
+      const rejected = await cspGate(CSP_IDS.rejected);
+      await settled(rejected);
+      expect(rejected.state).to.equal('denied');
+    });
+  });
+
+  describe('consent gating with the memory transport', () => {
+    it('fails closed while loading and runs a gated script only once consent is given', async () => {
+      const transport = new MemoryTransport({ catalog, latency: 30 });
+      const w = window as unknown as { gatedRan?: number };
+      w.gatedRan = 0;
+      const el = await fixture<ConsentAccessGate>(html`<consent-access-gate .transport=${transport} consent="media">
+        <template><script>window.gatedRan++;</script><p class="embed">embed</p></template>
+      </consent-access-gate>`);
+      expect(el.state).to.equal('loading');
+      expect(stampedIn(el)).to.have.length(0);
+      await settled(el);
+      expect(el.state).to.equal('denied');
+      expect(w.gatedRan).to.equal(0);
+      transport.state.set('media', true);
+      const opened = oneEvent(el, 'access-change') as Promise<AccessChangeEvent>;
+      // What a picker on the page dispatches after the provider confirmed.
+      document.body.dispatchEvent(new ConsentSavedEvent({ decisions: [{ itemId: 'media', granted: true }], receipts: [], queued: false }));
+      expect((await opened).detail).to.include({ granted: true, reason: 'consent-given' });
+      expect(el.state).to.equal('granted');
+      expect(w.gatedRan).to.equal(1);
+      expect(el.querySelector('p.embed')).to.exist;
+      transport.state.set('media', false);
+      document.body.dispatchEvent(new ConsentSavedEvent({ decisions: [{ itemId: 'media', granted: false }], receipts: [], queued: false }));
+      await waitUntil(() => el.state === 'denied');
+      expect(el.querySelector('p.embed')).to.equal(null);
+      expect(w.gatedRan).to.equal(1);
+    });
+
+    it('needs every condition when both entitlement and consent are asked', async () => {
+      const transport = new MemoryTransport({ catalog, entitlements: ['CO27409'], state: [{ itemId: 'media', granted: false }] });
+      const el = await fixture<ConsentAccessGate>(html`<consent-access-gate .transport=${transport} product="CO27409" consent="media"></consent-access-gate>`);
+      await settled(el);
+      expect(el.state).to.equal('denied');
+      transport.state.set('media', true);
+      el.recheck();
+      await waitUntil(() => el.state === 'granted');
+    });
+
+    it('shares one check between ten gates asking the same', async () => {
+      const transport = new MemoryTransport({ catalog, entitlements: ['X'], latency: 20 });
+      const wrap = await fixture<HTMLDivElement>(html`<div>${Array.from({ length: 10 }, () => html`<consent-access-gate .transport=${transport} product="X"></consent-access-gate>`)}</div>`);
+      await waitUntil(() => [...wrap.querySelectorAll('consent-access-gate')].every((g) => g.state === 'granted'));
+      expect(transport.accessChecks).to.equal(1);
+    });
+
+    it('reports unsupported for a transport that cannot check access', async () => {
+      const el = document.createElement('consent-access-gate');
+      Object.assign(el, { transport: { name: 'plain', loadCatalog: async () => catalog }, consent: 'x' });
+      const failed = oneEvent(el, 'consent-error') as Promise<ConsentErrorEvent>;
+      document.body.append(el);
+      try {
+        expect((await failed).detail.code).to.equal('unsupported');
+        await elementUpdated(el);
+        expect(el.shadowRoot!.querySelector('[part~="retry"]')).to.equal(null);
+      } finally {
+        el.remove();
+      }
+    });
+  });
+});
