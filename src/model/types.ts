@@ -123,6 +123,11 @@ export interface AccessQuery {
   categoryType?: string;
   /** Only a server knows the visitor's address: never sent from browsers. */
   ip?: string;
+  /** Connect's extra checks: Azure AD, aID family, domain access by category type, the list of articles. */
+  accessAzureAd?: boolean;
+  accessAidFamily?: boolean;
+  accessDomain?: boolean;
+  accessArticle?: boolean;
   /** Who is asking, for entitlements (Connect: from the Profile API, or e-mail/phone). Server-side. */
   uniqueId?: string;
   credential?: string;

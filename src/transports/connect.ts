@@ -135,6 +135,11 @@ export interface ConnectOptions extends Omit<HttpOptions, 'baseUrl'> {
   mode?: 'user' | 'client';
   /** Sent as `source` on each consent event when the request has none. Default `Web`. */
   source?: string;
+  /**
+   * Who the reader is for check access (Connect needs `uniqueId` or `credential` with any check
+   * but IP): in user mode the signed-in reader's own ids; on a host backend, from its session.
+   */
+  identity?: () => Pick<AccessQuery, 'uniqueId' | 'credential' | 'customerNumber'> | undefined | Promise<Pick<AccessQuery, 'uniqueId' | 'credential' | 'customerNumber'> | undefined>;
 }
 
 const mapTexts = (texts: readonly z.infer<typeof text>[]): LocalizedText[] =>
@@ -203,9 +208,11 @@ export class ConnectTransport implements ConsentTransport {
   readonly mode: 'user' | 'client';
   readonly #http: Http;
   readonly #source: string;
+  readonly #identity: ConnectOptions['identity'];
 
   constructor(options: ConnectOptions) {
     this.mode = options.mode ?? 'user';
+    this.#identity = options.identity;
     this.#source = options.source ?? 'Web';
     this.#http = createHttp({ ...options, baseUrl: options.endpoint.replace(/\/?$/, '/') });
   }
@@ -242,8 +249,8 @@ export class ConnectTransport implements ConsentTransport {
    */
   async checkAccess(q: AccessQuery, signal?: AbortSignal): Promise<AccessResult> {
     const parts: Promise<AccessResult>[] = [];
-    const body = connectAccessBody(q);
-    if (q.product || q.articleId || q.domain || q.categoryType || q.ip) {
+    const body = connectAccessBody({ ...(await this.#identity?.()), ...q });
+    if (q.product || q.articleId || q.domain || q.categoryType || q.ip || q.accessAzureAd || q.accessAidFamily || q.accessDomain || q.accessArticle) {
       const path = this.mode === 'client' ? 'v1/client/customer/access' : 'v1/customer/access';
       parts.push(
         this.#http.post(path, body, connectAccessSchema, { signal, idempotent: true }).then((r) => ({
@@ -299,20 +306,24 @@ export class ConnectTransport implements ConsentTransport {
 }
 
 /** The Connect check-access body: only the fields asked, credential at most 60 characters. */
-export function connectAccessBody(q: AccessQuery): Record<string, string | number> {
+export function connectAccessBody(q: AccessQuery): Record<string, string | number | boolean> {
   if (q.credential !== undefined && q.credential.length > 60)
     throw new ConsentError('config', 'Connect check access: credential is longer than 60 characters.');
-  const body: Record<string, string | number | undefined> = {
+  const body: Record<string, string | number | boolean | undefined> = {
     product: q.product,
     articleId: q.articleId,
     domain: q.domain,
     ip: q.ip,
     categoryType: q.categoryType,
+    accessAzureAd: q.accessAzureAd,
+    accessAidFamily: q.accessAidFamily,
+    accessDomain: q.accessDomain,
+    accessArticle: q.accessArticle,
     uniqueId: q.uniqueId,
     customerNumber: q.customerNumber,
     credential: q.credential,
   };
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | number>;
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | number | boolean>;
 }
 
 /** All asked conditions must hold; the first that does not says why. */

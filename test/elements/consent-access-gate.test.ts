@@ -74,6 +74,20 @@ describe('<consent-access-gate>', () => {
     });
   });
 
+  it('opens for a subscriber and stays closed for a reader without subscription (user mode)', async () => {
+    const { userToken, READER } = await import('../helpers.js');
+    const gateFor = async (connectId: string) => {
+      const token = await userToken(connectId);
+      // In user mode the page knows the signed-in reader's own ids; the simulator checks them against the token.
+      const transport = new ConnectTransport({ endpoint: capi(), mode: 'user', getToken: () => token, identity: () => READER });
+      const el = await fixture<ConsentAccessGate>(html`<consent-access-gate .transport=${transport} product="CO27409"></consent-access-gate>`);
+      await settled(el);
+      return el;
+    };
+    expect((await gateFor('connectid-kari')).state).to.equal('granted');
+    expect((await gateFor('connectid-ola')).state).to.equal('denied');
+  });
+
   it('shows the error slot with unauthorized when the provider refuses the token', async () => {
     const transport = new ConnectTransport({ endpoint: capi(), mode: 'user', getToken: () => 'not-a-token', retries: 0 });
     const el = document.createElement('consent-access-gate');

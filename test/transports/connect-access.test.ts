@@ -30,6 +30,16 @@ describe('connect check access against the simulator', () => {
     expect((await t.checkAccess({ categoryType: 'SWISJ', credential: '+4723339100' })).accesses).to.deep.equal([{ access: true, level: 'E', type: 'G' }]);
   });
 
+  it('sends only the fields asked, with the access flags', async () => {
+    const { connectAccessBody } = await import('../../src/transports/connect.js');
+    expect(connectAccessBody({ product: 'P', accessAidFamily: true, accessArticle: false, domain: '', uniqueId: 'u' })).to.deep.equal({
+      product: 'P',
+      accessAidFamily: true,
+      accessArticle: false,
+      uniqueId: 'u',
+    });
+  });
+
   it('reports a shared subscription as level I, type B', async () => {
     const r = await (await client()).checkAccess({ product: 'FAMILY1', ...READER });
     expect(r.accesses).to.deep.equal([{ access: true, level: 'I', type: 'B' }]);
