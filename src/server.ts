@@ -1,9 +1,12 @@
-// Server-side helpers for a host backend (Node or any runtime with fetch and node:crypto).
-// Never import this in browser code: it exists to hold provider credentials that must stay on
-// the server.
+// Server-side helpers for a host backend (Node or any runtime with fetch and node:crypto):
+// token sources that hold provider secrets, and the SuperOffice and CSP transports, whose
+// credentials belong to staff or a privileged account. Never import this in browser code.
 export { clientCredentials, type ClientCredentialsOptions } from './transports/oauth.js';
 export { consentuaLoginToken, consentuaServiceLogin, type ConsentuaLoginOptions } from './transports/consentua-login.js';
 export { cspApiTokenLogin, type CspLoginOptions } from './transports/csp-login.js';
 export * from './transports/index.js';
+// Providers whose credentials belong to staff or a privileged account: only ever on a server.
+export * from './transports/superoffice.js';
+export * from './transports/csp.js';
 export * from './transports/schemas.js';
 export * from './model/index.js';

@@ -15,7 +15,7 @@ import type {
   SaveRequest,
   StateQuery,
 } from '../model/types.js';
-import { createHttp, type Http, type HttpOptions } from './http.js';
+import { endpointHttp, type Http, type HttpOptions } from './http.js';
 
 // Wire format of the Connect Privacy → Consent API (field names as the API reference gives them).
 // Fields the kit does not use are left out; unknown fields are ignored.
@@ -214,7 +214,7 @@ export class ConnectTransport implements ConsentTransport {
     this.mode = options.mode ?? 'user';
     this.#identity = options.identity;
     this.#source = options.source ?? 'Web';
-    this.#http = createHttp({ ...options, baseUrl: options.endpoint.replace(/\/?$/, '/') });
+    this.#http = endpointHttp(options);
   }
 
   get #prefix() {

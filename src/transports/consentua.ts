@@ -12,7 +12,7 @@ import type {
   SaveRequest,
   StateQuery,
 } from '../model/types.js';
-import { createHttp, retryOnceOnUnauthorized, type Http, type HttpOptions } from './http.js';
+import { endpointHttp, retryOnceOnUnauthorized, type Http, type HttpOptions } from './http.js';
 
 // Wire format of the Consentua Service API v1. PascalCase as the API sends it; fields the kit
 // does not use are left out. Strings the API may send as null are accepted as absent.
@@ -159,7 +159,7 @@ export class ConsentuaTransport implements ConsentTransport {
   constructor(options: ConsentuaOptions) {
     this.#o = options;
     // The token travels in the query or body, never as a bearer header.
-    this.#http = createHttp({ ...options, getToken: undefined, refreshToken: undefined, baseUrl: options.endpoint.replace(/\/?$/, '/') });
+    this.#http = endpointHttp(options, true);
   }
 
   #ids(q: { clientId?: string; serviceId?: string }) {

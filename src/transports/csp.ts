@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ConsentError } from '../model/errors.js';
 import type { AccessQuery, AccessResult, CatalogQuery, ConsentCatalog, ConsentTransport, Decision } from '../model/types.js';
-import { createHttp, retryOnceOnUnauthorized, type Http, type HttpOptions } from './http.js';
+import { endpointHttp, retryOnceOnUnauthorized, type Http, type HttpOptions } from './http.js';
 
 // Wire format of the VMware Cloud Services Platform organization consents.
 export const cspConsentSchema = z.object({
@@ -49,7 +49,7 @@ export class CspTransport implements ConsentTransport {
 
   constructor(options: CspOptions) {
     this.#o = options;
-    this.#http = createHttp({ ...options, getToken: undefined, refreshToken: undefined, baseUrl: options.endpoint.replace(/\/?$/, '/') });
+    this.#http = endpointHttp(options, true);
   }
 
   get #base() {

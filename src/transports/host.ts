@@ -13,7 +13,7 @@ import type {
   SaveRequest,
   StateQuery,
 } from '../model/types.js';
-import { createHttp, peekJson, type Http, type HttpOptions } from './http.js';
+import { endpointHttp, peekJson, type Http, type HttpOptions } from './http.js';
 import { accessResult, consentCatalog, receipt, saveResponse, stateResponse } from './schemas.js';
 
 export interface HostOptions extends Omit<HttpOptions, 'baseUrl'> {
@@ -44,7 +44,7 @@ export class HostTransport implements ConsentTransport {
   readonly #http: Http;
 
   constructor(options: HostOptions) {
-    this.#http = createHttp({ ...options, baseUrl: options.endpoint.replace(/\/?$/, '/') });
+    this.#http = endpointHttp(options);
   }
 
   loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {

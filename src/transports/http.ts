@@ -122,6 +122,16 @@ export function createHttp(opts: HttpOptions): Http {
   };
 }
 
+/**
+ * The http client of a provider transport, for its `endpoint`. With `ownAuth`, the transport
+ * puts credentials in each request itself (query, body or its own header), so the bearer
+ * `getToken`/`refreshToken` plumbing is left out.
+ */
+export function endpointHttp(o: Omit<HttpOptions, 'baseUrl'> & { endpoint: string }, ownAuth = false): Http {
+  const { endpoint, ...rest } = o;
+  return createHttp({ ...rest, ...(ownAuth ? { getToken: undefined, refreshToken: undefined } : {}), baseUrl: endpoint.replace(/\/?$/, '/') });
+}
+
 /** ky treats a key set to undefined as "remove the instance default" (headers!): drop them. */
 const defined = (o: Options): Options => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Options;
 

@@ -6,8 +6,6 @@ import { HostTransport } from './host.js';
 export * from './connect.js';
 export * from './host.js';
 export * from './consentua.js';
-export * from './superoffice.js';
-export * from './csp.js';
 export * from './memory.js';
 export * from './http.js';
 export { transportContext } from './context.js';

@@ -3,7 +3,7 @@ import { ConsentError } from '../model/errors.js';
 import { normalizeLang } from '../model/text.js';
 import { sortByOrder } from '../model/tree.js';
 import type { CatalogQuery, ConsentCatalog, ConsentTransport, Decision, LocalizedText, Receipt, SaveRequest, StateQuery } from '../model/types.js';
-import { createHttp, type Http, type HttpOptions } from './http.js';
+import { endpointHttp, type Http, type HttpOptions } from './http.js';
 
 // Wire format of the SuperOffice WebAPI (v1) person consents. Fields not used are left out.
 const text = z.optional(z.nullable(z.string()));
@@ -82,7 +82,7 @@ export class SuperOfficeTransport implements ConsentTransport {
 
   constructor(options: SuperOfficeOptions) {
     this.#o = options;
-    this.#http = createHttp({ ...options, getToken: undefined, baseUrl: options.endpoint.replace(/\/?$/, '/') });
+    this.#http = endpointHttp(options, true);
   }
 
   async #headers(lang?: string): Promise<Record<string, string>> {
