@@ -149,7 +149,8 @@ export function createHostHandler(o: HostOptions) {
           const entitlement = question.product || question.articleId || question.domain || question.categoryType;
           const identity = entitlement ? o.identityFor?.(req) : undefined;
           if (entitlement && !identity) throw new ConsentError('unauthorized', 'Sign in to check access.');
-          const subject = question.consent ? checkSubject(browserSubject, req) : undefined;
+          // A visitor's consent needs whose; an org-level one (CSP) needs none.
+          const subject = question.consent && browserSubject ? checkSubject(browserSubject, req) : undefined;
           send(res, 200, await o.transport.checkAccess({ ...question, ...identity, ...(subject ? { subject } : {}) }));
           break;
         }

@@ -190,6 +190,13 @@ describe('host backend', () => {
     assert.equal((await r.json()).granted, true, 'the demo session’s reader, not the uniqueId sent');
   });
 
+  it('answers CSP consent checks (org-level, no visitor subject)', async () => {
+    const ask = async (consent: string) =>
+      (await fetch(`${env.demo}/api/csp/access`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ consent }) })).json();
+    assert.deepEqual(await ask('1e9b4c7a-33d2-4f10-8a5e-6c2b0d9f7a44'), { granted: true, reason: 'consent-active' });
+    assert.deepEqual(await ask('7c0d2f3e-5b8a-4a47-9d3e-2f1a6b9c8e01'), { granted: false, pending: true, reason: 'consent-requested' });
+  });
+
   it('refuses subject types a browser may not claim, and invalid bodies', async () => {
     const state = await fetch(`${env.demo}/api/consent/state?issuer=468979834&subject=42&subjectType=CONNECT`);
     assert.equal(state.status, 400);
