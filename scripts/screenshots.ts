@@ -26,6 +26,18 @@ try {
     console.log(`docs/${name}.png`);
     await page.close();
   }
+  for (const [width, name] of [
+    [1000, 'article'],
+    [320, 'article-320'],
+  ] as const) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(`${stack.demo}/article.html`);
+    await page.locator('#video[state="denied"] >> consent-group-picker fieldset').first().waitFor();
+    await page.locator('#paywall[state="granted"]').waitFor();
+    await page.screenshot({ path: `docs/${name}.png`, fullPage: true });
+    console.log(`docs/${name}.png`);
+    await page.close();
+  }
 } finally {
   await browser.close();
   stack.stop();

@@ -116,8 +116,12 @@ describe('demo page', () => {
   it('lays out at 320 px without horizontal scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
     await openDemo(page);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.equal(overflow, 0);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(await overflow(), 0);
+    await page.goto(`${env.demo}/article.html`);
+    await page.locator('#paywall[state="granted"]').waitFor();
+    await page.locator('#video consent-group-picker fieldset').first().waitFor();
+    assert.equal(await overflow(), 0, 'article page');
     await page.close();
   });
 });
