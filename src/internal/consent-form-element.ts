@@ -42,7 +42,13 @@ export interface Loaded {
   stored: Map<string, boolean>;
 }
 
-type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'nothing' } | { kind: 'error'; error: ConsentError };
+type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'queued' }
+  | { kind: 'nothing' }
+  | { kind: 'error'; error: ConsentError };
 
 /**
  * What every consent form element shares: finding its transport, loading the catalog and the
@@ -169,10 +175,12 @@ export abstract class ConsentFormElement extends LitElement {
         { ...this.saveFields(loaded), source: this.source, decisions, catalog: loaded.catalog, eventTime: Date.now() },
         this.#saveAbort.signal,
       );
+      // Queued receipts are durably kept on this device and will be sent: show them as chosen.
+      const queued = receipts.some((r) => r.queued);
       loaded.stored = applyDecisions(loaded.stored, loaded.catalog, decisions);
       this.choices = new Map();
-      this.save = { kind: 'saved' };
-      this.dispatchEvent(new ConsentSavedEvent({ decisions, receipts, queued: false }));
+      this.save = { kind: queued ? 'queued' : 'saved' };
+      this.dispatchEvent(new ConsentSavedEvent({ decisions, receipts, queued }));
     } catch (e) {
       if (isAbort(e)) return;
       const error = toConsentError(e);
@@ -196,7 +204,7 @@ export abstract class ConsentFormElement extends LitElement {
       ${loaded ? this.renderIntro(loaded) : nothing}
       ${this.loader.status === TaskStatus.ERROR ? this.#renderError('load') : nothing}
       ${loaded ? this.#renderLoaded(loaded) : loading ? this.#renderSkeleton() : nothing}
-      <p part="status" class=${this.save.kind === 'saved' ? 'saved' : ''} role="status" aria-live="polite">${this.#statusText(loading)}</p>
+      <p part="status" class=${this.save.kind === 'saved' || this.save.kind === 'queued' ? 'saved' : ''} role="status" aria-live="polite">${this.#statusText(loading)}</p>
       ${this.save.kind === 'error' ? this.#renderError('save') : nothing}
       <slot name="footer"></slot>
     </div>`;
@@ -288,6 +296,8 @@ export abstract class ConsentFormElement extends LitElement {
         return msg('Saving…');
       case 'saved':
         return msg('Your choices are saved.');
+      case 'queued':
+        return msg('Your choices are kept on this device and will be sent as soon as the connection is back.');
       case 'nothing':
         return msg('Nothing has changed since you last saved.');
       default:

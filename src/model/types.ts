@@ -110,6 +110,8 @@ export interface Receipt {
   cascaded?: Decision[];
   /** Version of the catalog (template) the visitor answered. */
   version?: string;
+  /** Kept on this device and not yet confirmed by the provider: it will be sent later. */
+  queued?: boolean;
 }
 
 /**

@@ -2,11 +2,13 @@ import { ConsentError } from '../model/errors.js';
 import type { ConsentTransport } from '../model/types.js';
 import { ConnectTransport } from './connect.js';
 import { HostTransport } from './host.js';
+import { OutboxTransport } from './outbox.js';
 
 export * from './connect.js';
 export * from './host.js';
 export * from './consentua.js';
 export * from './memory.js';
+export * from './outbox.js';
 export * from './http.js';
 export { transportContext } from './context.js';
 
@@ -49,7 +51,9 @@ export function transportFor(provider: string, endpoint: string | undefined): Co
   if (configured) return configured;
   const key = `${provider} ${endpoint ?? ''}`;
   let transport = built.get(key);
-  if (!transport) built.set(key, (transport = buildTransport(provider, endpoint)));
+  // Through an outbox keyed by provider and endpoint: the next page load finds and sends
+  // whatever this one could not.
+  if (!transport) built.set(key, (transport = new OutboxTransport(buildTransport(provider, endpoint), { key })));
   return transport;
 }
 

@@ -60,6 +60,28 @@ describe('demo page', () => {
     await page.close();
   });
 
+  it('keeps a decision made offline and sends it, once, when the connection is back', async () => {
+    const page = await browser.newPage();
+    await openDemo(page);
+    const subject = await page.evaluate(() => localStorage.getItem('consent-elements:subject'));
+    const mine = async () => (await events()).filter((e) => e.subject === subject);
+    const before = (await mine()).length;
+    await page.context().setOffline(true);
+    await box(page, '12').check();
+    await page.locator('consent-group-picker button[part~="save"]').click();
+    await page.locator('consent-group-picker [part~="status"]', { hasText: 'kept on this device' }).waitFor();
+    await page.locator('#log li[data-type="consent-saved"]', { hasText: '(queued)' }).waitFor();
+    assert.equal((await mine()).length, before, 'nothing reached the provider while offline');
+    await page.context().setOffline(false);
+    for (let i = 0; i < 50 && (await mine()).length === before; i++) await new Promise((r) => setTimeout(r, 100));
+    const added = (await mine()).slice(before);
+    assert.deepEqual(added.map((e) => [e.consentId, e.action]), [[12, true]]);
+    await page.reload();
+    await box(page, '12').waitFor();
+    assert.equal(await box(page, '12').isChecked(), true);
+    await page.close();
+  });
+
   it('switches language from the demo’s switcher', async () => {
     const page = await browser.newPage();
     await openDemo(page);

@@ -178,7 +178,8 @@ export class ConsentAccessGate extends LitElement {
     const cascaded = e.detail.receipts.flatMap((r) => r.cascaded ?? []);
     const saved = [...e.detail.decisions, ...cascaded].filter((d) => d.itemId === this.consent).at(-1);
     const consentOnly = !this.product && !this.articleId && !this.domain && !this.categoryType;
-    if (saved && consentOnly) this.#show(saved.granted ? 'granted' : 'denied', { granted: saved.granted, reason: saved.granted ? 'consent-given' : 'consent-missing' });
+    // Only a confirmed answer opens or closes at once; a queued one waits for the provider.
+    if (saved && consentOnly && !e.detail.queued) this.#show(saved.granted ? 'granted' : 'denied', { granted: saved.granted, reason: saved.granted ? 'consent-given' : 'consent-missing' });
     this.recheck();
   };
 

@@ -23,6 +23,7 @@
 's5fb03a2c6d05c053': str`Følsomme oplysninger: ${0}`,
 's79ac8a82b638bfce': `Dine valg kunne ikke indlæses.`,
 's86757ff5072d8165': `Samtykketjenesten sendte et svar, vi ikke kunne læse. Prøv igen senere.`,
+'s94b81596e39e88d0': `Dine valg er gemt på denne enhed og bliver sendt, så snart forbindelsen er tilbage.`,
 'sa063e7bd500bc761': `Samtykketjenesten havde et problem. Prøv igen.`,
 'saae27daa01eb2429': `Denne samtykketjeneste kan ikke gøre det.`,
 'sb060188bb28bfa9f': `Gemmer …`,

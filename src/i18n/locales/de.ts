@@ -23,6 +23,7 @@
 's5fb03a2c6d05c053': str`Sensible Daten: ${0}`,
 's79ac8a82b638bfce': `Ihre Auswahl konnte nicht geladen werden.`,
 's86757ff5072d8165': `Der Einwilligungsdienst hat eine Antwort gesendet, die wir nicht lesen konnten. Bitte versuchen Sie es später erneut.`,
+'s94b81596e39e88d0': `Ihre Auswahl ist auf diesem Gerät gespeichert und wird gesendet, sobald die Verbindung wieder da ist.`,
 'sa063e7bd500bc761': `Beim Einwilligungsdienst ist ein Problem aufgetreten. Bitte versuchen Sie es erneut.`,
 'saae27daa01eb2429': `Dieser Einwilligungsdienst unterstützt das nicht.`,
 'sb060188bb28bfa9f': `Wird gespeichert …`,

@@ -23,6 +23,7 @@
 's5fb03a2c6d05c053': str`Datos sensibles: ${0}`,
 's79ac8a82b638bfce': `No se ha podido cargar tu selección.`,
 's86757ff5072d8165': `El servicio de consentimiento ha enviado una respuesta que no hemos podido leer. Vuelve a intentarlo más tarde.`,
+'s94b81596e39e88d0': `Tu selección se guarda en este dispositivo y se enviará en cuanto vuelva la conexión.`,
 'sa063e7bd500bc761': `El servicio de consentimiento ha tenido un problema. Vuelve a intentarlo.`,
 'saae27daa01eb2429': `Este servicio de consentimiento no permite hacer eso.`,
 'sb060188bb28bfa9f': `Guardando…`,

@@ -23,6 +23,7 @@
 's5fb03a2c6d05c053': str`Arkaluonteiset tiedot: ${0}`,
 's79ac8a82b638bfce': `Valintojasi ei voitu ladata.`,
 's86757ff5072d8165': `Suostumuspalvelu lähetti vastauksen, jota emme pystyneet lukemaan. Yritä myöhemmin uudelleen.`,
+'s94b81596e39e88d0': `Valintasi on tallennettu tälle laitteelle, ja ne lähetetään heti, kun yhteys palaa.`,
 'sa063e7bd500bc761': `Suostumuspalvelussa oli ongelma. Yritä uudelleen.`,
 'saae27daa01eb2429': `Tämä suostumuspalvelu ei pysty siihen.`,
 'sb060188bb28bfa9f': `Tallennetaan…`,

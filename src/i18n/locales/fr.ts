@@ -23,6 +23,7 @@
 's5fb03a2c6d05c053': str`Données sensibles : ${0}`,
 's79ac8a82b638bfce': `Vos choix n’ont pas pu être chargés.`,
 's86757ff5072d8165': `Le service de consentement a envoyé une réponse illisible. Veuillez réessayer plus tard.`,
+'s94b81596e39e88d0': `Vos choix sont conservés sur cet appareil et seront envoyés dès le retour de la connexion.`,
 'sa063e7bd500bc761': `Le service de consentement a rencontré un problème. Veuillez réessayer.`,
 'saae27daa01eb2429': `Ce service de consentement ne permet pas cette action.`,
 'sb060188bb28bfa9f': `Enregistrement…`,

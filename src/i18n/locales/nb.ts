@@ -23,6 +23,7 @@
 's5fb03a2c6d05c053': str`Sensitive opplysninger: ${0}`,
 's79ac8a82b638bfce': `Valgene dine kunne ikke lastes inn.`,
 's86757ff5072d8165': `Samtykketjenesten sendte et svar vi ikke kunne lese. Prøv igjen senere.`,
+'s94b81596e39e88d0': `Valgene dine er lagret på denne enheten og blir sendt så snart forbindelsen er tilbake.`,
 'sa063e7bd500bc761': `Samtykketjenesten hadde et problem. Prøv igjen.`,
 'saae27daa01eb2429': `Denne samtykketjenesten kan ikke gjøre det.`,
 'sb060188bb28bfa9f': `Lagrer …`,

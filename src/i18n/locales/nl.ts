@@ -23,6 +23,7 @@
 's5fb03a2c6d05c053': str`Gevoelige gegevens: ${0}`,
 's79ac8a82b638bfce': `Je keuzes konden niet worden geladen.`,
 's86757ff5072d8165': `De toestemmingsdienst stuurde een antwoord dat we niet konden lezen. Probeer het later opnieuw.`,
+'s94b81596e39e88d0': `Je keuzes worden op dit apparaat bewaard en verstuurd zodra de verbinding terug is.`,
 'sa063e7bd500bc761': `De toestemmingsdienst had een probleem. Probeer het opnieuw.`,
 'saae27daa01eb2429': `Deze toestemmingsdienst kan dat niet.`,
 'sb060188bb28bfa9f': `Opslaan…`,

@@ -23,6 +23,7 @@
 's5fb03a2c6d05c053': str`Sensitive opplysningar: ${0}`,
 's79ac8a82b638bfce': `Vala dine kunne ikkje lastast inn.`,
 's86757ff5072d8165': `Samtykketenesta sende eit svar vi ikkje kunne lese. Prøv igjen seinare.`,
+'s94b81596e39e88d0': `Vala dine er lagra på denne eininga og blir sende så snart sambandet er tilbake.`,
 'sa063e7bd500bc761': `Samtykketenesta hadde eit problem. Prøv igjen.`,
 'saae27daa01eb2429': `Denne samtykketenesta kan ikkje gjere det.`,
 'sb060188bb28bfa9f': `Lagrar …`,

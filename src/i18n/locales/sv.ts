@@ -23,6 +23,7 @@
 's5fb03a2c6d05c053': str`Känsliga uppgifter: ${0}`,
 's79ac8a82b638bfce': `Dina val kunde inte läsas in.`,
 's86757ff5072d8165': `Samtyckestjänsten skickade ett svar som vi inte kunde läsa. Försök igen senare.`,
+'s94b81596e39e88d0': `Dina val sparas på den här enheten och skickas så snart anslutningen är tillbaka.`,
 'sa063e7bd500bc761': `Samtyckestjänsten hade ett problem. Försök igen.`,
 'saae27daa01eb2429': `Den här samtyckestjänsten kan inte göra det.`,
 'sb060188bb28bfa9f': `Sparar …`,
