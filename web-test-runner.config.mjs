@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { findBrowser } from './scripts/browser.mjs';
 
@@ -39,13 +40,16 @@ export default {
       <script>window.TEST_ENV = ${testEnv.replace(/</g, '\\u003c')};</script>
     </head><body><script type="module" src="${testFramework}"></script></body></html>`,
   browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: findBrowser() ?? '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-      },
-    }),
+    process.env.WTR_BROWSER === 'firefox'
+      ? // Stock Firefox has no Playwright protocol: drive it over WebDriver BiDi (puppeteer).
+        chromeLauncher({ launchOptions: { browser: 'firefox', executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', headless: true } })
+      : playwrightLauncher({
+          product: 'chromium',
+          launchOptions: {
+            executablePath: findBrowser() ?? '/usr/bin/chromium',
+            args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
+          },
+        }),
   ],
   reporters: [defaultReporter(), countReporter(process.env.WTR_RESULTS_FILE)],
 };

@@ -1,7 +1,7 @@
 // `npm test`: finds (or installs) Chromium, builds, starts the simulator + host backend + demo
 // on free ports with a throwaway data file, runs the browser tests (web-test-runner) and the
 // end-to-end tests (node:test + Playwright), and ends with one line: `N passed, N failed`.
-// `npm test -- --unit` skips the end-to-end tests.
+// `npm test -- --unit` skips the end-to-end tests; `--chromium-only` skips Firefox.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,17 +61,34 @@ const testEnv = JSON.stringify({
 });
 const add = (r) => Object.keys(totals).forEach((k) => (totals[k] += r[k] ?? 0));
 
+/** The browser tests in one browser; their counts are added to the totals. */
+async function browserTests(browser) {
+  const file = join(tmp, `wtr-${browser}.json`);
+  const code = await run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], {
+    TEST_ENV: testEnv,
+    WTR_PORT: String(wtrPort),
+    WTR_RESULTS_FILE: file,
+    WTR_BROWSER: browser,
+    CHROME_PATH: chrome,
+    CI: 'true', // no watch mode, no interactive output
+  });
+  const counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { failed: 1 };
+  if (code !== 0 && !counts.failed) counts.failed = 1;
+  add(counts);
+}
+
 console.log('\n# Browser tests (web-test-runner, Chromium)');
-const wtrFile = join(tmp, 'wtr.json');
-const wtrCode = await run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js'], {
-  TEST_ENV: testEnv,
-  WTR_PORT: String(wtrPort),
-  WTR_RESULTS_FILE: wtrFile,
-  CHROME_PATH: chrome,
-  CI: 'true', // no watch mode, no interactive output
-});
-add(existsSync(wtrFile) ? JSON.parse(readFileSync(wtrFile, 'utf8')) : { failed: 1 });
-if (wtrCode !== 0 && totals.failed === 0) totals.failed = 1;
+await browserTests('chromium');
+
+// Firefox where the machine has it (Debian: apt-get install firefox-esr).
+const firefox = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => p && existsSync(p));
+if (firefox && !process.argv.includes('--chromium-only')) {
+  console.log(`\n# Browser tests (web-test-runner, Firefox: ${firefox})`);
+  process.env.FIREFOX_PATH = firefox;
+  await browserTests('firefox');
+} else {
+  console.log('\n# Firefox not found: browser tests ran in Chromium only');
+}
 
 if (!process.argv.includes('--unit')) {
   console.log('\n# End-to-end tests (node:test + Playwright, built demo)');

@@ -152,11 +152,11 @@ describe('<consent-group-picker>', () => {
       groupToggle(el, '2').focus();
       await sendKeys({ press: 'Tab' }); // → "Offers by email" (10)
       expect(el.shadowRoot!.activeElement).to.equal(input(el, '10'));
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' }); // Space (a name both Playwright and Puppeteer know)
       expect(input(el, '10').checked).to.equal(true);
       await sendKeys({ press: 'Tab' }); // → 11
       await sendKeys({ press: 'Tab' }); // → 12
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' }); // Space (a name both Playwright and Puppeteer know)
       expect(input(el, '12').checked).to.equal(true);
       button(el, 'reject-all').focus();
       await sendKeys({ press: 'Tab' }); // accept all
