@@ -1,6 +1,7 @@
 import { ConsentError } from '../model/errors.js';
 import type { ConsentTransport } from '../model/types.js';
 import { ConnectTransport } from './connect.js';
+import { CachedTransport } from './cache.js';
 import { HostTransport } from './host.js';
 import { OutboxTransport } from './outbox.js';
 
@@ -9,6 +10,7 @@ export * from './host.js';
 export * from './consentua.js';
 export * from './memory.js';
 export * from './outbox.js';
+export * from './cache.js';
 export * from './http.js';
 export { transportContext } from './context.js';
 
@@ -51,10 +53,15 @@ export function transportFor(provider: string, endpoint: string | undefined): Co
   if (configured) return configured;
   const key = `${provider} ${endpoint ?? ''}`;
   let transport = built.get(key);
-  // Through an outbox keyed by provider and endpoint: the next page load finds and sends
-  // whatever this one could not.
-  if (!transport) built.set(key, (transport = new OutboxTransport(buildTransport(provider, endpoint), { key })));
+  // Identical loads share requests and catalogs are kept (CachedTransport); saves go through an
+  // outbox keyed by provider and endpoint, so the next page load sends what this one could not.
+  if (!transport) built.set(key, (transport = new OutboxTransport(new CachedTransport(buildTransport(provider, endpoint), { key }), { key })));
   return transport;
+}
+
+/** Forgets the catalogs kept for elements' attribute-built transports: the next load asks the provider. */
+export function forgetCatalogs(): void {
+  for (const t of built.values()) if (t instanceof OutboxTransport && t.inner instanceof CachedTransport) t.inner.clear();
 }
 
 function buildTransport(provider: string, endpoint: string | undefined): ConsentTransport {

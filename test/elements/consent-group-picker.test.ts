@@ -7,7 +7,7 @@ import { getLocale } from '../../src/i18n/localization.js';
 import { ConsentError } from '../../src/model/errors.js';
 import type { ConsentCatalog, ConsentItem } from '../../src/model/types.js';
 import { ConnectTransport } from '../../src/transports/connect.js';
-import { configure } from '../../src/transports/index.js';
+import { configure, forgetCatalogs } from '../../src/transports/index.js';
 import { MemoryTransport } from '../../src/transports/memory.js';
 import { capi, clearFaults, eventsFor, HOSTILE, hostApi, newSubject, NORDLYS, queueFault, userToken } from '../helpers.js';
 
@@ -117,6 +117,25 @@ describe('<consent-group-picker>', () => {
       expect(catalogRequests()).to.equal(before);
       el.lang = 'en-GB';
       await localeIs('en');
+    });
+
+    it('lets two pickers of the same catalog share one request, and keeps it for the next one', async () => {
+      forgetCatalogs();
+      const count = (what: string) => performance.getEntriesByType('resource').filter((e) => e.name.includes(`/api/consent/${what}`)).length;
+      const [catalogs, states] = [count('catalog'), count('state')];
+      const subject = newSubject();
+      const wrap = await fixture<HTMLDivElement>(html`<div>
+        <consent-group-picker provider="host" endpoint=${hostApi()} issuer=${NORDLYS} subject=${subject}></consent-group-picker>
+        <consent-group-picker provider="host" endpoint=${hostApi()} issuer=${NORDLYS} subject=${subject}></consent-group-picker>
+      </div>`);
+      const pickers = [...wrap.querySelectorAll('consent-group-picker')];
+      await Promise.all(pickers.map(ready));
+      expect(pickers.map((p) => legends(p).length)).to.deep.equal([5, 5]);
+      expect([count('catalog') - catalogs, count('state') - states]).to.deep.equal([1, 1]);
+      const later = await hostPicker(subject);
+      expect(legends(later)).to.have.length(5);
+      expect(count('catalog') - catalogs, 'kept catalog reused').to.equal(1);
+      expect(JSON.parse(sessionStorage.getItem(Object.keys(sessionStorage).find((k) => k.includes(NORDLYS))!)!).catalog.groups).to.have.length(5);
     });
 
     it('follows <html lang> when it has no lang of its own', async () => {
@@ -241,6 +260,7 @@ describe('<consent-group-picker>', () => {
     });
 
     it('shows the host backend’s error code when the provider fails behind it', async () => {
+    forgetCatalogs(); // the catalog must come from the provider, not this page's cache
       await queueFault('html', { path: `/capi/v1/client/customer/privacy/consentGroups/${NORDLYS}`, times: 3 });
       const el = document.createElement('consent-group-picker');
       Object.assign(el, { provider: 'host', endpoint: hostApi(), issuer: NORDLYS, subject: newSubject() });

@@ -3,6 +3,7 @@ import '../../src/define.js';
 import type { ConsentPurposeTemplate } from '../../src/elements/consent-purpose-template/consent-purpose-template.js';
 import type { ConsentErrorEvent, ConsentSavedEvent } from '../../src/events/index.js';
 import { getLocale } from '../../src/i18n/localization.js';
+import { forgetCatalogs } from '../../src/transports/index.js';
 import { clearFaults, consentuaHostApi, queueFault, received, superofficeHostApi } from '../helpers.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
@@ -113,6 +114,7 @@ describe('<consent-purpose-template> against the host backend and Consentua simu
   });
 
   it('shows an error with Retry when Consentua refuses the backend, and recovers', async () => {
+    forgetCatalogs(); // the catalog must come from the provider, not this page's cache
     await queueFault('401', { path: '/consentua/template/Get', times: 8 });
     const el = document.createElement('consent-purpose-template');
     Object.assign(el, { provider: 'host', endpoint: consentuaHostApi(), clientId: '266', serviceId: '105', templateId: '41', userId: 'u-err', lang: 'en' });

@@ -1,0 +1,120 @@
+import type { CatalogQuery, ConsentCatalog, ConsentTransport, Decision, StateQuery } from '../model/types.js';
+import { consentCatalog } from './schemas.js';
+
+export interface CacheOptions {
+  /** Names the transport in stored entries (provider + endpoint). */
+  key: string;
+  /** How long a catalog is reused, ms. Default 5 minutes. */
+  ttl?: number;
+}
+
+interface Stored {
+  at: number;
+  catalog: ConsentCatalog;
+}
+
+/** Waits for `p`, but lets this caller give up on its own signal without cancelling `p` for others. */
+function follow<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Makes identical questions cost one request: concurrent identical loads share one request, and
+ * a catalog is reused from memory and then from sessionStorage for a while, so a second element
+ * or a second page view asks the provider for it no more. Answers about the visitor (state)
+ * are only shared while in flight, never kept.
+ */
+export class CachedTransport implements ConsentTransport {
+  readonly name: string;
+  readonly inner: ConsentTransport;
+  readonly #o: CacheOptions;
+  readonly #catalogs = new Map<string, Promise<ConsentCatalog>>();
+  readonly #states = new Map<string, Promise<Decision[]>>();
+
+  constructor(inner: ConsentTransport, options: CacheOptions) {
+    this.inner = inner;
+    this.name = inner.name;
+    this.#o = options;
+    if (inner.loadState) this.loadState = (q, signal) => this.#shareState(q, signal);
+    if (inner.saveDecisions) this.saveDecisions = inner.saveDecisions.bind(inner);
+    if (inner.checkAccess) this.checkAccess = inner.checkAccess.bind(inner);
+  }
+
+  loadState?: ConsentTransport['loadState'];
+  saveDecisions?: ConsentTransport['saveDecisions'];
+  checkAccess?: ConsentTransport['checkAccess'];
+
+  async loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
+    const key = `consent-elements:catalog:${this.#o.key}:${JSON.stringify(q)}`;
+    let shared = this.#catalogs.get(key);
+    if (!shared) {
+      const stored = this.#read(key);
+      shared = stored ? Promise.resolve(stored) : this.inner.loadCatalog(q);
+      this.#catalogs.set(key, shared);
+      shared.then(
+        (catalog) => {
+          if (!stored) this.#write(key, catalog);
+          setTimeout(() => this.#catalogs.get(key) === shared && this.#catalogs.delete(key), this.#ttl);
+        },
+        () => this.#catalogs.get(key) === shared && this.#catalogs.delete(key), // never keep a failure
+      );
+    }
+    // Each caller gets its own copy: nobody can change another's catalog.
+    return structuredClone(await follow(shared, signal));
+  }
+
+  /** Forgets every kept catalog of this transport (memory and sessionStorage). */
+  clear(): void {
+    this.#catalogs.clear();
+    const prefix = `consent-elements:catalog:${this.#o.key}:`;
+    try {
+      for (const k of Object.keys(sessionStorage)) if (k.startsWith(prefix)) sessionStorage.removeItem(k);
+    } catch {
+      /* storage blocked: nothing kept there */
+    }
+  }
+
+  get #ttl() {
+    return this.#o.ttl ?? 5 * 60_000;
+  }
+
+  async #shareState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
+    const key = JSON.stringify({ ...q, catalog: undefined });
+    let shared = this.#states.get(key);
+    if (!shared) {
+      shared = this.inner.loadState!(q);
+      this.#states.set(key, shared);
+      const forget = () => this.#states.get(key) === shared && this.#states.delete(key);
+      shared.then(forget, forget);
+    }
+    return structuredClone(await follow(shared, signal));
+  }
+
+  #read(key: string): ConsentCatalog | undefined {
+    try {
+      const raw = sessionStorage.getItem(key);
+      if (!raw) return undefined;
+      const stored = JSON.parse(raw) as Stored;
+      const valid = consentCatalog.safeParse(stored.catalog);
+      if (Date.now() - stored.at < this.#ttl && valid.success) return valid.data;
+      sessionStorage.removeItem(key);
+    } catch {
+      /* blocked or unreadable storage: ask the provider */
+    }
+    return undefined;
+  }
+
+  #write(key: string, catalog: ConsentCatalog) {
+    try {
+      sessionStorage.setItem(key, JSON.stringify({ at: Date.now(), catalog } satisfies Stored));
+    } catch {
+      /* full or blocked: memory only */
+    }
+  }
+}
