@@ -26,6 +26,9 @@ export interface OutboxOptions {
   maxDelay?: number;
 }
 
+/** A fresh entry is its page's to send for this long; after that, any page may. */
+const IN_FLIGHT_MS = 30_000;
+
 let store: UseStore | undefined;
 const db = () => (store ??= createStore('consent-elements', 'outbox'));
 
@@ -71,7 +74,8 @@ export class OutboxTransport implements ConsentTransport {
       request: structuredClone({ ...q }),
       createdAt: Date.now(),
       attempts: 0,
-      ambiguous: false,
+      // Should this page die while sending, the next one cannot know what arrived.
+      ambiguous: true,
     };
     const durable = await set(entry.id, entry, db()).then(
       () => true,
@@ -108,7 +112,8 @@ export class OutboxTransport implements ConsentTransport {
   async flush(): Promise<void> {
     const run = async () => {
       for (const entry of (await this.#mine()).sort((a, b) => a.createdAt - b.createdAt)) {
-        if (this.#sending.has(entry.id)) continue;
+        // Being sent right now, by this page or (if recent and never tried) by another tab.
+        if (this.#sending.has(entry.id) || (entry.attempts === 0 && Date.now() - entry.createdAt < IN_FLIGHT_MS)) continue;
         if (!(await this.#send(entry))) return this.#schedule();
       }
       this.#delay = 1000;

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clear, createStore } from 'idb-keyval';
+import { clear, createStore, set } from 'idb-keyval';
 import { ConsentError } from '../../src/model/errors.js';
 import type { ConsentCatalog, ConsentItem, SaveRequest } from '../../src/model/types.js';
 import { MemoryTransport } from '../../src/transports/memory.js';
@@ -90,6 +90,20 @@ describe('outbox', () => {
     const next = new OutboxTransport(inner, { key: k });
     await waitUntil(async () => (await next.pending()) === 0, 'the next page did not send it');
     expect(inner.saved).to.deep.equal([[{ itemId: '3', granted: true }]]);
+  });
+
+  it('leaves a save another tab is sending alone, and finishes one whose page died', async () => {
+    const k = key();
+    const inner = new MemoryTransport({ catalog, state: [{ itemId: '1', granted: true }] });
+    const entry = (id: string, createdAt: number, decisions: SaveRequest['decisions']) =>
+      set(id, { id, key: k, request: request(decisions), createdAt, attempts: 0, ambiguous: true }, createStore('consent-elements', 'outbox'));
+    await entry('fresh', Date.now(), [{ itemId: '2', granted: true }]);
+    await entry('orphan', Date.now() - 60_000, [{ itemId: '1', granted: true }, { itemId: '3', granted: true }]);
+    const outbox = new OutboxTransport(inner, { key: k });
+    await outbox.flush();
+    // The orphan's first decision had arrived before its page died: only the rest is sent.
+    expect(inner.saved).to.deep.equal([[{ itemId: '3', granted: true }]]);
+    expect(await outbox.pending()).to.equal(1, 'the fresh one is its own page’s to send');
   });
 
   it('sends when the browser comes back online', async () => {
