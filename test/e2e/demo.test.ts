@@ -199,6 +199,25 @@ describe('article page', () => {
   });
 });
 
+describe('React app (consent-elements/react)', () => {
+  it('passes typed events to React props, and a saved consent opens the gate', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${env.demo}/dist/demo-react/`);
+    await page.locator('#react-access', { hasText: 'closed' }).waitFor();
+    const box120 = page.locator('consent-group-picker input[data-item-input="120"]');
+    await box120.check();
+    await page.locator('#react-status', { hasText: '1 unsaved change(s)' }).waitFor();
+    await page.locator('consent-group-picker button[part~="save"]').click();
+    await page.locator('#react-status', { hasText: 'saved 120=yes' }).waitFor();
+    await page.locator('#react-access', { hasText: 'open' }).waitFor();
+    await page.locator('consent-access-gate iframe').waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
 describe('host backend', () => {
   it('refuses origins that are not on its allowlist', async () => {
     const r = await fetch(`${env.demo}/api/consent/catalog?issuer=468979834`, { headers: { origin: 'https://evil.example' } });

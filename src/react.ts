@@ -1,0 +1,55 @@
+// React wrappers: `import { ConsentGroupPicker } from 'consent-elements/react'`. Properties
+// (like `transport`) are set as properties, and the events become typed `on…` props.
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import { ConsentAccessGate as GateElement } from './elements/consent-access-gate/consent-access-gate.js';
+import { ConsentGroupPicker as PickerElement } from './elements/consent-group-picker/consent-group-picker.js';
+import { ConsentPurposeTemplate as TemplateElement } from './elements/consent-purpose-template/consent-purpose-template.js';
+import type {
+  AccessChangeEvent,
+  ConsentChangeEvent,
+  ConsentErrorEvent,
+  ConsentLoadEvent,
+  ConsentSavedEvent,
+  ConsentSubmitEvent,
+} from './events/index.js';
+import { defineConsentElements } from './define.js';
+
+defineConsentElements();
+
+const formEvents = {
+  onConsentLoad: 'consent-load' as EventName<ConsentLoadEvent>,
+  onConsentChange: 'consent-change' as EventName<ConsentChangeEvent>,
+  onConsentSubmit: 'consent-submit' as EventName<ConsentSubmitEvent>,
+  onConsentSaved: 'consent-saved' as EventName<ConsentSavedEvent>,
+  onConsentError: 'consent-error' as EventName<ConsentErrorEvent>,
+};
+
+export const ConsentGroupPicker = createComponent({
+  tagName: 'consent-group-picker',
+  elementClass: PickerElement,
+  react: React,
+  events: formEvents,
+  displayName: 'ConsentGroupPicker',
+});
+
+export const ConsentPurposeTemplate = createComponent({
+  tagName: 'consent-purpose-template',
+  elementClass: TemplateElement,
+  react: React,
+  events: formEvents,
+  displayName: 'ConsentPurposeTemplate',
+});
+
+export const ConsentAccessGate = createComponent({
+  tagName: 'consent-access-gate',
+  elementClass: GateElement,
+  react: React,
+  events: {
+    onAccessChange: 'access-change' as EventName<AccessChangeEvent>,
+    onConsentError: 'consent-error' as EventName<ConsentErrorEvent>,
+  },
+  displayName: 'ConsentAccessGate',
+});
+
+export * from './index.js';
