@@ -1,9 +1,11 @@
 // End to end: Playwright drives the built demo (script-tag bundle → host backend → simulator).
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { SimEvent } from '../../demo/simulator/store.js';
 
+const require = createRequire(import.meta.url);
 const env = JSON.parse(process.env.TEST_ENV ?? '{}') as { demo: string; simulator: string; clientSecret: string };
 if (!env.demo) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
 
@@ -216,6 +218,26 @@ describe('React app (consent-elements/react)', () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
+});
+
+describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
+  const pages = ['/', '/article.html', '/dist/demo-react/'];
+  for (const path of pages) {
+    it(`finds no violations on ${path}`, async () => {
+      const page = await browser.newPage();
+      await page.goto(`${env.demo}${path}`);
+      await page.locator(':is(consent-group-picker, consent-purpose-template) fieldset').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+        return r.violations.map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+      });
+      assert.deepEqual(violations, []);
+      await page.close();
+    });
+  }
 });
 
 describe('host backend', () => {

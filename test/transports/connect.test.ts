@@ -190,10 +190,14 @@ describe('connect transport against the simulator', () => {
   });
 
   it('names the bad field when the JSON has the wrong shape', async () => {
-    const fake = (async () =>
-      new Response(JSON.stringify({ issuer: NORDLYS, groups: [{ consentGroupId: 'one', texts: [] }] }), {
-        headers: { 'content-type': 'application/json' },
-      })) as typeof fetch;
+    // A bad groups answer, a good consents answer: the error must name the bad field.
+    const fake = (async (input: RequestInfo | URL) => {
+      const url = input instanceof Request ? input.url : String(input);
+      const body = url.includes('/consentGroups/')
+        ? { issuer: NORDLYS, groups: [{ consentGroupId: 'one', texts: [] }] }
+        : { issuer: NORDLYS, consents: [] };
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
     const t = new ConnectTransport({ endpoint: capi(), fetch: fake, retries: 0 });
     const e = await failure(t.loadCatalog({ issuer: NORDLYS }));
     expect(e.code).to.equal('invalid-response');

@@ -38,6 +38,7 @@ describe('outbox', () => {
   it('keeps a save that failed on the way, says queued, and sends it on flush', async () => {
     const inner = new MemoryTransport({ catalog, saveFailures: [offline()] });
     const outbox = new OutboxTransport(inner, { key: key() });
+    await outbox.flush(); // let the start-up flush finish, so only this test's flush sends
     const receipts = await outbox.saveDecisions(request([{ itemId: '2', granted: true }]));
     expect(receipts).to.deep.equal([{ itemId: '2', granted: true, queued: true }]);
     expect(await outbox.pending()).to.equal(1);
@@ -51,6 +52,7 @@ describe('outbox', () => {
     const inner = new LostAnswer({ catalog });
     inner.loseNext = 1;
     const outbox = new OutboxTransport(inner, { key: key() });
+    await outbox.flush();
     const receipts = await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '3', granted: false }]));
     expect(receipts.every((r) => r.queued)).to.equal(true);
     await outbox.flush();
@@ -71,6 +73,7 @@ describe('outbox', () => {
     e.receipts = [{ itemId: '1', granted: true }];
     inner.saveFailures.push(e);
     const outbox = new OutboxTransport(inner, { key: key() });
+    await outbox.flush();
     const receipts = await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '2', granted: false }]));
     expect(receipts).to.deep.equal([
       { itemId: '1', granted: true },
