@@ -22,6 +22,8 @@ export interface OutboxEntry {
 export interface OutboxOptions {
   /** Names the transport in stored entries, so the next page load can send them. */
   key: string;
+  /** First wait before retrying while the page stays open, ms; doubled each time. Default 1 000. */
+  minDelay?: number;
   /** Longest wait between retries while the page stays open, ms. Default 60 000. */
   maxDelay?: number;
 }
@@ -47,7 +49,7 @@ export class OutboxTransport implements ConsentTransport {
   readonly inner: ConsentTransport;
   readonly #o: OutboxOptions;
   #timer?: ReturnType<typeof setTimeout>;
-  #delay = 1000;
+  #delay: number;
   /** Entries being sent by this page right now. */
   readonly #sending = new Set<string>();
 
@@ -55,6 +57,7 @@ export class OutboxTransport implements ConsentTransport {
     this.inner = inner;
     this.name = inner.name;
     this.#o = options;
+    this.#delay = options.minDelay ?? 1000;
     if (inner.loadState) this.loadState = inner.loadState.bind(inner);
     if (inner.checkAccess) this.checkAccess = inner.checkAccess.bind(inner);
     globalThis.addEventListener?.('online', () => void this.flush());
@@ -116,7 +119,7 @@ export class OutboxTransport implements ConsentTransport {
         if (this.#sending.has(entry.id) || (entry.attempts === 0 && Date.now() - entry.createdAt < IN_FLIGHT_MS)) continue;
         if (!(await this.#send(entry))) return this.#schedule();
       }
-      this.#delay = 1000;
+      this.#delay = this.#o.minDelay ?? 1000;
     };
     // One tab at a time per transport; without Web Locks, this page alone.
     const locks = globalThis.navigator?.locks;

@@ -154,7 +154,7 @@ describe('<consent-access-gate>', () => {
       expect(el.querySelector('p.embed')).to.exist;
       transport.state.set('media', false);
       document.body.dispatchEvent(new ConsentSavedEvent({ decisions: [{ itemId: 'media', granted: false }], receipts: [], queued: false }));
-      await waitUntil(() => el.state === 'denied');
+      await waitUntil(() => el.state === 'denied', undefined, { timeout: 5000 });
       expect(el.querySelector('p.embed')).to.equal(null);
       expect(w.gatedRan).to.equal(1);
     });
@@ -166,13 +166,13 @@ describe('<consent-access-gate>', () => {
       expect(el.state).to.equal('denied');
       transport.state.set('media', true);
       el.recheck();
-      await waitUntil(() => el.state === 'granted');
+      await waitUntil(() => el.state === 'granted', undefined, { timeout: 5000 });
     });
 
     it('shares one check between ten gates asking the same', async () => {
       const transport = new MemoryTransport({ catalog, entitlements: ['X'], latency: 20 });
       const wrap = await fixture<HTMLDivElement>(html`<div>${Array.from({ length: 10 }, () => html`<consent-access-gate .transport=${transport} product="X"></consent-access-gate>`)}</div>`);
-      await waitUntil(() => [...wrap.querySelectorAll('consent-access-gate')].every((g) => g.state === 'granted'));
+      await waitUntil(() => [...wrap.querySelectorAll('consent-access-gate')].every((g) => g.state === 'granted'), undefined, { timeout: 5000 });
       expect(transport.accessChecks).to.equal(1);
     });
 

@@ -28,7 +28,7 @@ async function ready(el: ConsentGroupPicker): Promise<ConsentGroupPicker> {
 }
 
 /** Waits for @lit/localize to finish loading a UI locale. */
-const localeIs = (locale: string) => waitUntil(() => getLocale() === locale, `locale ${locale} not loaded`);
+const localeIs = (locale: string) => waitUntil(() => getLocale() === locale, `locale ${locale} not loaded`, { timeout: 5000 });
 
 const catalogRequests = () =>
   performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/consent/catalog')).length;

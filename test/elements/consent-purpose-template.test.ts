@@ -12,7 +12,7 @@ const input = (el: Element, id: string) => $<HTMLInputElement>(el, `input[data-i
 const groupToggle = (el: Element, id: string) => $<HTMLInputElement>(el, `input[data-group-toggle="${id}"]`)!;
 const button = (el: Element, part: string) => $<HTMLButtonElement>(el, `button[part~="${part}"]`)!;
 const question = (el: Element) => $(el, '[part~="question"]')?.textContent?.trim();
-const localeIs = (locale: string) => waitUntil(() => getLocale() === locale, `locale ${locale} not loaded`);
+const localeIs = (locale: string) => waitUntil(() => getLocale() === locale, `locale ${locale} not loaded`, { timeout: 5000 });
 
 async function ready(el: ConsentPurposeTemplate) {
   await waitUntil(() => $(el, 'fieldset') || $(el, '[part~="error"]'), 'template did not load', { timeout: 10000 });
@@ -65,13 +65,13 @@ describe('<consent-purpose-template> against the host backend and Consentua simu
     const el = await templateEl();
     input(el, '313')!.click();
     el.lang = 'nb-NO';
-    await waitUntil(() => question(el) === 'Hvordan kan vi bruke dataene dine?', 'Norwegian template');
+    await waitUntil(() => question(el) === 'Hvordan kan vi bruke dataene dine?', 'Norwegian template', { timeout: 5000 });
     await localeIs('nb');
     await el.updateComplete;
     expect(button(el, 'save').textContent!.trim()).to.equal('Lagre valgene');
     expect(input(el, '313')!.checked, 'unsaved choice survives').to.equal(true);
     el.lang = 'sv';
-    await waitUntil(() => question(el) === 'Hur får vi använda dina uppgifter?', 'Swedish template');
+    await waitUntil(() => question(el) === 'Hur får vi använda dina uppgifter?', 'Swedish template', { timeout: 5000 });
     el.lang = 'en';
     await localeIs('en');
   });

@@ -37,7 +37,8 @@ describe('outbox', () => {
 
   it('keeps a save that failed on the way, says queued, and sends it on flush', async () => {
     const inner = new MemoryTransport({ catalog, saveFailures: [offline()] });
-    const outbox = new OutboxTransport(inner, { key: key() });
+    // A long first retry: only this test's flush may send (IndexedDB can be slow on a busy machine).
+    const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
     await outbox.flush(); // let the start-up flush finish, so only this test's flush sends
     const receipts = await outbox.saveDecisions(request([{ itemId: '2', granted: true }]));
     expect(receipts).to.deep.equal([{ itemId: '2', granted: true, queued: true }]);
@@ -51,7 +52,7 @@ describe('outbox', () => {
   it('never sends a decision twice when the answer was lost but the provider stored it', async () => {
     const inner = new LostAnswer({ catalog });
     inner.loseNext = 1;
-    const outbox = new OutboxTransport(inner, { key: key() });
+    const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
     await outbox.flush();
     const receipts = await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '3', granted: false }]));
     expect(receipts.every((r) => r.queued)).to.equal(true);
@@ -72,7 +73,7 @@ describe('outbox', () => {
     const e = offline();
     e.receipts = [{ itemId: '1', granted: true }];
     inner.saveFailures.push(e);
-    const outbox = new OutboxTransport(inner, { key: key() });
+    const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
     await outbox.flush();
     const receipts = await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '2', granted: false }]));
     expect(receipts).to.deep.equal([
@@ -85,13 +86,13 @@ describe('outbox', () => {
 
   it('sends on the next page load what an earlier page left behind', async () => {
     const k = key();
-    const first = new OutboxTransport(new MemoryTransport({ catalog, saveFailures: [offline(), offline()] }), { key: k });
+    const first = new OutboxTransport(new MemoryTransport({ catalog, saveFailures: [offline(), offline()] }), { key: k, minDelay: 600_000 });
     await first.saveDecisions(request([{ itemId: '3', granted: true }]));
     expect(await first.pending()).to.equal(1);
     // A new page: a new transport with the same key flushes by itself.
     const inner = new MemoryTransport({ catalog });
     const next = new OutboxTransport(inner, { key: k });
-    await waitUntil(async () => (await next.pending()) === 0, 'the next page did not send it');
+    await waitUntil(async () => (await next.pending()) === 0, 'the next page did not send it', { timeout: 5000 });
     expect(inner.saved).to.deep.equal([[{ itemId: '3', granted: true }]]);
   });
 
@@ -111,9 +112,9 @@ describe('outbox', () => {
 
   it('sends when the browser comes back online', async () => {
     const inner = new MemoryTransport({ catalog, saveFailures: [offline()] });
-    const outbox = new OutboxTransport(inner, { key: key(), maxDelay: 600_000 });
+    const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
     await outbox.saveDecisions(request([{ itemId: '1', granted: false }]));
     window.dispatchEvent(new Event('online'));
-    await waitUntil(() => inner.saved.length === 1, 'not sent on online');
+    await waitUntil(() => inner.saved.length === 1, 'not sent on online', { timeout: 5000 });
   });
 });
