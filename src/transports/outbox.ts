@@ -62,8 +62,11 @@ export class OutboxTransport implements ConsentTransport {
     if (inner.checkAccess) this.checkAccess = inner.checkAccess.bind(inner);
     globalThis.addEventListener?.('online', () => void this.flush());
     // What an earlier page left behind.
-    queueMicrotask(() => void this.flush());
+    this.started = Promise.resolve().then(() => this.flush());
   }
+
+  /** Settles when the start-up flush (what earlier pages left behind) is done. */
+  readonly started: Promise<void>;
 
   loadCatalog: ConsentTransport['loadCatalog'] = (q, signal) => this.inner.loadCatalog(q, signal);
   loadState?: ConsentTransport['loadState'];

@@ -102,6 +102,8 @@ describe('<consent-group-picker>', () => {
       await localeIs('nb');
       await el.updateComplete;
       expect(legends(el)).to.deep.equal(['Markedsføring', 'Nyhetsbrev', 'Forskning og undersøkelser', 'Personalisation', 'Partnere']);
+      // A fallback text carries its own language, so it is read in that language (WCAG 3.1.2).
+      expect($$(el, 'legend').map((l) => l.lang)).to.deep.equal(['nb-NO', 'nb-NO', 'nb-NO', 'en-GB', 'nb-NO']);
       expect(button(el, 'accept-all').textContent!.trim()).to.equal('Godta alle');
       const before = catalogRequests();
       el.lang = 'sv_SE';

@@ -39,7 +39,7 @@ describe('outbox', () => {
     const inner = new MemoryTransport({ catalog, saveFailures: [offline()] });
     // A long first retry: only this test's flush may send (IndexedDB can be slow on a busy machine).
     const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
-    await outbox.flush(); // let the start-up flush finish, so only this test's flush sends
+    await outbox.started; // the start-up flush is done: only this test's flush sends
     const receipts = await outbox.saveDecisions(request([{ itemId: '2', granted: true }]));
     expect(receipts).to.deep.equal([{ itemId: '2', granted: true, queued: true }]);
     expect(await outbox.pending()).to.equal(1);
@@ -53,7 +53,7 @@ describe('outbox', () => {
     const inner = new LostAnswer({ catalog });
     inner.loseNext = 1;
     const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
-    await outbox.flush();
+    await outbox.started;
     const receipts = await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '3', granted: false }]));
     expect(receipts.every((r) => r.queued)).to.equal(true);
     await outbox.flush();
@@ -74,7 +74,7 @@ describe('outbox', () => {
     e.receipts = [{ itemId: '1', granted: true }];
     inner.saveFailures.push(e);
     const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
-    await outbox.flush();
+    await outbox.started;
     const receipts = await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '2', granted: false }]));
     expect(receipts).to.deep.equal([
       { itemId: '1', granted: true },
@@ -87,6 +87,7 @@ describe('outbox', () => {
   it('sends on the next page load what an earlier page left behind', async () => {
     const k = key();
     const first = new OutboxTransport(new MemoryTransport({ catalog, saveFailures: [offline(), offline()] }), { key: k, minDelay: 600_000 });
+    await first.started;
     await first.saveDecisions(request([{ itemId: '3', granted: true }]));
     expect(await first.pending()).to.equal(1);
     // A new page: a new transport with the same key flushes by itself.
@@ -113,6 +114,7 @@ describe('outbox', () => {
   it('sends when the browser comes back online', async () => {
     const inner = new MemoryTransport({ catalog, saveFailures: [offline()] });
     const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
+    await outbox.started;
     await outbox.saveDecisions(request([{ itemId: '1', granted: false }]));
     window.dispatchEvent(new Event('online'));
     await waitUntil(() => inner.saved.length === 1, 'not sent on online', { timeout: 5000 });

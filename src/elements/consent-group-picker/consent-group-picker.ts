@@ -93,9 +93,9 @@ export class ConsentGroupPicker extends ConsentFormElement {
     const title = text?.title ?? group.id;
     const descId = `g-${group.id}-desc`;
     return html`<fieldset part="group" data-group=${group.id} aria-describedby=${text?.description ? descId : nothing}>
-      <legend part="group-title" dir="auto">${title}</legend>
+      <legend part="group-title" dir="auto" lang=${text?.lang ?? nothing}>${title}</legend>
       <div class="group-head">
-        ${text?.description ? html`<p part="group-description" id=${descId} dir="auto">${text.description}</p>` : html`<span></span>`}
+        ${text?.description ? html`<p part="group-description" id=${descId} dir="auto" lang=${text.lang}>${text.description}</p>` : html`<span></span>`}
         ${this.renderGroupToggle(group, title, loaded)}
       </div>
       <ul role="list">
@@ -111,9 +111,9 @@ export class ConsentGroupPicker extends ConsentFormElement {
     return html`<li part="item" class="item" data-item=${item.id}>
       <label>
         ${this.renderCheckbox(item, loaded, parentOff, text?.description ? descId : undefined)}
-        <span part="item-title" class="item-text" dir="auto">${text?.title ?? item.id}</span>
+        <span part="item-title" class="item-text" dir="auto" lang=${text?.lang ?? nothing}>${text?.title ?? item.id}</span>
       </label>
-      ${text?.description ? html`<p part="item-description" id=${descId} dir="auto">${text.description}</p>` : nothing}
+      ${text?.description ? html`<p part="item-description" id=${descId} dir="auto" lang=${text.lang}>${text.description}</p>` : nothing}
       ${item.children?.length ? html`<ul role="list">${item.children.map((c) => this.#renderItem(c, loaded, off))}</ul>` : nothing}
     </li>`;
   }

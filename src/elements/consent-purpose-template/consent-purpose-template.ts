@@ -113,8 +113,8 @@ export class ConsentPurposeTemplate extends ConsentFormElement {
     const text = catalog.texts ? this.text(catalog.texts) : undefined;
     if (!text?.title && !text?.description) return nothing;
     return html`<div part="intro">
-      ${text.title ? html`<p part="question" dir="auto">${text.title}</p>` : nothing}
-      ${text.description ? html`<p part="explanation" dir="auto">${text.description}</p>` : nothing}
+      ${text.title ? html`<p part="question" dir="auto" lang=${text.lang}>${text.title}</p>` : nothing}
+      ${text.description ? html`<p part="explanation" dir="auto" lang=${text.lang}>${text.description}</p>` : nothing}
     </div>`;
   }
 
@@ -124,9 +124,9 @@ export class ConsentPurposeTemplate extends ConsentFormElement {
     const descId = `g-${group.id}-desc`;
     const binary = group.display === 'binary';
     return html`<fieldset part="group" class=${binary ? 'binary' : ''} data-group=${group.id} aria-describedby=${text?.description ? descId : nothing}>
-      <legend part="group-title" dir="auto">${title}</legend>
+      <legend part="group-title" dir="auto" lang=${text?.lang ?? nothing}>${title}</legend>
       <div class="group-head">
-        ${text?.description ? html`<p part="group-description" id=${descId} dir="auto">${text.description}</p>` : html`<span></span>`}
+        ${text?.description ? html`<p part="group-description" id=${descId} dir="auto" lang=${text.lang}>${text.description}</p>` : html`<span></span>`}
         ${this.renderGroupToggle(group, title, loaded, binary ? msg('Allow') : msg('All'))}
       </div>
       <ul role="list">
@@ -138,10 +138,10 @@ export class ConsentPurposeTemplate extends ConsentFormElement {
   #renderPurpose(item: ConsentItem, loaded: Loaded, binary: boolean) {
     const text = this.text(item.texts);
     const descId = `i-${item.id}-desc`;
-    const title = html`<span part="item-title" class="item-text purpose-title" dir="auto">${text?.title ?? item.id}</span>`;
+    const title = html`<span part="item-title" class="item-text purpose-title" dir="auto" lang=${text?.lang ?? nothing}>${text?.title ?? item.id}</span>`;
     return html`<li part="item" class="item" data-item=${item.id}>
       ${binary ? title : html`<label>${this.renderCheckbox(item, loaded, false, text?.description ? descId : undefined)}${title}</label>`}
-      ${text?.description ? html`<p part="item-description" id=${descId} dir="auto">${text.description}</p>` : nothing}
+      ${text?.description ? html`<p part="item-description" id=${descId} dir="auto" lang=${text.lang}>${text.description}</p>` : nothing}
       ${this.#renderFacts(item)}
     </li>`;
   }
