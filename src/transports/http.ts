@@ -99,8 +99,9 @@ export function createHttp(opts: HttpOptions): Http {
       ? Object.fromEntries(Object.entries(o.searchParams).filter(([, v]) => v !== undefined)) as Record<string, string | number | boolean>
       : undefined;
 
+  // Writes are sent with keepalive: a visitor who saves and leaves at once still gets it stored.
   const simple = (method: 'get' | 'put' | 'delete') => <S extends z.ZodMiniType>(path: string, schema: S, o?: RequestOptions) =>
-    call(path, schema, defined({ method, searchParams: params(o), signal: o?.signal, headers: o?.headers }));
+    call(path, schema, defined({ method, searchParams: params(o), signal: o?.signal, headers: o?.headers, keepalive: method !== 'get' || undefined }));
 
   return {
     get: simple('get'),
@@ -113,6 +114,7 @@ export function createHttp(opts: HttpOptions): Http {
         defined({
           method: 'post',
           json: body,
+          keepalive: true,
           searchParams: params(o),
           signal: o?.signal,
           headers: o?.headers,

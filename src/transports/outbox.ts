@@ -40,8 +40,8 @@ const transient = (e: ConsentError) => e.retryable || e.code === 'network' || e.
 /**
  * Wraps a transport so no decision is lost: each save is written to IndexedDB before it is
  * sent and removed only when the provider confirmed it. A save that fails on the way (offline,
- * timeout, 5xx, 429) is kept and sent again with backoff, when the browser is back online, and
- * on the next page load; Web Locks keep two tabs from sending the same entry. Its receipts say
+ * timeout, 5xx, 429) is kept and sent again with backoff, when the browser is back online, when
+ * the page is left, and on the next page load; Web Locks keep two tabs from sending the same entry. Its receipts say
  * `queued: true` until then. Final refusals (other 4xx) surface as errors and are dropped.
  */
 export class OutboxTransport implements ConsentTransport {
@@ -61,6 +61,8 @@ export class OutboxTransport implements ConsentTransport {
     if (inner.loadState) this.loadState = inner.loadState.bind(inner);
     if (inner.checkAccess) this.checkAccess = inner.checkAccess.bind(inner);
     globalThis.addEventListener?.('online', () => void this.flush());
+    // Leaving: one last try for what waits (writes go out with keepalive, so they outlive the page).
+    globalThis.addEventListener?.('pagehide', () => void this.flush());
     // What an earlier page left behind.
     this.started = Promise.resolve().then(() => this.flush());
   }

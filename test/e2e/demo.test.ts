@@ -84,6 +84,19 @@ describe('demo page', () => {
     await page.close();
   });
 
+  it('stores a decision when the visitor saves and leaves the page at once', async () => {
+    const page = await browser.newPage();
+    await openDemo(page);
+    const subject = await page.evaluate(() => localStorage.getItem('consent-elements:subject'));
+    const mine = async () => (await events()).filter((e) => e.subject === subject);
+    await box(page, '31').check();
+    await page.locator('consent-group-picker button[part~="save"]').click();
+    await page.goto('about:blank'); // no wait for the answer
+    for (let i = 0; i < 50 && (await mine()).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual((await mine()).map((e) => [e.consentId, e.action]), [[31, true]]);
+    await page.close();
+  });
+
   it('switches language from the demo’s switcher', async () => {
     const page = await browser.newPage();
     await openDemo(page);
