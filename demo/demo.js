@@ -1,5 +1,6 @@
 // Demo glue: language switcher and a live log of the elements' events.
 const elements = document.querySelectorAll('consent-group-picker, consent-purpose-template');
+const nameOf = (el) => el.id || el.localName;
 const log = document.getElementById('log');
 const lang = document.getElementById('lang');
 
@@ -24,9 +25,9 @@ for (const [type, describe] of Object.entries(summary)) {
   for (const el of elements) el.addEventListener(type, (e) => {
     const li = document.createElement('li');
     const time = new Date().toLocaleTimeString();
-    li.textContent = `${time} ${el.localName} ${type} — ${describe(e.detail)}`;
+    li.textContent = `${time} ${nameOf(el)} ${type} — ${describe(e.detail)}`;
     li.dataset.type = type;
-    li.dataset.element = el.localName;
+    li.dataset.element = nameOf(el);
     log.prepend(li);
     while (log.children.length > 50) log.lastChild.remove();
   });

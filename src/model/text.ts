@@ -46,8 +46,3 @@ export function pickText(
   }
   return texts[0];
 }
-
-/** All languages a set of texts is available in, normalised and without duplicates. */
-export function languagesOf(texts: readonly LocalizedText[]): string[] {
-  return [...new Set(texts.map((t) => normalizeLang(t.lang)))];
-}

@@ -109,23 +109,24 @@ describe('demo page', () => {
   it('logs the picker’s events on the page', async () => {
     const page = await browser.newPage();
     await openDemo(page);
-    await page.locator('#log li[data-element="consent-group-picker"][data-type="consent-load"]').waitFor();
-    await page.locator('#log li[data-element="consent-purpose-template"][data-type="consent-load"]').waitFor();
+    await page.locator('#log li[data-element="picker"][data-type="consent-load"]').waitFor();
+    await page.locator('#log li[data-element="template"][data-type="consent-load"]').waitFor();
+    await page.locator('#log li[data-element="crm"][data-type="consent-load"]').waitFor();
     await box(page, '5').check();
-    await page.locator('#log li[data-element="consent-group-picker"][data-type="consent-change"]').waitFor();
+    await page.locator('#log li[data-element="picker"][data-type="consent-change"]').waitFor();
     await page.close();
   });
 
   it('saves the Consentua template’s answers and shows them after a reload', async () => {
     const page = await browser.newPage();
     const errors = await openDemo(page);
-    const purpose = (id: string) => page.locator(`consent-purpose-template input[data-item-input="${id}"]`);
+    const purpose = (id: string) => page.locator(`#template input[data-item-input="${id}"]`);
     await purpose('313').waitFor();
     assert.equal(await purpose('313').isChecked(), false);
     await purpose('313').check();
-    await page.locator('consent-purpose-template button[part~="save"]').click();
-    await page.locator('consent-purpose-template [part~="status"]', { hasText: 'Your choices are saved.' }).waitFor();
-    await page.locator('#log li[data-element="consent-purpose-template"][data-type="consent-saved"]', { hasText: 'template version 3' }).waitFor();
+    await page.locator('#template button[part~="save"]').click();
+    await page.locator('#template [part~="status"]', { hasText: 'Your choices are saved.' }).waitFor();
+    await page.locator('#log li[data-element="template"][data-type="consent-saved"]', { hasText: 'template version 3' }).waitFor();
     await page.reload();
     await purpose('313').waitFor();
     assert.equal(await purpose('313').isChecked(), true);
