@@ -2,6 +2,7 @@
 // token sources that hold provider secrets, and the SuperOffice and CSP transports, whose
 // credentials belong to staff or a privileged account. Never import this in browser code.
 export { clientCredentials, type ClientCredentialsOptions } from './transports/oauth.js';
+export { tokenCache, type IssuedToken, type TokenSource } from './transports/token-cache.js';
 export { consentuaLoginToken, consentuaServiceLogin, type ConsentuaLoginOptions } from './transports/consentua-login.js';
 export { cspApiTokenLogin, type CspLoginOptions } from './transports/csp-login.js';
 export * from './transports/index.js';

@@ -3,6 +3,7 @@ import ky from 'ky';
 import * as z from 'zod/mini';
 import { ConsentError } from '../model/errors.js';
 import { mapError, parseBody } from './http.js';
+import { tokenCache, type TokenSource } from './token-cache.js';
 
 export interface ConsentuaLoginOptions {
   /** Base URL of the Consentua API. */
@@ -30,11 +31,10 @@ export function consentuaLoginToken(serviceKey: string, when = new Date()): stri
  * Service login for a host backend: exchanges the derived LoginToken for an access token at
  * `login/Service`, and caches it until `invalidate()` (after a 401). Server-side only.
  */
-export function consentuaServiceLogin(o: ConsentuaLoginOptions) {
+export function consentuaServiceLogin(o: ConsentuaLoginOptions): TokenSource {
   if (!o.serviceKey) throw new ConsentError('config', 'A Consentua service key is required.');
-  let token: Promise<string> | undefined;
-
-  async function login(): Promise<string> {
+  // Consentua does not say how long a token lives: keep it until it is refused.
+  return tokenCache(async () => {
     const json = { ClientId: o.clientId, ServiceId: o.serviceId, LoginToken: consentuaLoginToken(o.serviceKey) };
     let response: Response;
     try {
@@ -52,19 +52,6 @@ export function consentuaServiceLogin(o: ConsentuaLoginOptions) {
     const r = await parseBody(response, accessToken);
     if (!r.Success || !r.Token)
       throw new ConsentError('unauthorized', `Consentua service login failed: ${r.Message || response.status}`, { status: response.status });
-    return r.Token;
-  }
-
-  return {
-    getToken(): Promise<string> {
-      token ??= login().catch((e: unknown) => {
-        token = undefined;
-        throw e;
-      });
-      return token;
-    },
-    invalidate() {
-      token = undefined;
-    },
-  };
+    return { token: r.Token };
+  }, Infinity);
 }

@@ -2,6 +2,7 @@ import ky from 'ky';
 import * as z from 'zod/mini';
 import { ConsentError } from '../model/errors.js';
 import { mapError, parseBody } from './http.js';
+import { tokenCache, type TokenSource } from './token-cache.js';
 
 export interface CspLoginOptions {
   /** The CSP host, e.g. `https://console.cloud.vmware.com`. */
@@ -17,12 +18,9 @@ const accessToken = z.object({ access_token: z.string().check(z.minLength(1)), e
  * Exchanges a CSP API token for an access token (`/csp/gateway/am/api/auth/api-tokens/authorize`)
  * and caches it until a minute before it expires. Server-side only.
  */
-export function cspApiTokenLogin(o: CspLoginOptions) {
+export function cspApiTokenLogin(o: CspLoginOptions): TokenSource {
   if (!o.apiToken) throw new ConsentError('config', 'A CSP API token is required.');
-  let cached: { token: string; until: number } | undefined;
-  let pending: Promise<string> | undefined;
-
-  async function exchange(): Promise<string> {
+  return tokenCache(async () => {
     let response: Response;
     try {
       response = await ky.post('csp/gateway/am/api/auth/api-tokens/authorize', {
@@ -40,18 +38,6 @@ export function cspApiTokenLogin(o: CspLoginOptions) {
       throw error;
     }
     const t = await parseBody(response, accessToken);
-    cached = { token: t.access_token, until: Date.now() + ((t.expires_in ?? 1800) - 60) * 1000 };
-    return t.access_token;
-  }
-
-  return {
-    async getToken(): Promise<string> {
-      if (cached && cached.until > Date.now()) return cached.token;
-      pending ??= exchange().finally(() => (pending = undefined));
-      return pending;
-    },
-    invalidate() {
-      cached = undefined;
-    },
-  };
+    return { token: t.access_token, expiresIn: t.expires_in };
+  }, 1800);
 }

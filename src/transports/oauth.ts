@@ -2,6 +2,7 @@ import ky from 'ky';
 import * as z from 'zod/mini';
 import { ConsentError } from '../model/errors.js';
 import { mapError, parseBody } from './http.js';
+import { tokenCache, type TokenSource } from './token-cache.js';
 
 export interface ClientCredentialsOptions {
   /** OAuth2 token URL, e.g. Connect's `https://connectid.no/user/oauth/token`. */
@@ -22,12 +23,9 @@ const tokenSchema = z.object({
  * An OAuth2 client-credentials token source for the host backend. The secret stays on the
  * server: never construct this in browser code. Tokens are cached until a minute before expiry.
  */
-export function clientCredentials(o: ClientCredentialsOptions) {
+export function clientCredentials(o: ClientCredentialsOptions): TokenSource {
   if (!o.clientId || !o.clientSecret) throw new ConsentError('config', 'Client id and secret are required for client credentials.');
-  let cached: { token: string; until: number } | undefined;
-  let pending: Promise<string> | undefined;
-
-  async function fetchToken(): Promise<string> {
+  return tokenCache(async () => {
     const body = new URLSearchParams({ grant_type: 'client_credentials', ...(o.scope ? { scope: o.scope } : {}) });
     let response: Response;
     try {
@@ -42,19 +40,6 @@ export function clientCredentials(o: ClientCredentialsOptions) {
       throw await mapError(e);
     }
     const t = await parseBody(response, tokenSchema);
-    cached = { token: t.access_token, until: Date.now() + ((t.expires_in ?? 3600) - 60) * 1000 };
-    return t.access_token;
-  }
-
-  return {
-    async getToken(): Promise<string> {
-      if (cached && cached.until > Date.now()) return cached.token;
-      pending ??= fetchToken().finally(() => (pending = undefined));
-      return pending;
-    },
-    /** Forget the cached token (after a 401), so the next call fetches a new one. */
-    invalidate() {
-      cached = undefined;
-    },
-  };
+    return { token: t.access_token, expiresIn: t.expires_in };
+  }, 3600);
 }
