@@ -74,6 +74,8 @@ export function createHostHandler(o: HostOptions) {
     const recent = (hits.get(key) ?? []).filter((t) => now - t < 60_000);
     recent.push(now);
     hits.set(key, recent);
+    // Forget addresses quiet for a minute, so a long-running backend does not grow forever.
+    if (hits.size > 10_000) for (const [k, ts] of hits) if (now - ts[ts.length - 1]! >= 60_000) hits.delete(k);
     return recent.length > (o.rateLimit ?? 600);
   };
 
