@@ -91,6 +91,7 @@ const origins = env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => 
 const hostOptions = {
   allowedOrigins: origins,
   catalogTtl: env.HOST_CATALOG_TTL_MS === undefined ? undefined : Number(env.HOST_CATALOG_TTL_MS),
+  writeDeadline: env.HOST_WRITE_DEADLINE_MS === undefined ? undefined : Number(env.HOST_WRITE_DEADLINE_MS),
   log: (line: string) => log(`[host] ${line}`),
 };
 const hosts = [

@@ -11,3 +11,4 @@ export * from './transports/superoffice.js';
 export * from './transports/csp.js';
 export * from './transports/schemas.js';
 export * from './model/index.js';
+export { saveOnce, memoryKeyStore, decisionKey, type KeyStore, type KeyRecord, type SaveOnceOptions } from './server/idempotency.js';

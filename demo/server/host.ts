@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 import { ConsentError, toConsentError, type ConsentErrorCode } from '../../src/model/errors.js';
 import type { AccessQuery, CatalogQuery, ConsentCatalog, ConsentTransport, Subject } from '../../src/model/types.js';
 import { accessBody, catalogParams, consentCatalog, saveBody, subject as subjectSchema } from '../../src/transports/schemas.js';
+import { memoryKeyStore, saveOnce, type KeyStore } from '../../src/server/idempotency.js';
+import { checkLimits } from '../../src/model/limits.js';
 
 /**
  * The reference host backend: the browser talks to it with the `host` transport, and it talks
@@ -40,6 +42,10 @@ export interface HostOptions {
   /** Requests per minute per client address. */
   rateLimit?: number;
   log?: (line: string) => void;
+  /** Idempotency records of saves (memory by default; a shared store when scaled out). */
+  keys?: KeyStore;
+  /** After a provider write with an unknown outcome, how long until its state is trusted, ms. Default 30 000. */
+  writeDeadline?: number;
 }
 
 const statusOf: Record<ConsentErrorCode, number> = {
@@ -51,18 +57,20 @@ const statusOf: Record<ConsentErrorCode, number> = {
   'invalid-response': 502,
   config: 400,
   unsupported: 501,
+  internal: 500,
 };
 
 export function createHostHandler(o: HostOptions) {
   const catalogs = new Map<string, { at: number; catalog: Promise<ConsentCatalog> }>();
   const hits = new Map<string, number[]>();
   const ttl = o.catalogTtl ?? 60_000;
+  const keys = o.keys ?? memoryKeyStore();
 
   const catalogFor = (q: CatalogQuery): Promise<ConsentCatalog> => {
     const key = JSON.stringify([q.issuer, q.clientId, q.serviceId, q.templateId, q.lang]);
     const hit = catalogs.get(key);
     if (hit && Date.now() - hit.at < ttl) return hit.catalog;
-    const catalog = o.transport.loadCatalog({ ...q, onlyActive: true });
+    const catalog = o.transport.loadCatalog({ ...q, onlyActive: true }).then(checkLimits);
     catalogs.set(key, { at: Date.now(), catalog });
     catalog.catch(() => catalogs.delete(key)); // never cache a failure
     return catalog;
@@ -104,7 +112,7 @@ export function createHostHandler(o: HostOptions) {
     if (origin) {
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'origin');
-      res.setHeader('access-control-allow-headers', 'content-type');
+      res.setHeader('access-control-allow-headers', 'content-type, idempotency-key');
       res.setHeader('access-control-expose-headers', 'retry-after');
     }
     if (req.method === 'OPTIONS') return void res.writeHead(204).end(), true;
@@ -139,7 +147,13 @@ export function createHostHandler(o: HostOptions) {
           if (!o.transport.saveDecisions) throw new ConsentError('unsupported', 'This provider cannot save decisions.');
           const { issuer, clientId, serviceId, templateId, lang } = body.data;
           const catalog = await catalogFor({ issuer, clientId, serviceId, templateId, lang });
-          const receipts = await o.transport.saveDecisions({ ...body.data, subject, catalog });
+          const request = { ...body.data, subject, catalog };
+          const key = req.headers['idempotency-key'];
+          // With a key, a repeat (a retry after a lost answer) is answered from what was stored.
+          const receipts =
+            typeof key === 'string' && /^[\w-]{8,100}$/.test(key)
+              ? await saveOnce({ ...request, idempotencyKey: key }, { store: keys, transport: o.transport, writeDeadline: o.writeDeadline ?? 30_000 })
+              : await o.transport.saveDecisions(request);
           send(res, 200, { receipts });
           break;
         }

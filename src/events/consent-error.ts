@@ -8,6 +8,9 @@ export interface ConsentErrorDetail {
   retryable: boolean;
   /** What failed: loading the choices, saving them, or checking access (the gate). */
   operation: 'load' | 'save' | 'access';
+  /** On a save: false when a save the visitor was told is queued was refused for good (not recorded). */
+  queued?: boolean;
+  requestId?: string;
 }
 
 /** Loading or saving failed. The element shows the error and a Retry button. */

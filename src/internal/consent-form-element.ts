@@ -20,6 +20,7 @@ import {
 } from '../model/decisions.js';
 import { ConsentError, isAbort, toConsentError } from '../model/errors.js';
 import { pickText } from '../model/text.js';
+import { checkLimits } from '../model/limits.js';
 import { visibleGroups } from '../model/catalog.js';
 import type {
   CatalogQuery,
@@ -29,6 +30,8 @@ import type {
   ConsentTransport,
   Decision,
   LocalizedText,
+  QueueEvent,
+  QueueState,
   SaveRequest,
   StateQuery,
 } from '../model/types.js';
@@ -40,13 +43,15 @@ import { errorMessage } from './messages.js';
 export interface Loaded {
   catalog: ConsentCatalog;
   stored: Map<string, boolean>;
+  /** What the outbox holds for this visitor and catalog, when the transport has one. */
+  queue?: QueueState;
 }
 
 type SaveStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved' }
-  | { kind: 'queued' }
+  | { kind: 'queued'; because: 'connection' | 'provider' }
   | { kind: 'nothing' }
   | { kind: 'error'; error: ConsentError };
 
@@ -87,6 +92,8 @@ export abstract class ConsentFormElement extends LitElement {
   #last?: Loaded;
   #observer?: MutationObserver;
   #saveAbort?: AbortController;
+  /** Stops hearing the outbox of the scope last loaded. */
+  #unwatch?: () => void;
 
   /** What to load: the element's own attributes. */
   protected abstract catalogQuery(): CatalogQuery;
@@ -103,17 +110,28 @@ export abstract class ConsentFormElement extends LitElement {
     args: () => [this.#transports.value, ...this.loadKeys()] as const,
     task: async ([tr], { signal }): Promise<Loaded> => {
       if (tr instanceof ConsentError) throw tr;
-      const [catalog, state] = await Promise.all([
-        tr.loadCatalog(this.catalogQuery(), signal),
-        tr.loadState ? tr.loadState(this.stateQuery(), signal) : Promise.resolve([]),
+      const q = this.stateQuery();
+      const [catalog, state, queue] = await Promise.all([
+        // Hostile or broken data beyond the limits is refused before anything walks or draws it.
+        tr.loadCatalog(this.catalogQuery(), signal).then(checkLimits),
+        tr.loadState ? tr.loadState(q, signal) : Promise.resolve([]),
+        tr.queued?.(q),
       ]);
-      return { catalog, stored: toMap(state) };
+      this.#watch(tr, q);
+      // What waits in the outbox is what the visitor chose last: shown as chosen, and said to be queued.
+      const stored = applyDecisions(toMap(state), catalog, queue?.pending ?? []);
+      return { catalog, stored, queue };
     },
     onComplete: (loaded) => {
       // The same catalog again (another language, a retry): the visitor's unsaved choices stay.
       if (this.#last?.catalog.source !== loaded.catalog.source) this.choices = new Map();
       this.#last = loaded;
-      this.save = { kind: 'idle' };
+      const { queue } = loaded;
+      if (queue?.error && queue.failed.length) {
+        // A save this visitor was told is queued was refused: not recorded. Their choice is back on screen.
+        this.choices = new Map([...this.choices, ...toMap(queue.failed)]);
+        this.save = { kind: 'error', error: queue.error };
+      } else this.save = queue?.pending.length ? { kind: 'queued', because: 'connection' } : { kind: 'idle' };
       void this.updateComplete.then(() => this.dispatchEvent(new ConsentLoadEvent({ catalog: loaded.catalog })));
     },
     onError: (e) => {
@@ -134,7 +152,37 @@ export abstract class ConsentFormElement extends LitElement {
     this.#observer?.disconnect();
     document.removeEventListener('consent-saved', this.#onSavedElsewhere);
     this.#saveAbort?.abort();
+    this.#unwatch?.();
+    this.#unwatch = undefined;
   }
+
+  #watch(tr: ConsentTransport, q: StateQuery) {
+    this.#unwatch?.();
+    this.#unwatch = tr.watch?.(q, this.#onQueue);
+  }
+
+  /**
+   * Outcomes of this visitor's saves that this element did not wait for itself: a queued save
+   * confirmed or refused later, and saves made in the visitor's other tabs.
+   */
+  #onQueue = (e: QueueEvent) => {
+    const loaded = this.#current();
+    if (!loaded) return;
+    if (e.type === 'sent' && (e.remote || e.announced)) {
+      const sent = [...e.decisions, ...(e.receipts ?? []).flatMap((r) => r.cascaded ?? [])];
+      loaded.stored = applyDecisions(loaded.stored, loaded.catalog, sent);
+      if (this.save.kind === 'queued') this.save = { kind: 'saved' };
+      this.requestUpdate();
+      this.dispatchEvent(new ConsentSavedEvent({ decisions: e.decisions, receipts: e.receipts ?? [], queued: false }));
+    } else if (e.type === 'queued' && e.remote) {
+      loaded.stored = applyDecisions(loaded.stored, loaded.catalog, e.decisions);
+      this.save = { kind: 'queued', because: 'connection' };
+    } else if (e.type === 'failed' && (e.remote || e.announced) && e.error) {
+      // Not recorded after all: the provider's state is read again and the refused choice shown with Retry.
+      this.dispatchEvent(new ConsentErrorEvent({ ...e.error.toJSON(), operation: 'save', queued: false }));
+      this.reload();
+    }
+  };
 
   /** Another element on the page saved: what the provider holds may have changed. */
   #onSavedElsewhere = (e: Event) => {
@@ -176,10 +224,11 @@ export abstract class ConsentFormElement extends LitElement {
         this.#saveAbort.signal,
       );
       // Queued receipts are durably kept on this device and will be sent: show them as chosen.
-      const queued = receipts.some((r) => r.queued);
+      const waiting = receipts.find((r) => r.queued);
+      const queued = !!waiting;
       loaded.stored = applyDecisions(loaded.stored, loaded.catalog, decisions);
       this.choices = new Map();
-      this.save = { kind: queued ? 'queued' : 'saved' };
+      this.save = waiting ? { kind: 'queued', because: waiting.queuedBecause ?? 'connection' } : { kind: 'saved' };
       this.dispatchEvent(new ConsentSavedEvent({ decisions, receipts, queued }));
     } catch (e) {
       if (isAbort(e)) return;
@@ -297,7 +346,9 @@ export abstract class ConsentFormElement extends LitElement {
       case 'saved':
         return msg('Your choices are saved.');
       case 'queued':
-        return msg('Your choices are kept on this device and will be sent as soon as the connection is back.');
+        return this.save.because === 'provider'
+          ? msg('The consent service is busy. Your choices are kept on this device and will be sent shortly.')
+          : msg('Your choices are kept on this device and will be sent as soon as the connection is back.');
       case 'nothing':
         return msg('Nothing has changed since you last saved.');
       default:

@@ -30,6 +30,8 @@ export function formTokens(name: string): CSSResult {
 export const formStyles = css`
   :host {
     display: block;
+    /* A provider text with one very long word wraps instead of widening the page. */
+    overflow-wrap: anywhere;
     color-scheme: light dark;
     font: var(--_font);
     color: var(--_fg);
@@ -48,6 +50,8 @@ export const formStyles = css`
     align-content: start;
   }
   fieldset {
+    /* Browsers give a fieldset its content's min-content width: let it shrink instead. */
+    min-inline-size: 0;
     margin: 0;
     padding: var(--_gap);
     border: 1px solid var(--_border);

@@ -20,5 +20,7 @@ export function errorMessage(code: ConsentErrorCode): string {
       return msg('This consent form is not set up correctly.');
     case 'unsupported':
       return msg('This consent service cannot do that.');
+    case 'internal':
+      return msg('Something went wrong in this consent form. Please try again later.');
   }
 }

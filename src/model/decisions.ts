@@ -30,8 +30,8 @@ export function choose(choices: DecisionMap, item: ConsentItem, granted: boolean
 
 /** Sets every item of the given list (and descendants) to one answer. */
 export function chooseAll(choices: DecisionMap, items: readonly ConsentItem[], granted: boolean): Map<string, boolean> {
-  let next = new Map(choices);
-  for (const item of items) next = choose(next, item, granted);
+  const next = new Map(choices);
+  for (const i of flattenItems(items)) next.set(i.id, granted);
   return next;
 }
 

@@ -9,6 +9,7 @@ export const errorCodes = [
   'invalid-response',
   'config',
   'unsupported',
+  'internal',
 ] as const;
 
 export type ConsentErrorCode = (typeof errorCodes)[number];
@@ -72,11 +73,14 @@ function defaultRetryable(code: ConsentErrorCode, status?: number): boolean {
   }
 }
 
-/** Wraps anything thrown into a ConsentError; aborts pass through untouched. */
+/**
+ * Wraps anything thrown into a ConsentError. Transports map network failures themselves, so
+ * whatever else arrives here is a fault in code or data (`internal`): retrying cannot help.
+ */
 export function toConsentError(e: unknown): ConsentError {
   if (e instanceof ConsentError) return e;
-  const message = e instanceof Error ? e.message : String(e);
-  return new ConsentError('network', message || 'Unknown failure', { cause: e });
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return new ConsentError('internal', message || 'Unknown failure', { cause: e });
 }
 
 export function isAbort(e: unknown): boolean {

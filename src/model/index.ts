@@ -4,3 +4,4 @@ export * from './text.js';
 export * from './tree.js';
 export * from './decisions.js';
 export * from './catalog.js';
+export * from './limits.js';

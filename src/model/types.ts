@@ -1,3 +1,5 @@
+import type { ConsentError } from './errors.js';
+
 /** A provider text in one language. `lang` is normalised BCP 47 (`nb-NO`). */
 export interface LocalizedText {
   lang: string;
@@ -96,6 +98,11 @@ export interface SaveRequest extends ProviderScope {
   catalog: ConsentCatalog;
   /** When the visitor acted (epoch ms). */
   eventTime?: number;
+  /**
+   * Names this save for the provider or host backend: a repeated key is answered with the
+   * first result instead of being stored again. Each decision's key is `${key}:${itemId}:${granted}`.
+   */
+  idempotencyKey?: string;
 }
 
 /** What the provider answered for one saved decision. */
@@ -112,6 +119,33 @@ export interface Receipt {
   version?: string;
   /** Kept on this device and not yet confirmed by the provider: it will be sent later. */
   queued?: boolean;
+  /** Why it is queued: the visitor's connection, or the provider (busy, failing). */
+  queuedBecause?: 'connection' | 'provider';
+}
+
+/** What happened to a scope's saves, heard by `watch()` in this tab and the visitor's other tabs. */
+export interface QueueEvent {
+  /**
+   * `state`: what the provider holds was read; `sent`: confirmed; `queued`: kept to send later;
+   * `failed`: refused for good (not recorded); `superseded`: a newer choice replaced these.
+   */
+  type: 'state' | 'sent' | 'queued' | 'failed' | 'superseded';
+  /** The save (outbox entry) it is about. */
+  entry?: string;
+  decisions: Decision[];
+  receipts?: Receipt[];
+  error?: ConsentError;
+  /** The page that saved was told "queued", so the outcome is news to the visitor. */
+  announced?: boolean;
+  /** Heard from another tab. */
+  remote?: boolean;
+}
+
+/** A scope's saves that wait to be sent, and those the provider refused for good. */
+export interface QueueState {
+  pending: Decision[];
+  failed: Decision[];
+  error?: ConsentError;
 }
 
 /**
@@ -167,4 +201,10 @@ export interface ConsentTransport {
   loadState?(q: StateQuery, signal?: AbortSignal): Promise<Decision[]>;
   saveDecisions?(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]>;
   checkAccess?(q: AccessQuery, signal?: AbortSignal): Promise<AccessResult>;
+  /** True when a repeated `idempotencyKey` is answered with the first result (the host contract). */
+  readonly idempotentWrites?: boolean;
+  /** Outcomes of a scope's saves, from this tab and the visitor's other tabs (the outbox). */
+  watch?(q: StateQuery, fn: (e: QueueEvent) => void): () => void;
+  /** What waits to be sent for a scope (the outbox). */
+  queued?(q: StateQuery): Promise<QueueState>;
 }

@@ -41,11 +41,13 @@ export class CachedTransport implements ConsentTransport {
     this.inner = inner;
     this.name = inner.name;
     this.#o = options;
+    this.idempotentWrites = inner.idempotentWrites;
     if (inner.loadState) this.loadState = (q, signal) => this.#shareState(q, signal);
     if (inner.saveDecisions) this.saveDecisions = inner.saveDecisions.bind(inner);
     if (inner.checkAccess) this.checkAccess = inner.checkAccess.bind(inner);
   }
 
+  readonly idempotentWrites?: boolean;
   loadState?: ConsentTransport['loadState'];
   saveDecisions?: ConsentTransport['saveDecisions'];
   checkAccess?: ConsentTransport['checkAccess'];

@@ -34,13 +34,16 @@ const hostError = z.object({
  * (all bodies in the normalized model):
  * `GET catalog?issuer=|clientId=&serviceId=&templateId=, &lang=&onlyActive=` → ConsentCatalog;
  * `GET state?…scope…&subject=&subjectType=` → `{ decisions }`;
- * `POST decisions` `{ …scope…, subject, source, eventTime, decisions }` → `{ receipts }`;
+ * `POST decisions` `{ …scope…, subject, source, eventTime, decisions }` with an `Idempotency-Key` header → `{ receipts }`
+ * (a repeated key is answered with the first result, never stored twice);
  * `POST access` `{ product?, articleId?, domain?, categoryType?, consent?, issuer?, subject? }` → AccessResult
  * (the backend adds who the visitor is for entitlements).
  * Errors answer `{ code, message, receipts? }` with a ConsentError code.
  */
 export class HostTransport implements ConsentTransport {
   readonly name = 'host';
+  /** The host contract answers a repeated `Idempotency-Key` with the first result. */
+  readonly idempotentWrites = true;
   readonly #http: Http;
 
   constructor(options: HostOptions) {
@@ -59,7 +62,8 @@ export class HostTransport implements ConsentTransport {
 
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
     const body = { ...scope(q), subject: q.subject, source: q.source, eventTime: q.eventTime, decisions: q.decisions };
-    return (await this.#call(() => this.#http.post('decisions', body, saveResponse, { signal }))).receipts;
+    const headers = q.idempotencyKey ? { 'idempotency-key': q.idempotencyKey } : undefined;
+    return (await this.#call(() => this.#http.post('decisions', body, saveResponse, { signal, headers }))).receipts;
   }
 
   /** A question without side effects, so it is retried like a read. */

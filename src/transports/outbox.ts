@@ -1,22 +1,41 @@
-import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { planDecisions, toMap } from '../model/decisions.js';
-import { ConsentError, toConsentError } from '../model/errors.js';
-import type { ConsentTransport, Decision, Receipt, SaveRequest } from '../model/types.js';
+import { flattenItems } from '../model/tree.js';
+import { ConsentError, toConsentError, type ConsentErrorCode } from '../model/errors.js';
+import type {
+  ConsentTransport,
+  Decision,
+  QueueEvent,
+  QueueState,
+  Receipt,
+  SaveRequest,
+  StateQuery,
+} from '../model/types.js';
 
 /** One save waiting to be confirmed by the provider. */
 export interface OutboxEntry {
-  /** Idempotency key of this save. */
+  /** Idempotency key of this save; each decision's key is `${id}:${itemId}:${granted}`. */
   id: string;
   /** Which transport sends it (provider + endpoint). */
   key: string;
+  /** The visitor and catalog it is about: entries of one scope are one ordered intent. */
+  scope: string;
+  /** Order of intents across tabs: a later save supersedes what an earlier one said of the same items. */
+  seq: number;
+  /** `decisions`: what the visitor last chose for these items (never an older wish). */
   request: SaveRequest;
   createdAt: number;
   attempts: number;
-  /**
-   * The last attempt failed in a way that may have stored part of it (network, timeout, 5xx):
-   * before sending again, the provider's state is read and only what still differs is sent.
-   */
+  /** When the last attempt started; its outcome is unknown until it answered. */
+  attemptAt?: number;
+  /** The last attempt may have stored part of it (network, timeout, 5xx, a page that died sending). */
   ambiguous: boolean;
+  /** Not sent before this time (Retry-After, or the write deadline of an unknown outcome). */
+  notBefore: number;
+  /** The page that saved it was told "queued": a later outcome must be announced. */
+  announced: boolean;
+  /** The provider refused it for good: kept and shown until the visitor retries or chooses again. */
+  failed?: { code: ConsentErrorCode; message: string; status?: number };
 }
 
 export interface OutboxOptions {
@@ -26,10 +45,15 @@ export interface OutboxOptions {
   minDelay?: number;
   /** Longest wait between retries while the page stays open, ms. Default 60 000. */
   maxDelay?: number;
+  /**
+   * After an attempt whose outcome is unknown, how long until the provider's state is trusted to
+   * show it, ms: only then is the state read and what still differs sent. Default 30 000.
+   * Transports with idempotent writes (`idempotentWrites`) resend with the same keys instead.
+   */
+  writeDeadline?: number;
+  /** How long a save waits for the provider before the visitor is told it is queued, ms. Default 8 000. */
+  saveDeadline?: number;
 }
-
-/** A fresh entry is its page's to send for this long; after that, any page may. */
-const IN_FLIGHT_MS = 30_000;
 
 let store: UseStore | undefined;
 const db = () => (store ??= createStore('consent-elements', 'outbox'));
@@ -37,32 +61,107 @@ const db = () => (store ??= createStore('consent-elements', 'outbox'));
 /** Whether the failure may go away by itself: worth keeping the decisions and trying again. */
 const transient = (e: ConsentError) => e.retryable || e.code === 'network' || e.code === 'timeout';
 
+/** A wall clock that never runs backwards within a page; tabs share the system clock. */
+let lastSeq = 0;
+const nextSeq = () => (lastSeq = Math.max(lastSeq + 1e-3, performance.timeOrigin + performance.now()));
+
+/** Whose decisions about which catalog: entries and events of one scope concern the same answers. */
+export function scopeKey(key: string, q: StateQuery): string {
+  const { issuer = '', clientId = '', serviceId = '', templateId = '', subject } = q;
+  return JSON.stringify([key, issuer, clientId, serviceId, templateId, subject?.type ?? '', subject?.id ?? '']);
+}
+
+type Listener = (e: QueueEvent) => void;
+const listeners = new Map<string, Set<Listener>>();
+
+// Tabs of one visitor hear each other's outcomes (BroadcastChannel; a storage event where it is missing).
+const CHANNEL = 'consent-elements:outbox';
+const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : undefined;
+type Scoped = QueueEvent & { scope: string };
+type Wire = Omit<Scoped, 'error'> & { error?: ReturnType<ConsentError['toJSON']> };
+channel?.addEventListener('message', (m: MessageEvent) => receive(m.data as Wire));
+if (!channel)
+  globalThis.addEventListener?.('storage', (e: StorageEvent) => {
+    if (e.key === CHANNEL && e.newValue) receive(JSON.parse(e.newValue) as Wire);
+  });
+
+function receive({ error, ...e }: Wire) {
+  deliver({ ...e, ...(error ? { error: revive(error) } : {}) }, true);
+}
+
+function deliver(e: Scoped, remote: boolean) {
+  for (const fn of listeners.get(e.scope) ?? []) fn({ ...e, remote });
+}
+
+function announce(e: Scoped) {
+  deliver(e, false);
+  // What crosses to other tabs is plain data: an error goes as its JSON.
+  const wire: Wire = { ...e, error: e.error?.toJSON() };
+  try {
+    if (channel) channel.postMessage(wire);
+    else globalThis.localStorage?.setItem(CHANNEL, JSON.stringify({ ...wire, nonce: Math.random() }));
+  } catch {
+    // Another tab will read the provider again on its next load.
+  }
+}
+
 /**
- * Wraps a transport so no decision is lost: each save is written to IndexedDB before it is
- * sent and removed only when the provider confirmed it. A save that fails on the way (offline,
- * timeout, 5xx, 429) is kept and sent again with backoff, when the browser is back online, when
- * the page is left, and on the next page load; Web Locks keep two tabs from sending the same entry. Its receipts say
- * `queued: true` until then. Final refusals (other 4xx) surface as errors and are dropped.
+ * Takes the scope's lock, shared by the visitor's tabs (Web Locks; without them, this page
+ * alone), and resolves with its release.
+ */
+function hold(scope: string): Promise<() => void> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return Promise.resolve(() => undefined);
+  return new Promise((acquired) => {
+    void locks.request(`consent-elements:outbox:${scope}`, () => new Promise<void>((release) => acquired(release)));
+  });
+}
+
+/** All of a scope's entries, oldest intent first. */
+async function entriesOf(scope: string): Promise<OutboxEntry[]> {
+  const all = await db()('readonly', (s) => promisifyRequest(s.getAll() as IDBRequest<OutboxEntry[]>));
+  return all.filter((e) => e.scope === scope).sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * Wraps a transport so no decision is lost, doubled or reversed. Each save is one intent of one
+ * visitor about one catalog: it is written to IndexedDB before it is sent, supersedes what older
+ * queued intents said of the same items, and is removed only when the provider confirmed it.
+ * Sends of one scope are serialized across tabs (Web Locks) in intent order. A save that fails
+ * on the way (offline, timeout, 5xx, 429) is kept and sent again with backoff, when the browser is
+ * back online, when the page is left, and on the next page load. An attempt whose outcome is
+ * unknown is resolved by reading the provider's state once the write deadline has passed (or by
+ * resending with the same idempotency keys, for transports that honour them), never by blind
+ * resend. A final refusal of something the visitor was told is queued is kept and announced
+ * (`watch`), never dropped silently.
  */
 export class OutboxTransport implements ConsentTransport {
   readonly name: string;
   readonly inner: ConsentTransport;
   readonly #o: OutboxOptions;
   #timer?: ReturnType<typeof setTimeout>;
+  #timerAt = Infinity;
   #delay: number;
-  /** Entries being sent by this page right now. */
+  /** Entries whose attempt this page is making right now. */
   readonly #sending = new Set<string>();
+  /** Saves this page made and has not attempted yet (stored already marked as an attempt). */
+  readonly #unsent = new Set<string>();
+  /** Saves whose visitor this page told "queued". */
+  readonly #announced = new Set<string>();
+  /** Scopes this page has entries in (from saves, loads and flushes). */
+  readonly #scopes = new Set<string>();
+  #disposed = false;
 
   constructor(inner: ConsentTransport, options: OutboxOptions) {
     this.inner = inner;
     this.name = inner.name;
     this.#o = options;
     this.#delay = options.minDelay ?? 1000;
-    if (inner.loadState) this.loadState = inner.loadState.bind(inner);
+    if (inner.loadState) this.loadState = (q, signal) => this.#loadState(q, signal);
     if (inner.checkAccess) this.checkAccess = inner.checkAccess.bind(inner);
-    globalThis.addEventListener?.('online', () => void this.flush());
+    globalThis.addEventListener?.('online', this.#onOnline);
     // Leaving: one last try for what waits (writes go out with keepalive, so they outlive the page).
-    globalThis.addEventListener?.('pagehide', () => void this.flush());
+    globalThis.addEventListener?.('pagehide', this.#onOnline);
     // What an earlier page left behind.
     this.started = Promise.resolve().then(() => this.flush());
   }
@@ -74,107 +173,312 @@ export class OutboxTransport implements ConsentTransport {
   loadState?: ConsentTransport['loadState'];
   checkAccess?: ConsentTransport['checkAccess'];
 
+  /** Stops retrying and listening; entries stay stored for the next page. */
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#timer);
+    globalThis.removeEventListener?.('online', this.#onOnline);
+    globalThis.removeEventListener?.('pagehide', this.#onOnline);
+  }
+
+  #onOnline = () => void this.flush();
+
+  async #loadState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
+    const decisions = await this.inner.loadState!(q, signal);
+    const scope = scopeKey(this.#o.key, q);
+    this.#scopes.add(scope);
+    announce({ type: 'state', scope, decisions });
+    return decisions;
+  }
+
+  /**
+   * Hears the outcomes of this scope's saves, in this tab and in the visitor's other tabs:
+   * `state` (what the provider holds, after a read), `sent` (confirmed), `queued`, `failed`.
+   */
+  watch(q: StateQuery, fn: Listener): () => void {
+    const scope = scopeKey(this.#o.key, q);
+    let set = listeners.get(scope);
+    if (!set) listeners.set(scope, (set = new Set()));
+    set.add(fn);
+    return () => set.delete(fn);
+  }
+
+  /** What waits to be sent for this scope, and what the provider refused for good. */
+  async queued(q: StateQuery): Promise<QueueState> {
+    const list = await entriesOf(scopeKey(this.#o.key, q)).catch(() => []);
+    const failed = list.filter((e) => e.failed);
+    return {
+      pending: list.filter((e) => !e.failed).flatMap((e) => e.request.decisions),
+      failed: failed.flatMap((e) => e.request.decisions),
+      ...(failed.length ? { error: revive(failed[failed.length - 1]!.failed!) } : {}),
+    };
+  }
+
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
     if (!this.inner.saveDecisions) throw new ConsentError('unsupported', `The ${this.inner.name} transport cannot save decisions.`);
+    const scope = scopeKey(this.#o.key, q);
+    this.#scopes.add(scope);
     const entry: OutboxEntry = {
       id: crypto.randomUUID(),
       key: this.#o.key,
+      scope,
+      seq: nextSeq(),
       request: structuredClone({ ...q }),
       createdAt: Date.now(),
-      attempts: 0,
-      // Should this page die while sending, the next one cannot know what arrived.
+      // Write-ahead: this page sends it right away; should it die meanwhile, the outcome is unknown.
+      attempts: 1,
+      attemptAt: Date.now(),
       ambiguous: true,
+      notBefore: 0,
+      announced: false,
     };
-    const durable = await set(entry.id, entry, db()).then(
-      () => true,
-      () => false, // no IndexedDB (private mode, old browser): send without the safety net
-    );
-    this.#sending.add(entry.id);
-    try {
-      const receipts = await this.inner.saveDecisions(q, signal);
-      if (durable) await del(entry.id, db()).catch(() => undefined);
-      return receipts;
-    } catch (e) {
-      const error = toConsentError(e);
-      if (!durable || !transient(error)) {
-        if (durable) await del(entry.id, db()).catch(() => undefined);
-        throw e;
-      }
-      const done = error.receipts ?? [];
-      const sent = new Set(done.map((r) => r.itemId));
-      const rest = q.decisions.filter((d) => !sent.has(d.itemId));
-      await set(entry.id, { ...entry, request: { ...entry.request, decisions: rest }, attempts: 1, ambiguous: error.code !== 'rate-limited' }, db());
-      this.#schedule(error.retryAfter);
-      return [...done, ...rest.map((d): Receipt => ({ ...d, queued: true }))];
-    } finally {
-      this.#sending.delete(entry.id);
+    this.#unsent.add(entry.id);
+    // The scope's lock is asked for while the entry is stored: a visitor may leave right after Save.
+    const held = hold(scope);
+    const older = await this.#enqueue(entry).catch(() => undefined);
+    // No IndexedDB (private mode, old browser): send without the safety net.
+    if (older === undefined) {
+      void held.then((release) => release());
+      return this.inner.saveDecisions({ ...q, idempotencyKey: entry.id }, signal);
     }
+
+    // The outcome of this entry, whoever sends it (this page, or a flush already under way).
+    const outcome = new Promise<QueueEvent>((resolve) => {
+      const stop = this.watch(q, (e) => {
+        if (e.entry === entry.id && e.type !== 'state') {
+          stop();
+          resolve(e);
+        }
+      });
+      // Nothing older waits in this scope: send this one at once (a visitor may leave right after Save).
+      void this.#flushScope(scope, older ? undefined : entry, held);
+    });
+    let deadline: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => (deadline = setTimeout(() => resolve('late'), this.#o.saveDeadline ?? 8000)));
+    const result = await Promise.race([outcome, late]);
+    clearTimeout(deadline);
+    if (result !== 'late' && result.type === 'sent') return result.receipts ?? [];
+    if (result !== 'late' && result.type === 'failed') throw result.error;
+    // Still on the way, or kept for later: the visitor is told, and its outcome will be announced.
+    this.#announced.add(entry.id);
+    await this.#patch(entry.id, (e) => ({ ...e, announced: true })).catch(() => undefined);
+    const error = result === 'late' ? new ConsentError('timeout', 'The provider has not answered yet.') : result.error;
+    const done = result === 'late' ? [] : (result.receipts ?? []);
+    const sent = new Set(done.map((r) => r.itemId));
+    const rest = q.decisions.filter((d) => !sent.has(d.itemId));
+    const because = error?.code === 'rate-limited' || (error?.status ?? 0) >= 500 ? 'provider' : 'connection';
+    return [...done, ...rest.map((d): Receipt => ({ ...d, queued: true, queuedBecause: because }))];
   }
 
-  /** Number of saves waiting for this transport. */
+  /** Number of saves waiting for this transport (refused ones included). */
   async pending(): Promise<number> {
     return (await this.#mine()).length;
   }
 
-  /** Sends every waiting save of this transport, oldest first. Resolves when done or deferred. */
+  /** Sends every waiting save of this transport, scope by scope, oldest intent first. */
   async flush(): Promise<void> {
-    const run = async () => {
-      for (const entry of (await this.#mine()).sort((a, b) => a.createdAt - b.createdAt)) {
-        // Being sent right now, by this page or (if recent and never tried) by another tab.
-        if (this.#sending.has(entry.id) || (entry.attempts === 0 && Date.now() - entry.createdAt < IN_FLIGHT_MS)) continue;
-        if (!(await this.#send(entry))) return this.#schedule();
-      }
-      this.#delay = this.#o.minDelay ?? 1000;
-    };
-    // One tab at a time per transport; without Web Locks, this page alone.
-    const locks = globalThis.navigator?.locks;
-    await (locks ? locks.request(`consent-elements:outbox:${this.#o.key}`, run) : run()).catch(() => this.#schedule());
+    const scopes = new Set([...this.#scopes, ...(await this.#mine()).map((e) => e.scope)]);
+    await Promise.all([...scopes].map((s) => this.#flushScope(s)));
   }
 
   async #mine(): Promise<OutboxEntry[]> {
     try {
-      return (await entries<string, OutboxEntry>(db())).map(([, e]) => e).filter((e) => e.key === this.#o.key);
+      const all = await db()('readonly', (s) => promisifyRequest(s.getAll() as IDBRequest<OutboxEntry[]>));
+      return all.filter((e) => e.key === this.#o.key);
     } catch {
       return [];
     }
   }
 
-  /** True when the entry is done with (confirmed or refused for good). */
-  async #send(entry: OutboxEntry): Promise<boolean> {
-    let request = entry.request;
+  /**
+   * Stores a new intent and, in the same transaction, removes from older entries of its scope
+   * every item it decides again (with the items its parents cascade to): latest intent wins.
+   */
+  async #enqueue(entry: OutboxEntry): Promise<boolean> {
+    const byId = new Map(entry.request.catalog.groups.flatMap((g) => flattenItems(g.items)).map((i) => [i.id, i]));
+    const covered = new Set(entry.request.decisions.flatMap((d) => {
+      const item = byId.get(d.itemId);
+      return item ? flattenItems([item]).map((i) => i.id) : [d.itemId];
+    }));
+    const superseded: Decision[] = [];
+    let older = false;
+    await db()('readwrite', async (s) => {
+      const all = await promisifyRequest(s.getAll() as IDBRequest<OutboxEntry[]>);
+      for (const old of all) {
+        if (old.scope !== entry.scope || old.seq >= entry.seq) continue;
+        const keep = old.request.decisions.filter((d) => !covered.has(d.itemId));
+        older ||= keep.length > 0 && !old.failed;
+        if (keep.length === old.request.decisions.length) continue;
+        superseded.push(...old.request.decisions.filter((d) => covered.has(d.itemId)));
+        if (keep.length) s.put({ ...old, request: { ...old.request, decisions: keep } }, old.id);
+        else s.delete(old.id);
+      }
+      s.put(entry, entry.id);
+      await promisifyRequest(s.transaction);
+    });
+    if (superseded.length) announce({ type: 'superseded', scope: entry.scope, entry: entry.id, decisions: superseded });
+    return older;
+  }
+
+  async #patch(id: string, fn: (e: OutboxEntry) => OutboxEntry | undefined): Promise<OutboxEntry | undefined> {
+    return db()('readwrite', async (s) => {
+      const old = await promisifyRequest(s.get(id) as IDBRequest<OutboxEntry | undefined>);
+      const next = old && fn(old);
+      if (old && next) s.put(next, id);
+      else if (old) s.delete(id);
+      await promisifyRequest(s.transaction);
+      return next;
+    });
+  }
+
+  /**
+   * Sends a scope's due entries in intent order; one tab at a time per scope (Web Locks).
+   * `fresh`: a save just made, with nothing older in its scope, sent without reading the queue again.
+   */
+  async #flushScope(scope: string, fresh?: OutboxEntry, held?: Promise<() => void>): Promise<void> {
+    if (this.#disposed && !fresh) return held?.then((release) => release());
+    const run = async () => {
+      let failedTransiently = false;
+      let retryAfter: number | undefined;
+      let next = Infinity;
+      for (const entry of fresh ? [fresh] : await entriesOf(scope)) {
+        if (entry.key !== this.#o.key || entry.failed || this.#sending.has(entry.id)) continue;
+        const first = this.#unsent.delete(entry.id);
+        const due = first ? 0 : this.#dueAt(entry);
+        if (due > Date.now()) {
+          next = Math.min(next, due);
+          continue;
+        }
+        const r = await this.#send(entry, first);
+        if (r.retry) {
+          failedTransiently = true;
+          retryAfter = r.retryAfter ?? retryAfter;
+        }
+      }
+      if (failedTransiently) this.#schedule(Date.now() + (retryAfter !== undefined ? retryAfter * 1000 : this.#backoff()));
+      else this.#delay = this.#o.minDelay ?? 1000;
+      if (next < Infinity) this.#schedule(next);
+    };
+    const release = await (held ?? hold(scope));
     try {
-      if (entry.ambiguous && this.inner.loadState) {
-        // The last try may have been stored: send only what the provider does not hold yet.
-        const state = toMap(await this.inner.loadState(request));
-        const wanted = toMap(request.decisions);
-        const decisions: Decision[] = planDecisions(request.catalog, state, wanted);
-        request = { ...request, decisions };
-      }
-      if (request.decisions.length) await this.inner.saveDecisions!(request);
-      await del(entry.id, db());
-      return true;
-    } catch (e) {
-      const error = toConsentError(e);
-      if (!transient(error)) {
-        await del(entry.id, db()).catch(() => undefined);
-        return true;
-      }
-      const done = new Set((error.receipts ?? []).map((r) => r.itemId));
-      const next: OutboxEntry = {
-        ...entry,
-        request: { ...request, decisions: request.decisions.filter((d) => !done.has(d.itemId)) },
-        attempts: entry.attempts + 1,
-        ambiguous: error.code !== 'rate-limited',
-      };
-      await set(entry.id, next, db()).catch(() => undefined);
-      return false;
+      await run();
+    } catch {
+      this.#schedule(Date.now() + this.#backoff());
+    } finally {
+      release();
     }
   }
 
-  #schedule(retryAfterSeconds?: number) {
-    clearTimeout(this.#timer);
-    const wait = retryAfterSeconds !== undefined ? retryAfterSeconds * 1000 : this.#delay;
-    this.#delay = Math.min(this.#delay * 2, this.#o.maxDelay ?? 60_000);
-    this.#timer = setTimeout(() => void this.flush(), wait);
+  /**
+   * When an entry may be sent. An attempt that started and never answered (its page died, or
+   * its answer was lost) is only resolved once the provider's state can be trusted to show it —
+   * unless the transport dedupes by idempotency key, which makes a resend safe at once.
+   */
+  #dueAt(e: OutboxEntry): number {
+    const unknownOutcome = e.attemptAt !== undefined && (e.ambiguous || !this.#sending.has(e.id));
+    const settle = unknownOutcome && !this.inner.idempotentWrites ? e.attemptAt! + (this.#o.writeDeadline ?? 30_000) : 0;
+    return Math.max(e.notBefore, settle);
   }
+
+  /**
+   * One attempt at an entry, under its scope's lock. `first`: this page's own attempt at a save
+   * it just made (already marked as an attempt when stored).
+   */
+  async #send(entry: OutboxEntry, first: boolean): Promise<{ retry: boolean; retryAfter?: number }> {
+    this.#sending.add(entry.id);
+    let request = entry.request;
+    /** What the visitor wants of this entry now (a newer intent may have taken some items). */
+    let wanted = entry.request.decisions;
+    try {
+      if (!first) {
+        if (entry.attemptAt !== undefined && !this.inner.idempotentWrites) {
+          // The last attempt may have been stored: send only what the provider does not hold yet.
+          if (!this.inner.loadState) throw new ConsentError('unsupported', 'Cannot tell what the provider stored: no state read.');
+          const state = toMap(await this.inner.loadState(request));
+          request = { ...request, decisions: planDecisions(request.catalog, state, toMap(request.decisions)) };
+        }
+        // Write-ahead: should this page die now, the next one knows the outcome is unknown.
+        const marked = await this.#patch(entry.id, (e) => ({ ...e, attempts: e.attempts + 1, attemptAt: Date.now(), ambiguous: true }));
+        if (!marked) return { retry: false }; // superseded meanwhile
+        wanted = marked.request.decisions;
+        // What a newer intent decided again while we waited for the lock is no longer ours to send.
+        const mine = new Set(marked.request.decisions.map((d) => `${d.itemId}:${d.granted}`));
+        request = { ...request, decisions: request.decisions.filter((d) => mine.has(`${d.itemId}:${d.granted}`)) };
+      }
+      const receipts = request.decisions.length ? await this.inner.saveDecisions!({ ...request, idempotencyKey: entry.id }) : [];
+      const old = await this.#take(entry.id);
+      announce({ type: 'sent', scope: entry.scope, entry: entry.id, announced: this.#told(old, entry), decisions: wanted, receipts });
+      return { retry: false };
+    } catch (e) {
+      const error = toConsentError(e);
+      const done = error.receipts ?? [];
+      const stored = new Set(done.map((r) => r.itemId));
+      const rest = request.decisions.filter((d) => !stored.has(d.itemId));
+      if (transient(error)) {
+        const kept = await this.#patch(entry.id, (old) => ({
+          ...old,
+          request: { ...old.request, decisions: old.request.decisions.filter((d) => !stored.has(d.itemId)) },
+          // A 429 was never processed; anything else may have been.
+          ambiguous: error.code !== 'rate-limited',
+          attemptAt: error.code === 'rate-limited' ? undefined : old.attemptAt,
+          notBefore: error.retryAfter !== undefined ? Date.now() + error.retryAfter * 1000 : 0,
+        })).catch(() => undefined);
+        announce({ type: 'queued', scope: entry.scope, entry: entry.id, decisions: rest, receipts: done, error });
+        return { retry: !!kept, retryAfter: error.retryAfter };
+      }
+      const old = await this.#take(entry.id).catch(() => undefined);
+      const announced = this.#told(old, entry);
+      if (announced && old && rest.length) {
+        // The visitor was told it would be sent: keep it, and say it was not recorded.
+        const failed = { code: error.code, message: error.message, ...(error.status ? { status: error.status } : {}) };
+        await this.#put({ ...old, request: { ...old.request, decisions: rest }, failed }).catch(() => undefined);
+      }
+      // Otherwise the visitor is waiting for this answer and is shown it; their choices stay on screen.
+      announce({ type: 'failed', scope: entry.scope, entry: entry.id, announced, decisions: rest, receipts: done, error });
+      return { retry: false };
+    } finally {
+      this.#sending.delete(entry.id);
+    }
+  }
+
+  /** Whether the visitor was told this save is queued (by this page, or recorded by another). */
+  #told(stored: OutboxEntry | undefined, entry: OutboxEntry): boolean {
+    return !!stored?.announced || this.#announced.has(entry.id);
+  }
+
+  /** Removes an entry; returns what was stored. */
+  async #take(id: string): Promise<OutboxEntry | undefined> {
+    let old: OutboxEntry | undefined;
+    await this.#patch(id, (e) => void (old = e));
+    return old;
+  }
+
+  #put(entry: OutboxEntry): Promise<void> {
+    return db()('readwrite', (s) => {
+      s.put(entry, entry.id);
+      return promisifyRequest(s.transaction) as Promise<unknown> as Promise<void>;
+    });
+  }
+
+  #backoff(): number {
+    const wait = this.#delay;
+    this.#delay = Math.min(this.#delay * 2, this.#o.maxDelay ?? 60_000);
+    return wait;
+  }
+
+  /** Flushes again at `at`, unless an earlier flush is already planned. */
+  #schedule(at: number) {
+    if (this.#disposed || (this.#timer !== undefined && this.#timerAt <= at && this.#timerAt > Date.now())) return;
+    clearTimeout(this.#timer);
+    this.#timerAt = at;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.flush();
+    }, Math.max(0, at - Date.now()));
+  }
+}
+
+/** A stored failure as a ConsentError again (what crossed IndexedDB or a channel is plain data). */
+export function revive(e: { code: ConsentErrorCode; message: string; status?: number; retryable?: boolean } | ConsentError): ConsentError {
+  return e instanceof ConsentError ? e : new ConsentError(e.code, e.message, { status: e.status, retryable: e.retryable ?? false });
 }

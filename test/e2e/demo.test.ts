@@ -97,6 +97,30 @@ describe('demo page', () => {
     await page.close();
   });
 
+  it('(6) shows another tab’s save at once, and a later save there makes the provider hold the latest choice', async () => {
+    const context = await browser.newContext();
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await openDemo(a);
+    await openDemo(b);
+    const subject = await a.evaluate(() => localStorage.getItem('consent-elements:subject'));
+    const mine = async () => (await events()).filter((e) => e.subject === subject && e.consentId === 11);
+    // Tab A grants, then withdraws; tab B follows each without a reload.
+    await box(a, '11').check();
+    await a.locator('consent-group-picker button[part~="save"]').click();
+    await a.locator('consent-group-picker [part~="status"]', { hasText: 'saved' }).waitFor();
+    await b.waitForFunction(() => (document.querySelector('consent-group-picker')?.shadowRoot?.querySelector('input[data-item-input="11"]') as HTMLInputElement).checked);
+    await box(a, '11').uncheck();
+    await a.locator('consent-group-picker button[part~="save"]').click();
+    await b.waitForFunction(() => !(document.querySelector('consent-group-picker')?.shadowRoot?.querySelector('input[data-item-input="11"]') as HTMLInputElement).checked);
+    // Tab B chooses again: its save is planned against A's answer, not its stale view.
+    await box(b, '11').check();
+    await b.locator('consent-group-picker button[part~="save"]').click();
+    await b.locator('consent-group-picker [part~="status"]', { hasText: 'saved' }).waitFor();
+    assert.deepEqual((await mine()).map((e) => e.action), [true, false, true]);
+    await context.close();
+  });
+
   it('switches language from the demo’s switcher', async () => {
     const page = await browser.newPage();
     await openDemo(page);

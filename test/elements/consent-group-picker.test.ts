@@ -423,5 +423,36 @@ describe('<consent-group-picker>', () => {
       expect(seen).to.deep.equal([{ id, type: 'EXTERNAL' }]);
       await elementUpdated(document.body);
     });
+
+    it('(8) shows an error with Retry, not a stuck skeleton, for a catalog nested beyond the limit', async () => {
+      const deep = (n: number): ConsentItem => (n ? leaf(String(n), `Level ${n}`, { children: [deep(n - 1)] }) : leaf('0', 'Level 0'));
+      const catalog: ConsentCatalog = { source: 'memory', groups: [{ id: 'g', order: 0, active: true, texts: [], items: [deep(1000)] }] };
+      const transport = new MemoryTransport({ catalog });
+      const failed = new Promise<ConsentErrorEvent>((resolve) => document.addEventListener('consent-error', (e) => resolve(e as ConsentErrorEvent), { once: true }));
+      const el = await memoryPicker(transport);
+      expect((await failed).detail.code).to.equal('invalid-response');
+      expect($(el, '[part~="error"]')).to.exist;
+      expect($(el, '[part~="skeleton"]')).to.equal(null);
+    });
+
+    it('(8) wraps a 100,000-character word instead of widening the page', async () => {
+      const word = 'x'.repeat(100_000);
+      const catalog: ConsentCatalog = {
+        source: 'memory',
+        groups: [{ id: 'g', order: 0, active: true, texts: [{ lang: 'en', title: word, description: word }], items: [leaf('1', word)] }],
+      };
+      const el = await fixture<ConsentGroupPicker>(html`<div style="width: 320px"><consent-group-picker lang="en" .transport=${new MemoryTransport({ catalog })}></consent-group-picker></div>`)
+        .then((d) => ready(d.firstElementChild as ConsentGroupPicker));
+      expect($(el, '[part~="base"]')!.scrollWidth).to.be.at.most(320);
+    });
+
+    it('labels an unexpected throw internal and not retryable', async () => {
+      const transport = new MemoryTransport({ catalog: memoryCatalog() });
+      const broken = { name: 'broken', loadCatalog: transport.loadCatalog.bind(transport), loadState: async () => { throw new TypeError('x is undefined'); } };
+      const failed = new Promise<ConsentErrorEvent>((resolve) => document.addEventListener('consent-error', (e) => resolve(e as ConsentErrorEvent), { once: true }));
+      await fixture(html`<consent-group-picker .transport=${broken}></consent-group-picker>`);
+      const { detail } = await failed;
+      expect([detail.code, detail.retryable]).to.deep.equal(['internal', false]);
+    });
   });
 });

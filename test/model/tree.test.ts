@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { compareOrder, flattenItems, nestItems, sortByOrder } from '../../src/model/tree.js';
-import type { ConsentItem } from '../../src/model/types.js';
+import type { ConsentCatalog, ConsentItem } from '../../src/model/types.js';
+import type { ConsentError } from '../../src/model/errors.js';
+import { checkLimits, LIMITS } from '../../src/model/limits.js';
 
 const item = (id: string, order: number, parent?: string): ConsentItem => ({
   id,
@@ -40,5 +42,53 @@ describe('ordering and nesting', () => {
     const flat = [item('c', 1, 'b'), item('b', 1, 'a'), item('a', 1)];
     expect(shape(nestItems(flat, parentOf))).to.deep.equal([['a', [['b', ['c']]]]]);
     expect(flattenItems(nestItems(flat, parentOf)).map((i) => i.id)).to.deep.equal(['a', 'b', 'c']);
+  });
+
+  it('(8) refuses nesting deeper than the limit with a typed error, without recursion', () => {
+    // A chain 5,000 deep once overflowed the stack; now it is an invalid-response naming the limit.
+    const chain = Array.from({ length: 5000 }, (_, k) => item(String(k), k, k ? String(k - 1) : undefined));
+    let error: unknown;
+    try {
+      nestItems(chain, parentOf);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ConsentError).code).to.equal('invalid-response');
+    expect((error as ConsentError).message).to.contain(`the limit is ${LIMITS.depth}`);
+    // Up to the limit is fine.
+    const ok = nestItems(chain.slice(0, LIMITS.depth), parentOf);
+    expect(flattenItems(ok).map((i) => i.id)).to.deep.equal(chain.slice(0, LIMITS.depth).map((i) => i.id));
+  });
+
+  it('(8) nests thousands of siblings in linear time', () => {
+    const flat = Array.from({ length: 20_000 }, (_, k) => item(String(k), k, k % 2 ? String(k - 1) : undefined));
+    const t0 = performance.now();
+    const nested = nestItems(flat, parentOf);
+    expect(nested).to.have.length(10_000);
+    expect(flattenItems(nested)).to.have.length(20_000);
+    // Generous: a quadratic walk takes seconds here.
+    expect(performance.now() - t0).to.be.below(1000);
+  });
+});
+
+describe('catalog limits', () => {
+  const catalog = (items: ConsentItem[], title = 'Group'): ConsentCatalog => ({
+    source: 'test',
+    groups: [{ id: 'g', order: 0, active: true, texts: [{ lang: 'en', title }], items }],
+  });
+
+  it('(8) names the limit a catalog breaks: items, text length', () => {
+    const many = Array.from({ length: LIMITS.items + 1 }, (_, k) => item(String(k), k));
+    const check = (c: ConsentCatalog) => {
+      try {
+        checkLimits(c);
+      } catch (e) {
+        return e as ConsentError;
+      }
+      return undefined;
+    };
+    expect(check(catalog(many))?.message).to.equal(`The catalog has ${LIMITS.items + 1} items; the limit is ${LIMITS.items}.`);
+    expect(check(catalog([item('1', 1)], 'x'.repeat(10_000_000)))?.code).to.equal('invalid-response');
+    expect(check(catalog(many.slice(0, LIMITS.items)))).to.equal(undefined);
   });
 });

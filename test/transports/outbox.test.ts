@@ -1,9 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { clear, createStore, set } from 'idb-keyval';
+import type { QueueEvent } from '../../src/model/types.js';
 import { ConsentError } from '../../src/model/errors.js';
 import type { ConsentCatalog, ConsentItem, SaveRequest } from '../../src/model/types.js';
 import { MemoryTransport } from '../../src/transports/memory.js';
-import { OutboxTransport } from '../../src/transports/outbox.js';
+import { OutboxTransport, scopeKey, type OutboxEntry } from '../../src/transports/outbox.js';
 import { failure } from '../helpers.js';
 
 const item = (id: string): ConsentItem => ({ id, order: Number(id), texts: [], active: true, ref: {} });
@@ -19,6 +20,25 @@ class LostAnswer extends MemoryTransport {
     if (this.loseNext-- > 0) throw new ConsentError('timeout', 'no answer in time');
     return receipts;
   }
+}
+
+const subject = { id: 's', type: 'EXTERNAL' };
+const idb = () => createStore('consent-elements', 'outbox');
+
+/** An entry as a page leaves it when it dies during its attempt (write-ahead marked, no answer). */
+function stored(k: string, id: string, attemptAt: number, decisions: SaveRequest['decisions'], seq = attemptAt) {
+  const entry: OutboxEntry = {
+    id, key: k, scope: scopeKey(k, { subject }), seq, request: request(decisions), createdAt: attemptAt,
+    attempts: 1, attemptAt, ambiguous: true, notBefore: 0, announced: false,
+  };
+  return set(id, entry, idb());
+}
+
+/** Collects what a scope's watchers hear. */
+function heard(outbox: OutboxTransport): QueueEvent[] {
+  const list: QueueEvent[] = [];
+  outbox.watch({ subject }, (e) => list.push(e));
+  return list;
 }
 
 describe('outbox', () => {
@@ -38,10 +58,10 @@ describe('outbox', () => {
   it('keeps a save that failed on the way, says queued, and sends it on flush', async () => {
     const inner = new MemoryTransport({ catalog, saveFailures: [offline()] });
     // A long first retry: only this test's flush may send (IndexedDB can be slow on a busy machine).
-    const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
+    const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
     await outbox.started; // the start-up flush is done: only this test's flush sends
     const receipts = await outbox.saveDecisions(request([{ itemId: '2', granted: true }]));
-    expect(receipts).to.deep.equal([{ itemId: '2', granted: true, queued: true }]);
+    expect(receipts).to.deep.equal([{ itemId: '2', granted: true, queued: true, queuedBecause: 'connection' }]);
     expect(await outbox.pending()).to.equal(1);
     expect(inner.saved).to.deep.equal([]);
     await outbox.flush();
@@ -52,7 +72,7 @@ describe('outbox', () => {
   it('never sends a decision twice when the answer was lost but the provider stored it', async () => {
     const inner = new LostAnswer({ catalog });
     inner.loseNext = 1;
-    const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
+    const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
     await outbox.started;
     const receipts = await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '3', granted: false }]));
     expect(receipts.every((r) => r.queued)).to.equal(true);
@@ -73,12 +93,12 @@ describe('outbox', () => {
     const e = offline();
     e.receipts = [{ itemId: '1', granted: true }];
     inner.saveFailures.push(e);
-    const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
+    const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
     await outbox.started;
     const receipts = await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '2', granted: false }]));
     expect(receipts).to.deep.equal([
       { itemId: '1', granted: true },
-      { itemId: '2', granted: false, queued: true },
+      { itemId: '2', granted: false, queued: true, queuedBecause: 'connection' },
     ]);
     await outbox.flush();
     expect(inner.saved).to.deep.equal([[{ itemId: '2', granted: false }]]);
@@ -92,31 +112,125 @@ describe('outbox', () => {
     expect(await first.pending()).to.equal(1);
     // A new page: a new transport with the same key flushes by itself.
     const inner = new MemoryTransport({ catalog });
-    const next = new OutboxTransport(inner, { key: k });
+    const next = new OutboxTransport(inner, { key: k, writeDeadline: 0 });
     await waitUntil(async () => (await next.pending()) === 0, 'the next page did not send it', { timeout: 5000 });
     expect(inner.saved).to.deep.equal([[{ itemId: '3', granted: true }]]);
   });
 
-  it('leaves a save another tab is sending alone, and finishes one whose page died', async () => {
+  it('leaves an attempt another tab just started alone, and finishes one whose page died', async () => {
     const k = key();
     const inner = new MemoryTransport({ catalog, state: [{ itemId: '1', granted: true }] });
-    const entry = (id: string, createdAt: number, decisions: SaveRequest['decisions']) =>
-      set(id, { id, key: k, request: request(decisions), createdAt, attempts: 0, ambiguous: true }, createStore('consent-elements', 'outbox'));
-    await entry('fresh', Date.now(), [{ itemId: '2', granted: true }]);
-    await entry('orphan', Date.now() - 60_000, [{ itemId: '1', granted: true }, { itemId: '3', granted: true }]);
-    const outbox = new OutboxTransport(inner, { key: k });
+    await stored(k, 'fresh', Date.now(), [{ itemId: '2', granted: true }]);
+    await stored(k, 'orphan', Date.now() - 60_000, [{ itemId: '1', granted: true }, { itemId: '3', granted: true }]);
+    const outbox = new OutboxTransport(inner, { key: k, minDelay: 600_000, writeDeadline: 30_000 });
     await outbox.flush();
     // The orphan's first decision had arrived before its page died: only the rest is sent.
     expect(inner.saved).to.deep.equal([[{ itemId: '3', granted: true }]]);
-    expect(await outbox.pending()).to.equal(1, 'the fresh one is its own page’s to send');
+    expect(await outbox.pending()).to.equal(1, 'the fresh attempt may still land: its outcome is not known yet');
   });
 
   it('sends when the browser comes back online', async () => {
     const inner = new MemoryTransport({ catalog, saveFailures: [offline()] });
-    const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
+    const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
     await outbox.started;
     await outbox.saveDecisions(request([{ itemId: '1', granted: false }]));
     window.dispatchEvent(new Event('online'));
     await waitUntil(() => inner.saved.length === 1, 'not sent on online', { timeout: 5000 });
+  });
+
+  describe('reproductions: a decision is never reversed, doubled or dropped', () => {
+    it('(1) an old save whose page closed mid-send never overwrites a newer choice on a later page', async () => {
+      const k = key();
+      // Page 1 saved "grant" and closed at once: its keepalive write reached the provider.
+      const inner = new MemoryTransport({ catalog, state: [{ itemId: '1', granted: true }] });
+      await stored(k, 'closed', Date.now() - 1000, [{ itemId: '1', granted: true }]);
+      // Page 2, within the write deadline, withdraws.
+      const page2 = new OutboxTransport(inner, { key: k, minDelay: 600_000, writeDeadline: 30_000 });
+      await page2.saveDecisions(request([{ itemId: '1', granted: false }]));
+      page2.dispose();
+      // Page 3, long after: nothing old is sent again.
+      const page3 = new OutboxTransport(inner, { key: k, minDelay: 600_000, writeDeadline: 0 });
+      await page3.flush();
+      expect(inner.saved).to.deep.equal([[{ itemId: '1', granted: false }]]);
+      expect(inner.state.get('1')).to.equal(false);
+      expect(await page3.pending()).to.equal(0);
+    });
+
+    it('(1) a queued retry never lands after a newer withdrawal on the same page', async () => {
+      const inner = new MemoryTransport({ catalog, saveFailures: [offline()] });
+      const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
+      await outbox.started;
+      const first = await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '2', granted: true }]));
+      expect(first.every((r) => r.queued)).to.equal(true);
+      await outbox.saveDecisions(request([{ itemId: '1', granted: false }]));
+      await outbox.flush();
+      expect(inner.state.get('1')).to.equal(false, 'the newer withdrawal stands');
+      expect(inner.state.get('2')).to.equal(true, 'what the newer save did not touch is still sent');
+      expect(inner.saved.flat().filter((d) => d.itemId === '1')).to.deep.equal([{ itemId: '1', granted: false }]);
+    });
+
+    it('(4) a queued save refused for good is kept, announced and reported, never dropped', async () => {
+      const inner = new MemoryTransport({ catalog, saveFailures: [offline(), new ConsentError('invalid-response', 'Expected JSON but got text/html')] });
+      const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
+      const events = heard(outbox);
+      await outbox.started;
+      await outbox.saveDecisions(request([{ itemId: '3', granted: true }]));
+      await outbox.flush();
+      const failed = events.find((e) => e.type === 'failed');
+      expect(failed?.announced).to.equal(true);
+      expect(failed?.error?.code).to.equal('invalid-response');
+      expect(await outbox.pending()).to.equal(1, 'kept');
+      const queue = await outbox.queued({ subject });
+      expect(queue.failed).to.deep.equal([{ itemId: '3', granted: true }]);
+      expect(queue.error?.code).to.equal('invalid-response');
+      // Choosing again replaces it.
+      await outbox.saveDecisions(request([{ itemId: '3', granted: true }]));
+      expect(await outbox.pending()).to.equal(0);
+      expect(inner.state.get('3')).to.equal(true);
+    });
+
+    it('(5) an attempt orphaned moments ago is sent once its write deadline has passed, without a reload', async () => {
+      const k = key();
+      const inner = new MemoryTransport({ catalog });
+      await stored(k, 'just-closed', Date.now(), [{ itemId: '2', granted: true }]);
+      const outbox = new OutboxTransport(inner, { key: k, minDelay: 600_000, writeDeadline: 300 });
+      await outbox.started;
+      expect(inner.saved).to.deep.equal([], 'not before the deadline');
+      await waitUntil(() => inner.saved.length === 1, 'never sent', { timeout: 5000 });
+      expect(inner.saved).to.deep.equal([[{ itemId: '2', granted: true }]]);
+    });
+
+    it('(7) a save that waits on a busy provider is reported queued within the save deadline, blaming the provider', async () => {
+      const inner = new MemoryTransport({ catalog, saveFailures: [new ConsentError('rate-limited', 'Too many', { status: 429, retryAfter: 600 })] });
+      const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
+      await outbox.started;
+      const receipts = await outbox.saveDecisions(request([{ itemId: '1', granted: true }]));
+      expect(receipts).to.deep.equal([{ itemId: '1', granted: true, queued: true, queuedBecause: 'provider' }]);
+      const slow = new MemoryTransport({ catalog, latency: 60_000 });
+      const waiting = new OutboxTransport(slow, { key: key(), saveDeadline: 200 });
+      const t0 = performance.now();
+      const r = await waiting.saveDecisions(request([{ itemId: '2', granted: true }]));
+      expect(performance.now() - t0).to.be.below(3000);
+      expect(r[0]?.queued).to.equal(true);
+      waiting.dispose();
+    });
+
+    it('uses one idempotency key per save, the same on every attempt', async () => {
+      const keys: (string | undefined)[] = [];
+      class Keyed extends MemoryTransport {
+        readonly idempotentWrites = true;
+        override async saveDecisions(q: SaveRequest, signal?: AbortSignal) {
+          keys.push(q.idempotencyKey);
+          return super.saveDecisions(q, signal);
+        }
+      }
+      const inner = new Keyed({ catalog, saveFailures: [offline()] });
+      const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
+      await outbox.started;
+      await outbox.saveDecisions(request([{ itemId: '1', granted: true }]));
+      await outbox.flush();
+      expect(keys).to.have.length(2);
+      expect(keys[0]).to.be.a('string').and.equal(keys[1]);
+    });
   });
 });

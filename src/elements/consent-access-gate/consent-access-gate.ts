@@ -189,8 +189,18 @@ export class ConsentAccessGate extends LitElement {
     const entry = (r.accesses ?? []).find((a) => a.access) ?? r.accesses?.[0];
     this.accessLevel = r.granted ? entry?.level : undefined;
     this.accessType = r.granted ? entry?.type : undefined;
-    if (r.granted) this.#stamp();
-    else this.#unstamp();
+    if (r.granted) {
+      try {
+        this.#stamp();
+      } catch (e) {
+        // Never claim access while showing nothing: say what stopped the content.
+        this.#unstamp();
+        this.error = toConsentError(e);
+        this.#show('error', { granted: false, reason: 'error' });
+        this.dispatchEvent(new ConsentErrorEvent({ ...this.error.toJSON(), operation: 'access' }));
+        return;
+      }
+    } else this.#unstamp();
     if (this.#granted !== r.granted || state === 'pending' || state === 'error') {
       this.#granted = r.granted;
       this.dispatchEvent(new AccessChangeEvent({ granted: r.granted, reason: r.reason, ...(r.pending ? { pending: true } : {}), ...(r.accesses ? { accesses: r.accesses } : {}) }));
@@ -204,10 +214,14 @@ export class ConsentAccessGate extends LitElement {
       const fragment = document.importNode(t.content, true);
       // A script made by innerHTML or a framework is marked as already run, and so is its clone:
       // a fresh element runs once, however the template was made.
-      for (const old of fragment.querySelectorAll('script')) {
+      const scripts = fragment.querySelectorAll('script');
+      // The template is the page's own markup: its scripts are trusted through our policy.
+      const policy = scripts.length ? scriptPolicy() : undefined;
+      for (const old of scripts) {
         const script = document.createElement('script');
-        for (const a of old.attributes) script.setAttribute(a.name, a.value);
-        script.text = old.text;
+        for (const a of old.attributes)
+          script.setAttribute(a.name, a.name === 'src' && policy ? (policy.createScriptURL(a.value) as unknown as string) : a.value);
+        if (old.text) script.text = policy ? (policy.createScript(old.text) as unknown as string) : old.text;
         old.replaceWith(script);
       }
       const nodes = [...fragment.childNodes];
@@ -219,6 +233,31 @@ export class ConsentAccessGate extends LitElement {
   #unstamp() {
     for (const n of this.#stamped) n.parentNode?.removeChild(n);
     this.#stamped = [];
+  }
+}
+
+interface ScriptPolicy {
+  createScript(s: string): unknown;
+  createScriptURL(s: string): unknown;
+}
+let policy: ScriptPolicy | undefined;
+
+/**
+ * The Trusted Types policy (`consent-elements`) through which the gate runs the scripts of its
+ * template on pages that require Trusted Types. Pages that also restrict policy names must list
+ * it: `trusted-types consent-elements lit-html`. Without Trusted Types, none is needed.
+ */
+function scriptPolicy(): ScriptPolicy | undefined {
+  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy } }).trustedTypes;
+  if (!tt || policy) return policy;
+  try {
+    return (policy = tt.createPolicy('consent-elements', { createScript: (s) => s, createScriptURL: (s) => s }));
+  } catch (e) {
+    throw new ConsentError(
+      'config',
+      'This page restricts Trusted Types policies: add consent-elements to its trusted-types directive so the gate can run the scripts in its template.',
+      { cause: e },
+    );
   }
 }
 

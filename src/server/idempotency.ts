@@ -1,0 +1,140 @@
+import { toMap } from '../model/decisions.js';
+import { ConsentError, toConsentError } from '../model/errors.js';
+import type { ConsentTransport, Decision, Receipt, SaveRequest } from '../model/types.js';
+
+/** What the backend knows of one decision sent under an idempotency key. */
+export type KeyRecord =
+  /** Stored by the provider: a repeat is answered with this receipt. */
+  | { status: 'done'; receipt: Receipt }
+  /** Being written since `at` (by this or another instance). */
+  | { status: 'pending'; at: number }
+  /** An attempt at `at` ended without knowing whether the provider stored it. */
+  | { status: 'unknown'; at: number };
+
+/** Where idempotency records live: memory by default, a shared store when the backend scales out. */
+export interface KeyStore {
+  get(key: string): Promise<KeyRecord | undefined>;
+  set(key: string, record: KeyRecord, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** An in-memory KeyStore for one process, bounded: the oldest records go first. */
+export function memoryKeyStore(max = 100_000): KeyStore {
+  const map = new Map<string, { record: KeyRecord; until: number }>();
+  return {
+    async get(key) {
+      const hit = map.get(key);
+      if (hit && hit.until < Date.now()) map.delete(key);
+      return hit && hit.until >= Date.now() ? hit.record : undefined;
+    },
+    async set(key, record, ttlMs) {
+      map.delete(key);
+      map.set(key, { record, until: Date.now() + ttlMs });
+      if (map.size > max) map.delete(map.keys().next().value!);
+    },
+    async delete(key) {
+      map.delete(key);
+    },
+  };
+}
+
+export interface SaveOnceOptions {
+  store: KeyStore;
+  transport: ConsentTransport;
+  /**
+   * After an attempt whose outcome is unknown (the provider timed out, the connection broke),
+   * how long until the provider's state is trusted to show it, ms. Until then a repeat is told
+   * to come back (503, Retry-After); after it the state is read and only what differs is sent.
+   */
+  writeDeadline: number;
+  /** How long records are kept, ms. Default one day. */
+  ttl?: number;
+}
+
+/** A decision's own idempotency key, derived from its save's key. */
+export const decisionKey = (key: string, d: Decision) => `${key}:${d.itemId}:${d.granted}`;
+
+/** Writes in flight in this process, by save key: a repeat waits for the first instead of writing again. */
+const inFlight = new Map<string, Promise<unknown>>();
+
+/**
+ * Saves decisions so that a repeated idempotency key never stores anything twice: decisions
+ * already stored are answered from their records, decisions in flight are waited for, and
+ * decisions whose earlier attempt has an unknown outcome are checked against the provider's
+ * state once the write deadline has passed. A failure part-way carries the receipts of what was
+ * stored, so the caller only ever sends the rest again.
+ */
+export async function saveOnce(request: SaveRequest & { idempotencyKey: string }, o: SaveOnceOptions): Promise<Receipt[]> {
+  const key = request.idempotencyKey;
+  const earlier = inFlight.get(key);
+  if (earlier) await earlier.catch(() => undefined);
+  const run = write(request, o);
+  inFlight.set(key, run);
+  try {
+    return await run;
+  } finally {
+    if (inFlight.get(key) === run) inFlight.delete(key);
+  }
+}
+
+async function write(request: SaveRequest & { idempotencyKey: string }, o: SaveOnceOptions): Promise<Receipt[]> {
+  const ttl = o.ttl ?? 86_400_000;
+  const now = Date.now();
+  const records = await Promise.all(request.decisions.map((d) => o.store.get(decisionKey(request.idempotencyKey, d))));
+  const done = new Map<string, Receipt>();
+  const fresh: Decision[] = [];
+  const unsure: Decision[] = [];
+  let wait = 0;
+  request.decisions.forEach((d, i) => {
+    const r = records[i];
+    if (r?.status === 'done') done.set(d.itemId, r.receipt);
+    else if (!r) fresh.push(d);
+    else if (r.at + o.writeDeadline > now) wait = Math.max(wait, r.at + o.writeDeadline - now);
+    else unsure.push(d);
+  });
+  if (wait > 0) {
+    // Another attempt may still land: answer later rather than risk storing it twice.
+    const error = new ConsentError('http', 'An earlier attempt of this save is still being settled.', { status: 503, retryAfter: Math.ceil(wait / 1000) });
+    error.receipts = request.decisions.flatMap((d) => done.get(d.itemId) ?? []);
+    throw error;
+  }
+  if (unsure.length) {
+    if (!o.transport.loadState) throw new ConsentError('unsupported', 'Cannot settle an unknown outcome without reading the state.');
+    const state = toMap(await o.transport.loadState(request));
+    for (const d of unsure) {
+      if (state.get(d.itemId) === d.granted) {
+        const receipt: Receipt = { itemId: d.itemId, granted: d.granted };
+        done.set(d.itemId, receipt);
+        await o.store.set(decisionKey(request.idempotencyKey, d), { status: 'done', receipt }, ttl);
+      } else fresh.push(d);
+    }
+  }
+  // Keep the caller's order (parents before children).
+  const toSend = request.decisions.filter((d) => fresh.includes(d));
+  if (toSend.length) {
+    await Promise.all(toSend.map((d) => o.store.set(decisionKey(request.idempotencyKey, d), { status: 'pending', at: Date.now() }, ttl)));
+    try {
+      const receipts = await o.transport.saveDecisions!({ ...request, decisions: toSend });
+      for (const r of receipts) {
+        done.set(r.itemId, r);
+        await o.store.set(decisionKey(request.idempotencyKey, r), { status: 'done', receipt: r }, ttl);
+      }
+    } catch (e) {
+      const error = toConsentError(e);
+      const stored = error.receipts ?? [];
+      for (const r of stored) {
+        done.set(r.itemId, r);
+        await o.store.set(decisionKey(request.idempotencyKey, r), { status: 'done', receipt: r }, ttl);
+      }
+      // 429 and final refusals were not processed; anything else may have been.
+      const maybe = error.code === 'network' || error.code === 'timeout' || (error.code === 'http' && (error.status ?? 500) >= 500);
+      for (const d of toSend.filter((x) => !done.has(x.itemId))) {
+        const k = decisionKey(request.idempotencyKey, d);
+        await (maybe ? o.store.set(k, { status: 'unknown', at: Date.now() }, ttl) : o.store.delete(k));
+      }
+      error.receipts = request.decisions.flatMap((d) => done.get(d.itemId) ?? []);
+      throw error;
+    }
+  }
+  return request.decisions.flatMap((d) => done.get(d.itemId) ?? []);
+}

@@ -1,0 +1,85 @@
+// Every element on pages that require Trusted Types for scripts: no violation, and a gate whose
+// template holds scripts runs them through its policy (or says why it cannot).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const env = JSON.parse(process.env.TEST_ENV ?? '{}') as { demo: string };
+if (!env.demo) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
+
+let browser: Browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
+  });
+});
+after(() => browser?.close());
+
+/** A page whose HTML answers carry `csp`, with violations and page errors collected. */
+async function strictPage(csp: string): Promise<{ page: Page; problems: () => Promise<string[]> }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective}: ${e.sample}`));
+  });
+  await page.route(`${env.demo}/**`, async (route) => {
+    const response = await route.fetch();
+    const html = (response.headers()['content-type'] ?? '').includes('text/html');
+    await route.fulfill({ response, headers: html ? { ...response.headers(), 'content-security-policy': csp } : response.headers() });
+  });
+  const problems = async () => [...errors, ...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations))];
+  return { page, problems };
+}
+
+const GATED = `<!doctype html><html lang="en"><head><title>TT</title>
+<script src="/dist/consent-elements.iife.js" defer></script></head><body>
+<consent-access-gate id="gate" provider="host" endpoint="/api/consent" product="CO27409">
+  <template><script src="/tt-script.js"></script><script>window.inlineRan = true;</script><p id="inside">Inside</p></template>
+</consent-access-gate>
+<consent-group-picker provider="host" endpoint="/api/consent" issuer="468979834"></consent-group-picker>
+</body></html>`;
+
+async function gatedPage(csp: string) {
+  const strict = await strictPage(csp);
+  await strict.page.route(`${env.demo}/tt.html`, (r) => r.fulfill({ contentType: 'text/html', body: GATED, headers: { 'content-security-policy': csp } }));
+  await strict.page.route(`${env.demo}/tt-script.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: 'window.srcRan = true;' }));
+  await strict.page.goto(`${env.demo}/tt.html`);
+  return strict;
+}
+
+describe('Trusted Types', () => {
+  for (const path of ['/', '/article.html']) {
+    it(`every element on ${path} works with require-trusted-types-for 'script', without violations`, async () => {
+      const { page, problems } = await strictPage("require-trusted-types-for 'script'");
+      await page.goto(`${env.demo}${path}`);
+      await page.locator('consent-group-picker fieldset').first().waitFor();
+      if (path === '/article.html') await page.locator('#paywall[state="granted"] ~ p.premium, #paywall p.premium').first().waitFor();
+      else await page.locator('consent-purpose-template fieldset').first().waitFor();
+      assert.deepEqual(await problems(), []);
+      await page.close();
+    });
+  }
+
+  it('(9) a gate stamps a template with <script src> and inline script through its policy', async () => {
+    const { page, problems } = await gatedPage("require-trusted-types-for 'script'");
+    await page.locator('#gate[state="granted"]').waitFor();
+    await page.locator('#inside').waitFor();
+    await page.waitForFunction(() => (window as unknown as { srcRan?: boolean }).srcRan === true);
+    assert.equal(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan), true);
+    await page.locator('consent-group-picker fieldset').first().waitFor();
+    assert.deepEqual(await problems(), []);
+    await page.close();
+  });
+
+  it('(9) a gate that may not create its policy reports a config error instead of claiming granted', async () => {
+    const { page } = await gatedPage("require-trusted-types-for 'script'; trusted-types lit-html");
+    await page.locator('#gate[state="error"]').waitFor();
+    assert.equal(await page.locator('#inside').count(), 0);
+    assert.equal(await page.evaluate(() => (window as unknown as { srcRan?: boolean }).srcRan), undefined);
+    await page.close();
+  });
+});
