@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './launch.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
 
 const require = createRequire(import.meta.url);
@@ -13,10 +14,7 @@ const events = async (): Promise<SimEvent[]> => (await (await fetch(`${env.simul
 
 let browser: Browser;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 });
 after(() => browser?.close());
 

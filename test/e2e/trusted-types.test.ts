@@ -2,17 +2,15 @@
 // template holds scripts runs them through its policy (or says why it cannot).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './launch.js';
 
 const env = JSON.parse(process.env.TEST_ENV ?? '{}') as { demo: string };
 if (!env.demo) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
 
 let browser: Browser;
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 });
 after(() => browser?.close());
 
