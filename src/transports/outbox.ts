@@ -243,12 +243,10 @@ export class OutboxTransport implements ConsentTransport {
     }
 
     // The outcome of this entry, whoever sends it (this page, or a flush already under way).
+    let stop = () => {};
     const outcome = new Promise<QueueEvent>((resolve) => {
-      const stop = this.watch(q, (e) => {
-        if (e.entry === entry.id && e.type !== 'state') {
-          stop();
-          resolve(e);
-        }
+      stop = this.watch(q, (e) => {
+        if (e.entry === entry.id && (e.type === 'sent' || e.type === 'queued' || e.type === 'failed')) resolve(e);
       });
       // Nothing older waits in this scope: send this one at once (a visitor may leave right after Save).
       void this.#flushScope(scope, older ? undefined : entry, held);
@@ -256,6 +254,8 @@ export class OutboxTransport implements ConsentTransport {
     let deadline: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<'late'>((resolve) => (deadline = setTimeout(() => resolve('late'), this.#o.saveDeadline ?? 8000)));
     const result = await Promise.race([outcome, late]);
+    // Later outcomes reach the page through its elements' own watchers.
+    stop();
     clearTimeout(deadline);
     if (result !== 'late' && result.type === 'sent') return result.receipts ?? [];
     if (result !== 'late' && result.type === 'failed') throw result.error;
