@@ -117,10 +117,12 @@ function hold(scope: string): Promise<() => void> {
   });
 }
 
+/** Every stored entry, of every transport and scope. */
+const allEntries = () => db()('readonly', (s) => promisifyRequest(s.getAll() as IDBRequest<OutboxEntry[]>));
+
 /** All of a scope's entries, oldest intent first. */
 async function entriesOf(scope: string): Promise<OutboxEntry[]> {
-  const all = await db()('readonly', (s) => promisifyRequest(s.getAll() as IDBRequest<OutboxEntry[]>));
-  return all.filter((e) => e.scope === scope).sort((a, b) => a.seq - b.seq);
+  return (await allEntries()).filter((e) => e.scope === scope).sort((a, b) => a.seq - b.seq);
 }
 
 /**
@@ -283,8 +285,7 @@ export class OutboxTransport implements ConsentTransport {
 
   async #mine(): Promise<OutboxEntry[]> {
     try {
-      const all = await db()('readonly', (s) => promisifyRequest(s.getAll() as IDBRequest<OutboxEntry[]>));
-      return all.filter((e) => e.key === this.#o.key);
+      return (await allEntries()).filter((e) => e.key === this.#o.key);
     } catch {
       return [];
     }
