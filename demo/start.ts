@@ -92,6 +92,7 @@ const hostOptions = {
   allowedOrigins: origins,
   catalogTtl: env.HOST_CATALOG_TTL_MS === undefined ? undefined : Number(env.HOST_CATALOG_TTL_MS),
   writeDeadline: env.HOST_WRITE_DEADLINE_MS === undefined ? undefined : Number(env.HOST_WRITE_DEADLINE_MS),
+  rateLimit: env.HOST_RATE_LIMIT === undefined ? undefined : Number(env.HOST_RATE_LIMIT),
   log: (line: string) => log(`[host] ${line}`),
 };
 const hosts = [

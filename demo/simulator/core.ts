@@ -13,7 +13,8 @@ export interface SimOptions {
   log?: (line: string) => void;
 }
 
-export const faults = ['latency', '429', '500', '401', '404', 'malformed', 'html', 'drop'] as const;
+/** `drop` closes the connection before the request is handled; `drop-after` handles it (stores) and then closes instead of answering. */
+export const faults = ['latency', '429', '500', '401', '404', 'malformed', 'html', 'drop', 'drop-after'] as const;
 export type Fault = (typeof faults)[number];
 
 interface QueuedFault {
@@ -23,7 +24,37 @@ interface QueuedFault {
   times: number;
 }
 
+/**
+ * Faults drawn at random for every matching request (seeded, so a run can be repeated):
+ * `rate` of them get one of `faults`; latency lasts between `ms[0]` and `ms[1]`.
+ */
+const chaosBody = z.object({
+  seed: z.int().default(1),
+  rate: z.number().min(0).max(1),
+  faults: z.array(z.enum(faults)).min(1),
+  ms: z.tuple([z.int().min(0), z.int().max(60_000)]).default([500, 3000]),
+  /** Only requests whose path starts with one of these. */
+  paths: z.array(z.string()).default([]),
+  /** Only these methods (default: all). */
+  methods: z.array(z.string()).default([]),
+});
+type Chaos = z.infer<typeof chaosBody> & { random: () => number; counts: Record<string, number> };
+
+/** A small seeded PRNG (mulberry32). */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export interface Ctx {
+  /** Set by a `drop-after` fault: the handler runs, then the connection is closed instead of answered. */
+  dropAfter?: boolean;
   req: IncomingMessage;
   res: ServerResponse;
   url: URL;
@@ -57,6 +88,7 @@ export class SimCore {
   readonly #styles: FaultStyle[] = [];
   readonly #received: ReceivedBody[] = [];
   readonly #resetHooks: (() => void)[] = [];
+  #chaos?: Chaos;
 
   constructor(opts: SimOptions) {
     this.#log = opts.log;
@@ -103,6 +135,7 @@ export class SimCore {
     });
     this.route('POST', '/__sim/reset', (ctx) => {
       this.#faults.length = 0;
+      this.#chaos = undefined;
       this.#received.length = 0;
       this.#resetHooks.forEach((h) => h());
       this.store.reset();
@@ -124,6 +157,18 @@ export class SimCore {
     this.route('DELETE', '/__sim/faults', (ctx) => {
       this.#faults.length = 0;
       json(ctx, 200, { ok: true });
+    });
+    this.route('POST', '/__sim/chaos', async (ctx) => {
+      const body = chaosBody.safeParse(await readJson(ctx.req));
+      if (!body.success) return json(ctx, 400, { errorMessage: z.prettifyError(body.error) });
+      this.#chaos = { ...body.data, random: seeded(body.data.seed), counts: {} };
+      json(ctx, 200, { ok: true });
+    });
+    this.route('GET', '/__sim/chaos', (ctx) => json(ctx, 200, { counts: this.#chaos?.counts ?? {} }));
+    this.route('DELETE', '/__sim/chaos', (ctx) => {
+      const counts = this.#chaos?.counts ?? {};
+      this.#chaos = undefined;
+      json(ctx, 200, { counts });
     });
   }
 
@@ -172,6 +217,18 @@ export class SimCore {
       list.push(q);
       if (--q.times <= 0) this.#faults.splice(i, 1);
     }
+    const chaos = this.#chaos;
+    if (
+      chaos &&
+      (!chaos.paths.length || chaos.paths.some((p) => ctx.url.pathname.startsWith(p))) &&
+      (!chaos.methods.length || chaos.methods.includes(ctx.req.method ?? '')) &&
+      chaos.random() < chaos.rate
+    ) {
+      const fault = chaos.faults[Math.floor(chaos.random() * chaos.faults.length)]!;
+      const [lo, hi] = chaos.ms;
+      list.push({ fault, ms: fault === 'latency' ? Math.round(lo + chaos.random() * (hi - lo)) : undefined });
+      chaos.counts[fault] = (chaos.counts[fault] ?? 0) + 1;
+    }
     const style = this.#style(ctx.url.pathname);
     for (const { fault, ms } of list) {
       switch (fault) {
@@ -201,6 +258,9 @@ export class SimCore {
         case 'drop':
           ctx.req.socket.destroy();
           return true;
+        case 'drop-after':
+          ctx.dropAfter = true;
+          break;
       }
     }
     return false;
@@ -219,11 +279,13 @@ function cors(req: IncomingMessage, res: ServerResponse) {
 }
 
 export function json(ctx: Ctx, status: number, body: unknown) {
+  if (ctx.dropAfter) return void ctx.req.socket.destroy();
   ctx.res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   ctx.res.end(JSON.stringify(body));
 }
 
 export function noContent(ctx: Ctx) {
+  if (ctx.dropAfter) return void ctx.req.socket.destroy();
   ctx.res.writeHead(204, { 'cache-control': 'no-store' }).end();
 }
 

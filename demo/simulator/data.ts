@@ -42,11 +42,14 @@ const t = (en: Tx, nb: Tx | null, sv: Tx | null): SimText[] =>
 export const NORDLYS = '468979834';
 export const FJORD = '913456780';
 export const HOSTILE = 'sim-hostile';
+/** Many flat consents, for tests that save many decisions at once (fault suite, long queues). */
+export const BULK = 'sim-bulk';
 
 export const issuers = [
   { issuer: NORDLYS, name: 'Nordlys Media AS' },
   { issuer: FJORD, name: 'Fjordposten AS' },
   { issuer: HOSTILE, name: 'Hostile texts (test issuer)' },
+  { issuer: BULK, name: 'Many consents (test issuer)' },
 ];
 
 const created = 1560851788000;
@@ -142,6 +145,10 @@ export const groups: SimGroup[] = [
       null,
     ),
   },
+  ...['Email', 'Text messages', 'Telephone', 'Post'].map((channel, i): SimGroup => ({
+    issuer: BULK, consentGroupId: 1101 + i, created, selectionOrder: i + 1, active: true,
+    texts: t([channel, `What we may send you by ${channel.toLowerCase()}`], null, null),
+  })),
 ];
 
 let nextCreated = created + 3_600_000;
@@ -260,6 +267,13 @@ export const consents: SimConsent[] = [
     null,
     null,
   )),
+  // Six topics on each of the bulk issuer's four channels: 24 consents, ids 1001–1024.
+  ...['Email', 'Text messages', 'Telephone', 'Post'].flatMap((channel, g) =>
+    ['News', 'Offers', 'Events', 'Surveys', 'Partners', 'Service'].map((topic, i) =>
+      c(BULK, 1001 + g * 6 + i, 1101 + g, topic.toLowerCase(), channel.toLowerCase().replace(' ', '-'), i + 1,
+        t([`${topic} by ${channel.toLowerCase()}`, `${topic} sent to you by ${channel.toLowerCase()}`], null, null)),
+    ),
+  ),
 ];
 
 /** Customers for Connect check access: what each is entitled to. */

@@ -94,6 +94,8 @@ export abstract class ConsentFormElement extends LitElement {
   #saveAbort?: AbortController;
   /** Stops hearing the outbox of the scope last loaded. */
   #unwatch?: () => void;
+  /** Decisions other tabs saved (or queued) since the current load started. */
+  #heard: Decision[] = [];
 
   /** What to load: the element's own attributes. */
   protected abstract catalogQuery(): CatalogQuery;
@@ -111,15 +113,17 @@ export abstract class ConsentFormElement extends LitElement {
     task: async ([tr], { signal }): Promise<Loaded> => {
       if (tr instanceof ConsentError) throw tr;
       const q = this.stateQuery();
+      // Saves of the visitor's other tabs heard while this load is under way: its read may predate them.
+      this.#heard = [];
+      this.#watch(tr, q);
       const [catalog, state, queue] = await Promise.all([
         // Hostile or broken data beyond the limits is refused before anything walks or draws it.
         tr.loadCatalog(this.catalogQuery(), signal).then(checkLimits),
         tr.loadState ? tr.loadState(q, signal) : Promise.resolve([]),
         tr.queued?.(q),
       ]);
-      this.#watch(tr, q);
       // What waits in the outbox is what the visitor chose last: shown as chosen, and said to be queued.
-      const stored = applyDecisions(toMap(state), catalog, queue?.pending ?? []);
+      const stored = applyDecisions(toMap(state), catalog, [...(queue?.pending ?? []), ...this.#heard]);
       return { catalog, stored, queue };
     },
     onComplete: (loaded) => {
@@ -166,6 +170,8 @@ export abstract class ConsentFormElement extends LitElement {
    * confirmed or refused later, and saves made in the visitor's other tabs.
    */
   #onQueue = (e: QueueEvent) => {
+    if ((e.type === 'sent' && (e.remote || e.announced)) || (e.type === 'queued' && e.remote))
+      this.#heard.push(...e.decisions, ...(e.receipts ?? []).flatMap((r) => r.cascaded ?? []));
     const loaded = this.#current();
     if (!loaded) return;
     if (e.type === 'sent' && (e.remote || e.announced)) {
@@ -177,7 +183,7 @@ export abstract class ConsentFormElement extends LitElement {
     } else if (e.type === 'queued' && e.remote) {
       loaded.stored = applyDecisions(loaded.stored, loaded.catalog, e.decisions);
       this.save = { kind: 'queued', because: 'connection' };
-    } else if (e.type === 'failed' && (e.remote || e.announced) && e.error) {
+    } else if (e.type === 'failed' && e.announced && e.error) {
       // Not recorded after all: the provider's state is read again and the refused choice shown with Retry.
       this.dispatchEvent(new ConsentErrorEvent({ ...e.error.toJSON(), operation: 'save', queued: false }));
       this.reload();

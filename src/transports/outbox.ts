@@ -265,6 +265,8 @@ export class OutboxTransport implements ConsentTransport {
     this.#announced.add(entry.id);
     await this.#patch(entry.id, (e) => ({ ...e, announced: true })).catch(() => undefined);
     const error = result === 'late' ? new ConsentError('timeout', 'The provider has not answered yet.') : result.error;
+    // The visitor's other tabs show a slow save as queued too (a failed attempt announced it already).
+    if (result === 'late') announce({ type: 'queued', scope, entry: entry.id, decisions: q.decisions });
     const done = result === 'late' ? [] : (result.receipts ?? []);
     const sent = new Set(done.map((r) => r.itemId));
     const rest = q.decisions.filter((d) => !sent.has(d.itemId));

@@ -1,0 +1,117 @@
+// End to end: a long queue kept across a reload, sent once when the connection is back, and
+// never allowed to overwrite a later, contrary choice (built bundle → host backend → simulator).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { BULK } from '../../demo/simulator/data.js';
+import type { SimEvent } from '../../demo/simulator/store.js';
+import { faultPage } from '../faults/page.js';
+import { launchChromium } from './launch.js';
+
+const env = JSON.parse(process.env.TEST_ENV ?? '{}') as { demo: string; simulator: string };
+if (!env.demo) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
+
+const events = async (subject: string): Promise<SimEvent[]> =>
+  ((await (await fetch(`${env.simulator}/__sim/events`)).json()) as { events: SimEvent[] }).events.filter((e) => e.subject === subject);
+const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+const twenty = ids(1001, 1020);
+
+let browser: Browser;
+before(async () => {
+  browser = await launchChromium();
+});
+after(() => browser?.close());
+
+/** A visitor's context with the bulk issuer's picker page; `blocked` makes its saves fail as if offline. */
+async function visitor() {
+  const context = await browser.newContext();
+  const html = faultPage({ kind: 'host', simulator: env.simulator, issuer: BULK });
+  await context.route(`${env.demo}/__queue.html`, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  const state = { blocked: false };
+  await context.route(`${env.demo}/api/consent/decisions`, (r) => (state.blocked ? r.abort('internetdisconnected') : r.continue()));
+  return { context, state };
+}
+async function open(page: Page) {
+  await page.goto(`${env.demo}/__queue.html`);
+  await page.locator('consent-group-picker input[data-item-input="1024"]').waitFor();
+}
+const act = (page: Page, targets: [string, boolean][]) => page.evaluate((t) => (window as any).__act(t), targets);
+const view = (page: Page) => page.evaluate(() => (window as any).__view()) as Promise<Record<string, boolean>>;
+const status = (page: Page, text: string) => page.locator('consent-group-picker [part~="status"]', { hasText: text }).waitFor();
+/** Back online: the browser's `online` event makes the outbox send what waits. */
+async function online(context: BrowserContext, state: { blocked: boolean }) {
+  state.blocked = false;
+  await context.setOffline(true);
+  await context.setOffline(false);
+}
+async function until(fn: () => Promise<boolean>, what: string) {
+  for (let i = 0; i < 150; i++) if (await fn()) return;
+  else await new Promise((r) => setTimeout(r, 100));
+  assert.fail(`timed out waiting: ${what}`);
+}
+
+describe('a long queue', () => {
+  it('delivers 20 decisions queued offline, across a reload, exactly once', async () => {
+    const { context, state } = await visitor();
+    const page = await context.newPage();
+    await open(page);
+    const subject = (await page.evaluate(() => localStorage.getItem('consent-elements:subject')))!;
+
+    await context.setOffline(true);
+    await act(page, twenty.map((id) => [id, true]));
+    await status(page, 'kept on this device');
+    // Reload with the queue: the page comes back (writes still fail) and shows the 20 as chosen and queued.
+    state.blocked = true;
+    await context.setOffline(false);
+    await page.reload();
+    await open(page);
+    await status(page, 'kept on this device');
+    const shown = await view(page);
+    assert.deepEqual(twenty.filter((id) => !shown[id]), [], 'the queued choices are shown after the reload');
+    assert.deepEqual(await events(subject), [], 'nothing reached the provider yet');
+
+    await online(context, state);
+    await until(async () => (await events(subject)).length >= 20, '20 events');
+    await new Promise((r) => setTimeout(r, 1500)); // anything sent twice would arrive by now
+    const got = await events(subject);
+    assert.deepEqual(got.map((e) => [String(e.consentId), e.action]).sort(), twenty.map((id) => [id, true]).sort(), 'each of the 20 once, granted');
+    await page.reload();
+    await open(page);
+    const after = await view(page);
+    assert.deepEqual(twenty.filter((id) => !after[id]), []);
+    await context.close();
+  });
+
+  it('never lets an older queued choice overwrite a later, contrary one', async () => {
+    const { context, state } = await visitor();
+    const page = await context.newPage();
+    await open(page);
+    const subject = (await page.evaluate(() => localStorage.getItem('consent-elements:subject')))!;
+
+    state.blocked = true;
+    await act(page, twenty.map((id) => [id, true]));
+    await status(page, 'kept on this device');
+    await page.reload();
+    await open(page);
+    // The visitor changes their mind about five of them while the grants still wait.
+    const withdrawn = ids(1001, 1005);
+    await act(page, withdrawn.map((id) => [id, false]));
+    await status(page, 'kept on this device');
+
+    await online(context, state);
+    const granted = ids(1006, 1020);
+    await until(async () => (await events(subject)).length >= 20, '20 events');
+    await new Promise((r) => setTimeout(r, 1500));
+    const got = await events(subject);
+    for (const id of withdrawn)
+      assert.deepEqual(got.filter((e) => String(e.consentId) === id).map((e) => e.action), [false], `${id}: only the withdrawal reached the provider`);
+    for (const id of granted)
+      assert.deepEqual(got.filter((e) => String(e.consentId) === id).map((e) => e.action), [true], `${id}: granted once`);
+    await page.reload();
+    await open(page);
+    const after = await view(page);
+    assert.deepEqual(withdrawn.filter((id) => after[id]), [], 'withdrawn ones show unchecked');
+    assert.deepEqual(granted.filter((id) => !after[id]), [], 'granted ones show checked');
+    await context.close();
+  });
+});

@@ -1,0 +1,450 @@
+// `npm run test:faults`: the fault suite. Real Chromium pages with the built script-tag bundle
+// save decisions through the host backend (and straight to Connect in user mode) while a fault
+// layer breaks what it can: requests dropped before and after the provider stored them, 429
+// bursts, 500s, latency, HTML 200 pages, closed tabs, offline/online, two and three tabs,
+// reloads with a queue and return visits. Then, for every visitor, it compares the last choice
+// the visitor saw confirmed or queued with the provider's final state and event log, and prints
+// `intents N, stored N, lost N, duplicated N, wrong-final N`. Any non-zero count fails.
+//
+// Options: --visitors N (default 42), --intents N per visitor (default 25), --parallel N
+// (default 7), --seed N, --no-build (use dist/ as it is), --verbose.
+import { spawnSync } from 'node:child_process';
+import type { BrowserContext, Page, Route } from 'playwright-core';
+import { ensureBrowser } from '../../scripts/browser.mjs';
+import { startStack } from '../../scripts/stack.mjs';
+import { seeded } from '../../demo/simulator/core.js';
+import { BULK, consents } from '../../demo/simulator/data.js';
+import type { SimEvent } from '../../demo/simulator/store.js';
+import { faultPage } from './page.js';
+import { chromium } from 'playwright-core';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const VISITORS = arg('visitors', 42);
+const INTENTS = arg('intents', 25);
+const PARALLEL = arg('parallel', 7);
+const SEED = arg('seed', 20261124);
+const verbose = process.argv.includes('--verbose');
+/** No answer to a save within this long is a stuck save (the kit says "queued" after 8 s). */
+const ANSWER_MS = 20_000;
+
+const items = consents.filter((c) => c.issuer === BULK && c.active).map((c) => String(c.consentId));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+if (!process.argv.includes('--no-build')) {
+  const b = spawnSync('npm', ['run', '--silent', 'build:lib'], { stdio: 'inherit' });
+  if (b.status !== 0) process.exit(1);
+}
+process.env.CHROME_PATH ??= ensureBrowser();
+
+const started = Date.now();
+const stack = await startStack({
+  env: {
+    HOST_CATALOG_TTL_MS: '60000',
+    // Short enough that unknown outcomes settle within the run; longer than any injected latency.
+    HOST_WRITE_DEADLINE_MS: '6000',
+    // Every visitor here shares one address.
+    HOST_RATE_LIMIT: '1000000',
+  },
+});
+const sim = stack.simulator as string;
+const post = (path: string, body: unknown) =>
+  fetch(`${sim}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+// Behind the backend, the provider itself misbehaves on writes and reads.
+await post('/__sim/chaos', {
+  seed: SEED,
+  rate: 0.12,
+  faults: ['drop', 'drop-after', 'drop-after', '500', '429', 'latency', 'html'],
+  ms: [300, 3000],
+  paths: ['/capi/v1/client/customer/privacy/consentEvent', '/capi/v1/client/customer/privacy/consentEvent/history'],
+});
+
+// The suite's pages are served by the fault layer itself, so Chromium cannot tell their address
+// space: its local-network checks would refuse every request to the loopback servers.
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH,
+  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
+    '--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults'],
+});
+
+interface Intent {
+  at: number;
+  targets: [string, boolean][];
+  outcome: 'saved' | 'queued' | 'refused' | 'left' | 'stuck';
+}
+interface Result {
+  visitor: number;
+  kind: string;
+  subject: string;
+  intents: Intent[];
+  stuck: number;
+  problems: string[];
+}
+
+type Decision = { itemId: string; granted: boolean };
+
+async function visit(n: number): Promise<Result> {
+  const random = seeded(SEED * 7919 + n);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const kind = n % 3 === 2 ? 'connect' : 'host';
+  const tabCount = n % 5 === 0 ? 3 : n % 5 === 1 || n % 5 === 3 ? 2 : 1;
+  const problems: string[] = [];
+  const intents: Intent[] = [];
+  let stuck = 0;
+  let noop = 0;
+  let token: string | undefined;
+  let subject = '';
+  if (kind === 'connect') {
+    subject = `fault-visitor-${SEED}-${n}`;
+    token = ((await post('/__sim/user-token', { subject })) as { access_token: string }).access_token;
+  }
+  const html = faultPage({ kind, simulator: sim, token, issuer: BULK });
+  const url = `${stack.demo}/__faults/${n}.html`;
+  const context: BrowserContext = await browser.newContext();
+  let faultsOn = true;
+  // The fault layer between the page and what it talks to (the host backend, or Connect).
+  await context.route(`${stack.demo}/__faults/**`, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  const api = kind === 'host' ? `${stack.demo}/api/consent/**` : `${sim}/capi/**`;
+  await context.route(api, (route) => fault(route).catch(() => undefined));
+  async function fault(route: Route) {
+    const req = route.request();
+    requests.set(n, (requests.get(n) ?? 0) + 1);
+    const write = req.method() === 'POST';
+    if (!faultsOn || req.method() === 'OPTIONS' || random() >= (write ? 0.3 : 0.06)) return route.continue();
+    const f = pick(write ? (['drop', 'drop-after', 'drop-after', '429', '500', 'html', 'latency', 'latency'] as const) : (['drop', '500', 'latency', 'html'] as const));
+    const headers = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'retry-after' };
+    const errorBody = (status: number) =>
+      JSON.stringify(kind === 'host' ? { code: status === 429 ? 'rate-limited' : 'http', message: 'Injected' } : { errorCode: 'SERVER_ERROR', errorMessage: 'Injected' });
+    switch (f) {
+      case 'drop':
+        return route.abort('connectionreset');
+      case 'drop-after':
+        await route.fetch();
+        return route.abort('connectionreset');
+      case '429':
+        return route.fulfill({ status: 429, headers: { ...headers, 'retry-after': '1' }, contentType: 'application/json', body: errorBody(429) });
+      case '500':
+        return route.fulfill({ status: 500, headers, contentType: 'application/json', body: errorBody(500) });
+      case 'html':
+        return route.fulfill({ status: 200, headers, contentType: 'text/html', body: '<!doctype html><h1>Service temporarily unavailable</h1>' });
+      case 'latency':
+        await sleep(500 + random() * 4500);
+        return route.continue();
+    }
+  }
+
+  /** Opens a tab and waits until the picker shows its items (a failed load is retried, as a visitor would). */
+  async function open(): Promise<Page> {
+    watch.set(n, `open ${Date.now()}`);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    if (verbose) page.on('console', (m) => m.type() === 'error' && console.log(`  visitor ${n} console: ${m.text()}`));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await page.goto(url);
+        await ready(page);
+        return page;
+      } catch (e) {
+        if (attempt >= 5) throw e;
+      }
+    }
+  }
+  async function ready(page: Page) {
+    for (let i = 0; i < 150; i++) {
+      const state = await page.evaluate(() => {
+        const root = document.querySelector('consent-group-picker')?.shadowRoot;
+        if (root?.querySelector('input[data-item-input]')) return 'ready';
+        return root?.querySelector('[part~="error"] button[part~="retry"]') ? 'error' : 'loading';
+      });
+      if (state === 'ready') return;
+      if (state === 'error') await page.evaluate(() => (document.querySelector('consent-group-picker')!.shadowRoot!.querySelector('[part~="error"] button') as HTMLButtonElement).click());
+      await sleep(state === 'error' ? 500 : 100);
+    }
+    const text = await page.evaluate(() => document.querySelector('consent-group-picker')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 200));
+    throw new Error(`the picker did not load: ${text}`);
+  }
+
+  /** A save the visitor makes, and what the page told them of it. */
+  async function act(page: Page, targets: [string, boolean][], leave = false): Promise<void> {
+    // A save refused earlier is shown with Retry: the visitor retries it first.
+    await settleError(page);
+    watch.set(n, `act ${Date.now()}`);
+    const r = (await page.evaluate((t) => (window as any).__act(t), targets)) as { mark: number; decisions: Decision[] | null; error?: string };
+    if (r.error) return void problems.push(r.error);
+    if (!r.decisions) {
+      // Nothing differed from what the provider holds (the page showed unsaved choices): start afresh.
+      if (++noop > 3) problems.push('Save did nothing four times in a row');
+      return reload(page);
+    }
+    noop = 0;
+    const intent: Intent = { at: Date.now(), targets, outcome: 'left' };
+    const t0 = Date.now();
+    intents.push(intent);
+    if (leave) return void (await page.close());
+    for (let retry = 0; ; retry++) {
+      const outcome = await answer(page, r.mark, r.decisions);
+      if (outcome === 'stuck') stuck++;
+      if (verbose) console.log(`  visitor ${n}: ${outcome} in ${Date.now() - t0} ms`);
+      if (outcome !== 'refused' || retry >= 6) {
+        intent.outcome = outcome;
+        // Given up, or no answer: the visitor reloads, and their unsaved choices go.
+        if (outcome !== 'saved' && outcome !== 'queued') await reload(page);
+        return;
+      }
+      // "Your choices were not saved" with Retry: the visitor retries.
+      r.mark = await page.evaluate(() => (window as any).__events.length);
+      const again = await page.evaluate(() => {
+        const b = document.querySelector('consent-group-picker')!.shadowRoot!.querySelector('[part~="error"] button[part~="retry"]') as HTMLButtonElement | null;
+        b?.click();
+        return !!b;
+      });
+      if (!again) {
+        intent.outcome = 'refused';
+        return reload(page);
+      }
+    }
+  }
+  async function reload(page: Page) {
+    watch.set(n, `reload ${Date.now()}`);
+    await page.reload();
+    await ready(page);
+  }
+  async function answer(page: Page, mark: number, decisions: Decision[]): Promise<Intent['outcome']> {
+    const hung = verbose ? setTimeout(() => void where(page), ANSWER_MS + 5000) : undefined;
+    try {
+      return await page.evaluate(([m, d, t]) => (window as any).__answer(m, d, t), [mark, decisions, ANSWER_MS] as const).catch(() => 'stuck' as const);
+    } finally {
+      clearTimeout(hung);
+    }
+  }
+  /** Prints where a page that stopped answering is busy (its JavaScript stack). */
+  async function where(page: Page) {
+    const cdp = await context.newCDPSession(page);
+    cdp.on('Debugger.paused', (e: any) => {
+      console.log(`visitor ${n}: page busy in\n${e.callFrames.slice(0, 12).map((f: any) => `  ${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.location.lineNumber + 1}:${f.location.columnNumber}`).join('\n')}`);
+      void cdp.send('Debugger.resume');
+    });
+    await cdp.send('Debugger.enable');
+    await cdp.send('Debugger.pause');
+  }
+  async function settleError(page: Page) {
+    watch.set(n, `settle ${Date.now()}`);
+    for (let i = 0; i < 3; i++) {
+      const text = await page.evaluate(() => (window as any).__error() as string);
+      if (!text) return;
+      const mark = await page.evaluate(() => (window as any).__events.length);
+      await page.evaluate(() => (document.querySelector('consent-group-picker')!.shadowRoot!.querySelector('[part~="error"] button[part~="retry"]') as HTMLButtonElement | null)?.click());
+      if (text.includes('not saved')) {
+        await page.evaluate(([m, t]) => (window as any).__answer(m, null, t), [mark, ANSWER_MS] as const).catch(() => undefined);
+      } else await ready(page);
+    }
+  }
+
+  /** What this visitor chose last, as far as they were told (confirmed or queued). */
+  const expected = () => {
+    const want = new Map<string, boolean>();
+    for (const i of intents) if (i.outcome === 'saved' || i.outcome === 'queued') for (const [id, v] of i.targets) want.set(id, v);
+    return want;
+  };
+  /** A tab of this visitor shows what they chose last before they act in it (cross-tab truth). */
+  async function fresh(page: Page) {
+    const want = expected();
+    for (let i = 0; i < 30; i++) {
+      const view = (await page.evaluate(() => (window as any).__view())) as Record<string, boolean>;
+      if ([...want].every(([id, v]) => view[id] === v)) return;
+      await sleep(100);
+    }
+    const view = (await page.evaluate(() => (window as any).__view())) as Record<string, boolean>;
+    const off = [...want].filter(([id, v]) => view[id] !== v).map(([id]) => id);
+    if (verbose) console.log(`  visitor ${n}: a tab shows an older choice for ${off.join(', ')} after 3 s`);
+  }
+  const randomTargets = (free: string[]): [string, boolean][] => {
+    if (random() < 0.08 && free.length === items.length) {
+      const v = random() < 0.5;
+      return items.map((id) => [id, v]);
+    }
+    const count = 1 + Math.floor(random() * 4);
+    const chosen = new Set<string>();
+    while (chosen.size < count) chosen.add(pick(free));
+    return [...chosen].map((id) => [id, random() < 0.5]);
+  };
+  /** Targets that differ from what the tab shows, so Save has something to send; none of `taken` (another tab's). */
+  async function targetsFor(page: Page, taken = new Set<string>()): Promise<[string, boolean][]> {
+    const view = (await page.evaluate(() => (window as any).__view())) as Record<string, boolean>;
+    const free = items.filter((id) => !taken.has(id));
+    for (;;) {
+      const t = randomTargets(free);
+      if (t.some(([id, v]) => view[id] !== v)) return t;
+    }
+  }
+
+  let tabs: Page[] = [];
+  try {
+    for (let i = 0; i < tabCount; i++) tabs.push(await open());
+    if (kind === 'host') subject = (await tabs[0]!.evaluate(() => localStorage.getItem('consent-elements:subject'))) ?? '';
+    while (intents.length < INTENTS) {
+      const step = random();
+      const page = pick(tabs);
+      await fresh(page);
+      if (step < 0.07) {
+        // Offline: a save or two is kept on the device; back online, they are sent.
+        await context.setOffline(true);
+        await act(page, await targetsFor(page));
+        if (random() < 0.5) await act(page, await targetsFor(page));
+        await sleep(random() * 1000);
+        await context.setOffline(false);
+      } else if (step < 0.14) {
+        // Save and close the tab at once; the visitor comes back in a new tab.
+        await act(page, await targetsFor(page), true);
+        tabs = tabs.filter((t) => t !== page);
+        await sleep(random() * 1500);
+        tabs.push(await open());
+      } else if (step < 0.2) {
+        // Save, then reload whatever its outcome (a queued save goes with the next page).
+        await act(page, await targetsFor(page));
+        await page.reload();
+        await ready(page);
+      } else if (step < 0.23) {
+        // Leaves the site and returns later.
+        for (const t of tabs) await t.close();
+        await sleep(random() * 2000);
+        tabs = [];
+        for (let i = 0; i < tabCount; i++) tabs.push(await open());
+      } else if (tabs.length > 1 && step < 0.3) {
+        // Two tabs save different things at once.
+        const other = tabs.find((t) => t !== page)!;
+        await fresh(other);
+        const mine = await targetsFor(page);
+        const theirs = await targetsFor(other, new Set(mine.map(([id]) => id)));
+        await Promise.all([act(page, mine), act(other, theirs)]);
+      } else {
+        await act(page, await targetsFor(page));
+      }
+    }
+    // The last return visit: the network is fine now. What waits is sent; what was refused is retried.
+    watch.set(n, `final ${Date.now()}`);
+    faultsOn = false;
+    await context.setOffline(false);
+    for (const t of tabs) await t.close();
+    const last = await open();
+    for (let i = 0; ; i++) {
+      await settleError(last);
+      const box = (await last.evaluate(() => (window as any).__outbox())) as { count: number; failed: number };
+      if (box.count === 0) break;
+      if (i > 240) {
+        problems.push(`${box.count} saves still waiting (${box.failed} refused) after 60 s`);
+        break;
+      }
+      await sleep(250);
+    }
+    // And the page shows what the provider holds.
+    await last.reload();
+    await ready(last);
+    const view = (await last.evaluate(() => (window as any).__view())) as Record<string, boolean>;
+    const want = expected();
+    const shown = [...want].filter(([id, v]) => view[id] !== v && !uncertain(intents, id, view[id]!));
+    if (shown.length) problems.push(`the page shows an older choice for ${shown.map(([id]) => id).join(', ')}`);
+  } catch (e) {
+    problems.push(`runner: ${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+  return { visitor: n, kind, subject, intents, stuck, problems };
+}
+
+/**
+ * Whether `value` is an acceptable final value for `id` because of a save whose tab closed right
+ * after Save, after the last choice the visitor saw confirmed or queued: it may or may not land.
+ */
+function uncertain(intents: Intent[], id: string, value: boolean): boolean {
+  let lastKnown = -1;
+  intents.forEach((i, k) => (i.outcome === 'saved' || i.outcome === 'queued') && i.targets.some(([t]) => t === id) && (lastKnown = k));
+  return intents.slice(lastKnown + 1).some((i) => (i.outcome === 'left' || i.outcome === 'stuck' || i.outcome === 'refused') && i.targets.some(([t, v]) => t === id && v === value));
+}
+
+/** What each running visitor is doing, since when: a visitor stuck for a minute is reported. */
+const watch = new Map<number, string>();
+const requests = new Map<number, number>();
+const watchdog = setInterval(() => {
+  if (verbose) console.log(`requests in 30 s by visitor: ${JSON.stringify(Object.fromEntries(requests))}; phases: ${JSON.stringify(Object.fromEntries(watch))}`);
+  requests.clear();
+  for (const [n, what] of watch) {
+    const [phase, since] = what.split(' ');
+    if (Date.now() - Number(since) > 60_000) console.log(`visitor ${n} has been in "${phase}" for ${Math.round((Date.now() - Number(since)) / 1000)} s`);
+  }
+}, 30_000);
+
+// Visitors run a few at a time.
+const results: Result[] = [];
+let next = 0;
+await Promise.all(
+  Array.from({ length: PARALLEL }, async () => {
+    while (next < VISITORS) {
+      const n = next++;
+      const r = await visit(n);
+      watch.delete(n);
+      results.push(r);
+      if (verbose) console.log(`visitor ${n} (${r.kind}): ${r.intents.length} intents, ${r.problems.length} problems`);
+    }
+  }),
+);
+clearInterval(watchdog);
+await browser.close();
+
+// Give what is still under way a moment, then read the provider.
+const chaos = await (await fetch(`${sim}/__sim/chaos`, { method: 'DELETE' })).json();
+const events = ((await (await fetch(`${sim}/__sim/events`)).json()) as { events: SimEvent[] }).events;
+stack.stop();
+
+let intents = 0;
+let stored = 0;
+let lost = 0;
+let duplicated = 0;
+let wrongFinal = 0;
+let stuckTotal = 0;
+const outcomes: Record<string, number> = {};
+for (const r of results.sort((a, b) => a.visitor - b.visitor)) {
+  intents += r.intents.length;
+  stuckTotal += r.stuck;
+  for (const i of r.intents) outcomes[i.outcome] = (outcomes[i.outcome] ?? 0) + 1;
+  stored += r.intents.filter((i) => i.outcome === 'saved' || i.outcome === 'queued').length;
+  const mine = events.filter((e) => e.subject === r.subject && items.includes(String(e.consentId)));
+  const bad: string[] = [...r.problems];
+  // Duplicated: an event repeating the item's previous action (nothing a visitor did asks for that).
+  const previous = new Map<number, boolean>();
+  for (const e of mine) {
+    if (previous.get(e.consentId) === e.action) {
+      duplicated++;
+      bad.push(`duplicate event ${e.consentEventId} (${e.consentId}=${e.action})`);
+    }
+    previous.set(e.consentId, e.action);
+  }
+  // Lost and wrong-final: the provider's final state against the last choice the visitor saw confirmed or queued.
+  const want = new Map<string, { v: boolean; at: number }>();
+  for (const i of r.intents) if (i.outcome === 'saved' || i.outcome === 'queued') for (const [id, v] of i.targets) want.set(id, { v, at: i.at });
+  let wrong = false;
+  for (const id of items) {
+    const final = previous.get(Number(id)) ?? false;
+    const w = want.get(id);
+    const v = w?.v ?? false;
+    if (final === v || uncertain(r.intents, id, final)) continue;
+    wrong = true;
+    if (w && !mine.some((e) => String(e.consentId) === id && e.action === w.v && e.created >= w.at - 1000)) {
+      lost++;
+      bad.push(`lost ${id}=${w.v}`);
+    } else bad.push(`wrong final ${id}: provider ${final}, visitor chose ${v}`);
+  }
+  if (wrong) wrongFinal++;
+  if (bad.length) console.log(`visitor ${r.visitor} (${r.kind}, ${r.subject}): ${bad.join('; ')}`);
+}
+const seconds = Math.round((Date.now() - started) / 1000);
+console.log(`\n${VISITORS} visitors (${PARALLEL} at a time), ${events.length} provider events, ${seconds} s`);
+console.log(`outcomes seen by visitors: ${JSON.stringify(outcomes)}; provider-side faults: ${JSON.stringify(chaos.counts)}`);
+const problems = results.reduce((n, r) => n + r.problems.length, 0);
+console.log(`intents ${intents}, stored ${stored}, lost ${lost}, duplicated ${duplicated}, wrong-final ${wrongFinal}`);
+const ok = lost === 0 && duplicated === 0 && wrongFinal === 0 && stuckTotal === 0 && problems === 0 && intents >= VISITORS * INTENTS;
+if (stuckTotal) console.log(`${stuckTotal} saves got no answer within ${ANSWER_MS / 1000} s`);
+if (problems) console.log(`${problems} other problems (listed above)`);
+process.exit(ok ? 0 : 1);
