@@ -90,7 +90,8 @@ function receive({ error, ...e }: Wire) {
 }
 
 function deliver(e: Scoped, remote: boolean) {
-  for (const fn of listeners.get(e.scope) ?? []) fn({ ...e, remote });
+  // A copy: a listener that watches again (an element reloading) must not be called again for this event.
+  for (const fn of [...(listeners.get(e.scope) ?? [])]) fn({ ...e, remote });
 }
 
 function announce(e: Scoped) {

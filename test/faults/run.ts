@@ -107,7 +107,8 @@ async function visit(n: number): Promise<Result> {
   // The fault layer between the page and what it talks to (the host backend, or Connect).
   await context.route(`${stack.demo}/__faults/**`, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
   const api = kind === 'host' ? `${stack.demo}/api/consent/**` : `${sim}/capi/**`;
-  await context.route(api, (route) => fault(route).catch(() => undefined));
+  // A route left unanswered stalls its request for good: whatever goes wrong, the request ends.
+  await context.route(api, (route) => fault(route).catch(() => route.abort('failed').catch(() => undefined)));
   async function fault(route: Route) {
     const req = route.request();
     requests.set(n, (requests.get(n) ?? 0) + 1);
@@ -140,6 +141,11 @@ async function visit(n: number): Promise<Result> {
     watch.set(n, `open ${Date.now()}`);
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    if (verbose) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Debugger.enable');
+      debuggers.set(page, cdp);
+    }
     if (verbose) page.on('console', (m) => m.type() === 'error' && console.log(`  visitor ${n} console: ${m.text()}`));
     for (let attempt = 0; ; attempt++) {
       try {
@@ -221,14 +227,16 @@ async function visit(n: number): Promise<Result> {
   }
   /** Prints where a page that stopped answering is busy (its JavaScript stack). */
   async function where(page: Page) {
-    const cdp = await context.newCDPSession(page);
+    const cdp = debuggers.get(page);
+    if (!cdp) return;
     cdp.on('Debugger.paused', (e: any) => {
       console.log(`visitor ${n}: page busy in\n${e.callFrames.slice(0, 12).map((f: any) => `  ${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.location.lineNumber + 1}:${f.location.columnNumber}`).join('\n')}`);
-      void cdp.send('Debugger.resume');
+      void cdp.send('Debugger.resume').catch(() => undefined);
     });
-    await cdp.send('Debugger.enable');
-    await cdp.send('Debugger.pause');
+    await cdp.send('Debugger.pause').catch((e) => console.log(`visitor ${n}: cannot pause: ${e.message}`));
   }
+  // Attached while the page is responsive, so a later pause can interrupt a busy script.
+  const debuggers = new Map<Page, import('playwright-core').CDPSession>();
   async function settleError(page: Page) {
     watch.set(n, `settle ${Date.now()}`);
     for (let i = 0; i < 3; i++) {

@@ -46,6 +46,25 @@ describe('outbox', () => {
   const key = () => `test-${Date.now()}-${n++}`;
   before(() => clear(createStore('consent-elements', 'outbox')));
 
+  it('calls a watcher that watches again while it hears an event once for that event', async () => {
+    // An element reloading on an event watches its scope afresh; the event must not reach it again.
+    const outbox = new OutboxTransport(new MemoryTransport({ catalog }), { key: key() });
+    let calls = 0;
+    let stop = () => {};
+    const listen = () => {
+      stop = outbox.watch({ subject }, () => {
+        calls++;
+        if (calls > 5) return; // without the fix this never ends: stop the test from hanging
+        stop();
+        listen();
+      });
+    };
+    listen();
+    await outbox.loadState!({ subject });
+    expect(calls).to.equal(1);
+    stop();
+  });
+
   it('sends straight away and keeps nothing when the provider confirms', async () => {
     const inner = new MemoryTransport({ catalog });
     const outbox = new OutboxTransport(inner, { key: key() });
