@@ -170,17 +170,18 @@ export abstract class ConsentFormElement extends LitElement {
    * confirmed or refused later, and saves made in the visitor's other tabs.
    */
   #onQueue = (e: QueueEvent) => {
-    if ((e.type === 'sent' && (e.remote || e.announced)) || (e.type === 'queued' && e.remote))
-      this.#heard.push(...e.decisions, ...(e.receipts ?? []).flatMap((r) => r.cascaded ?? []));
+    const sent = e.type === 'sent' && (e.remote || e.announced);
+    const queued = e.type === 'queued' && e.remote;
+    const cascaded = (e.receipts ?? []).flatMap((r) => r.cascaded ?? []);
+    if (sent || queued) this.#heard.push(...e.decisions, ...cascaded);
     const loaded = this.#current();
     if (!loaded) return;
-    if (e.type === 'sent' && (e.remote || e.announced)) {
-      const sent = [...e.decisions, ...(e.receipts ?? []).flatMap((r) => r.cascaded ?? [])];
-      loaded.stored = applyDecisions(loaded.stored, loaded.catalog, sent);
+    if (sent) {
+      loaded.stored = applyDecisions(loaded.stored, loaded.catalog, [...e.decisions, ...cascaded]);
       if (this.save.kind === 'queued') this.save = { kind: 'saved' };
       this.requestUpdate();
       this.dispatchEvent(new ConsentSavedEvent({ decisions: e.decisions, receipts: e.receipts ?? [], queued: false }));
-    } else if (e.type === 'queued' && e.remote) {
+    } else if (queued) {
       loaded.stored = applyDecisions(loaded.stored, loaded.catalog, e.decisions);
       this.save = { kind: 'queued', because: 'connection' };
     } else if (e.type === 'failed' && e.announced && e.error) {

@@ -55,6 +55,11 @@ window.__answer = (mark, decisions, timeout) => new Promise((resolve) => {
   window.__wake.add(check);
   check();
 });
+window.__retry = () => {
+  const b = el().shadowRoot.querySelector('[part~="error"] button[part~="retry"]');
+  b?.click();
+  return !!b;
+};
 window.__view = () => {
   const root = el().shadowRoot;
   const out = {};

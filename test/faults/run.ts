@@ -16,7 +16,7 @@ import { seeded } from '../../demo/simulator/core.js';
 import { BULK, consents } from '../../demo/simulator/data.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
 import { faultPage } from './page.js';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../e2e/launch.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -63,11 +63,9 @@ await post('/__sim/chaos', {
 
 // The suite's pages are served by the fault layer itself, so Chromium cannot tell their address
 // space: its local-network checks would refuse every request to the loopback servers.
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH,
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
-    '--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults'],
-});
+const browser = await launchChromium([
+  '--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults',
+]);
 
 interface Intent {
   at: number;
@@ -157,6 +155,8 @@ async function visit(n: number): Promise<Result> {
       }
     }
   }
+  /** Clicks the error's Retry, as a visitor would; false when there is none. */
+  const clickRetry = (page: Page) => page.evaluate(() => (window as any).__retry() as boolean);
   async function ready(page: Page) {
     for (let i = 0; i < 150; i++) {
       const state = await page.evaluate(() => {
@@ -165,7 +165,7 @@ async function visit(n: number): Promise<Result> {
         return root?.querySelector('[part~="error"] button[part~="retry"]') ? 'error' : 'loading';
       });
       if (state === 'ready') return;
-      if (state === 'error') await page.evaluate(() => (document.querySelector('consent-group-picker')!.shadowRoot!.querySelector('[part~="error"] button') as HTMLButtonElement).click());
+      if (state === 'error') await clickRetry(page);
       await sleep(state === 'error' ? 500 : 100);
     }
     const text = await page.evaluate(() => document.querySelector('consent-group-picker')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 200));
@@ -201,11 +201,7 @@ async function visit(n: number): Promise<Result> {
       }
       // "Your choices were not saved" with Retry: the visitor retries.
       r.mark = await page.evaluate(() => (window as any).__events.length);
-      const again = await page.evaluate(() => {
-        const b = document.querySelector('consent-group-picker')!.shadowRoot!.querySelector('[part~="error"] button[part~="retry"]') as HTMLButtonElement | null;
-        b?.click();
-        return !!b;
-      });
+      const again = await clickRetry(page);
       if (!again) {
         intent.outcome = 'refused';
         return reload(page);
@@ -243,19 +239,14 @@ async function visit(n: number): Promise<Result> {
       const text = await page.evaluate(() => (window as any).__error() as string);
       if (!text) return;
       const mark = await page.evaluate(() => (window as any).__events.length);
-      await page.evaluate(() => (document.querySelector('consent-group-picker')!.shadowRoot!.querySelector('[part~="error"] button[part~="retry"]') as HTMLButtonElement | null)?.click());
+      await clickRetry(page);
       if (text.includes('not saved')) {
         await page.evaluate(([m, t]) => (window as any).__answer(m, null, t), [mark, ANSWER_MS] as const).catch(() => undefined);
       } else await ready(page);
     }
   }
 
-  /** What this visitor chose last, as far as they were told (confirmed or queued). */
-  const expected = () => {
-    const want = new Map<string, boolean>();
-    for (const i of intents) if (i.outcome === 'saved' || i.outcome === 'queued') for (const [id, v] of i.targets) want.set(id, v);
-    return want;
-  };
+  const expected = () => new Map([...lastChoices(intents)].map(([id, { v }]) => [id, v]));
   /** A tab of this visitor shows what they chose last before they act in it (cross-tab truth). */
   async function fresh(page: Page) {
     const want = expected();
@@ -362,6 +353,13 @@ async function visit(n: number): Promise<Result> {
   return { visitor: n, kind, subject, intents, stuck, problems };
 }
 
+/** What a visitor chose last per item, and when, as far as they were told (confirmed or queued). */
+function lastChoices(intents: Intent[]): Map<string, { v: boolean; at: number }> {
+  const want = new Map<string, { v: boolean; at: number }>();
+  for (const i of intents) if (i.outcome === 'saved' || i.outcome === 'queued') for (const [id, v] of i.targets) want.set(id, { v, at: i.at });
+  return want;
+}
+
 /**
  * Whether `value` is an acceptable final value for `id` because of a save whose tab closed right
  * after Save, after the last choice the visitor saw confirmed or queued: it may or may not land.
@@ -430,8 +428,7 @@ for (const r of results.sort((a, b) => a.visitor - b.visitor)) {
     previous.set(e.consentId, e.action);
   }
   // Lost and wrong-final: the provider's final state against the last choice the visitor saw confirmed or queued.
-  const want = new Map<string, { v: boolean; at: number }>();
-  for (const i of r.intents) if (i.outcome === 'saved' || i.outcome === 'queued') for (const [id, v] of i.targets) want.set(id, { v, at: i.at });
+  const want = lastChoices(r.intents);
   let wrong = false;
   for (const id of items) {
     const final = previous.get(Number(id)) ?? false;
