@@ -94,7 +94,7 @@ export abstract class ConsentFormElement extends LitElement {
   #saveAbort?: AbortController;
   /** Stops hearing the outbox of the scope last loaded. */
   #unwatch?: () => void;
-  /** Decisions other tabs saved (or queued) since the current load started. */
+  /** Decisions saved (here or in other tabs) or queued since the current load started. */
   #heard: Decision[] = [];
 
   /** What to load: the element's own attributes. */
@@ -123,7 +123,11 @@ export abstract class ConsentFormElement extends LitElement {
         tr.queued?.(q),
       ]);
       // What waits in the outbox is what the visitor chose last: shown as chosen, and said to be queued.
-      const stored = applyDecisions(toMap(state), catalog, [...(queue?.pending ?? []), ...this.#heard]);
+      const held = toMap(state);
+      const stored = applyDecisions(held, catalog, [...(queue?.pending ?? []), ...this.#heard]);
+      // A refused choice the provider holds after all, or one chosen again since, has nothing left to retry.
+      const since = new Set(this.#heard.map((d) => d.itemId));
+      if (queue?.failed.length) queue.failed = queue.failed.filter((d) => held.get(d.itemId) !== d.granted && !since.has(d.itemId));
       return { catalog, stored, queue };
     },
     onComplete: (loaded) => {
@@ -170,23 +174,39 @@ export abstract class ConsentFormElement extends LitElement {
    * confirmed or refused later, and saves made in the visitor's other tabs.
    */
   #onQueue = (e: QueueEvent) => {
-    const sent = e.type === 'sent' && (e.remote || e.announced);
+    // News to this element: another tab's save, or a queued one this page no longer waits for.
+    const news = e.remote || e.announced;
+    const sent = e.type === 'sent' && news;
     const queued = e.type === 'queued' && e.remote;
-    const cascaded = (e.receipts ?? []).flatMap((r) => r.cascaded ?? []);
-    if (sent || queued) this.#heard.push(...e.decisions, ...cascaded);
+    const pending = e.type === 'pending' && e.remote;
+    // What the provider stored, also of a save that then failed part-way.
+    const receipts = news ? (e.receipts ?? []) : [];
+    const stored = receipts.filter((r) => !r.queued).map(({ itemId, granted }) => ({ itemId, granted }));
+    const cascaded = receipts.flatMap((r) => r.cascaded ?? []);
+    const heard = [...stored, ...(sent || queued || pending ? e.decisions : []), ...cascaded];
+    this.#heard.push(...heard);
     const loaded = this.#current();
     if (!loaded) return;
-    if (sent) {
-      loaded.stored = applyDecisions(loaded.stored, loaded.catalog, [...e.decisions, ...cascaded]);
-      if (this.save.kind === 'queued') this.save = { kind: 'saved' };
+    if (heard.length) {
+      loaded.stored = applyDecisions(loaded.stored, loaded.catalog, heard);
+      // A choice made since in another tab is newer than one left unsaved here (a refused one shown again).
+      if (e.remote && heard.some((d) => this.choices.has(d.itemId))) {
+        const ids = new Set(heard.map((d) => d.itemId));
+        this.choices = new Map([...this.choices].filter(([id]) => !ids.has(id)));
+      }
       this.requestUpdate();
+    }
+    if (sent) {
+      if (this.save.kind === 'queued') this.save = { kind: 'saved' };
       this.dispatchEvent(new ConsentSavedEvent({ decisions: e.decisions, receipts: e.receipts ?? [], queued: false }));
     } else if (queued) {
-      loaded.stored = applyDecisions(loaded.stored, loaded.catalog, e.decisions);
       this.save = { kind: 'queued', because: 'connection' };
     } else if (e.type === 'failed' && e.announced && e.error) {
       // Not recorded after all: the provider's state is read again and the refused choice shown with Retry.
       this.dispatchEvent(new ConsentErrorEvent({ ...e.error.toJSON(), operation: 'save', queued: false }));
+      this.reload();
+    } else if (e.type === 'failed' && e.remote) {
+      // Another tab's save shown here as pending was refused (that tab says so): show what the provider holds.
       this.reload();
     }
   };
@@ -233,7 +253,7 @@ export abstract class ConsentFormElement extends LitElement {
       // Queued receipts are durably kept on this device and will be sent: show them as chosen.
       const waiting = receipts.find((r) => r.queued);
       const queued = !!waiting;
-      loaded.stored = applyDecisions(loaded.stored, loaded.catalog, decisions);
+      this.#stored(decisions);
       this.choices = new Map();
       this.save = waiting ? { kind: 'queued', because: waiting.queuedBecause ?? 'connection' } : { kind: 'saved' };
       this.dispatchEvent(new ConsentSavedEvent({ decisions, receipts, queued }));
@@ -241,8 +261,7 @@ export abstract class ConsentFormElement extends LitElement {
       if (isAbort(e)) return;
       const error = toConsentError(e);
       // Whatever the provider stored before failing is stored: never send it twice.
-      const done = (error.receipts ?? []).map((r) => ({ itemId: r.itemId, granted: r.granted }));
-      loaded.stored = applyDecisions(loaded.stored, loaded.catalog, done);
+      this.#stored((error.receipts ?? []).map((r) => ({ itemId: r.itemId, granted: r.granted })));
       this.#fail(error, 'save');
     }
   }
@@ -266,9 +285,9 @@ export abstract class ConsentFormElement extends LitElement {
     </div>`;
   }
 
-  /** True while a save is under way: controls are disabled. */
+  /** True while a save or a reload is under way: controls are disabled (a reload may show a refused save). */
   protected get busy(): boolean {
-    return this.save.kind === 'saving';
+    return this.save.kind === 'saving' || this.loader.status === TaskStatus.PENDING;
   }
 
   /** The text to show for a set of localized texts, by the fallback chain. */
@@ -388,6 +407,14 @@ export abstract class ConsentFormElement extends LitElement {
 
   #current(): Loaded | undefined {
     return this.loader.status === TaskStatus.COMPLETE ? this.loader.value : this.#last;
+  }
+
+  /** Records what the provider now holds, in what is shown now (a load may have ended during the save). */
+  #stored(decisions: Decision[]) {
+    // A load under way may have read the state before: it applies these when it ends.
+    this.#heard.push(...decisions);
+    const loaded = this.#current();
+    if (loaded && decisions.length) loaded.stored = applyDecisions(loaded.stored, loaded.catalog, decisions);
   }
 
 }

@@ -126,10 +126,11 @@ export interface Receipt {
 /** What happened to a scope's saves, heard by `watch()` in this tab and the visitor's other tabs. */
 export interface QueueEvent {
   /**
-   * `state`: what the provider holds was read; `sent`: confirmed; `queued`: kept to send later;
-   * `failed`: refused for good (not recorded); `superseded`: a newer choice replaced these.
+   * `state`: what the provider holds was read; `pending`: a save was made and is on its way;
+   * `sent`: confirmed; `queued`: kept to send later; `failed`: refused (not recorded);
+   * `superseded`: a newer choice replaced these.
    */
-  type: 'state' | 'sent' | 'queued' | 'failed' | 'superseded';
+  type: 'state' | 'pending' | 'sent' | 'queued' | 'failed' | 'superseded';
   /** The save (outbox entry) it is about. */
   entry?: string;
   decisions: Decision[];

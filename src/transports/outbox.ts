@@ -191,7 +191,22 @@ export class OutboxTransport implements ConsentTransport {
     const scope = scopeKey(this.#o.key, q);
     this.#scopes.add(scope);
     announce({ type: 'state', scope, decisions });
+    await this.#forgetHeld(scope, toMap(decisions)).catch(() => undefined);
     return decisions;
+  }
+
+  /**
+   * A refused save whose choices the provider holds after all (stored by the refused attempt, or
+   * by a later save) has nothing left to retry: it is removed, or it would ask for Retry forever.
+   */
+  async #forgetHeld(scope: string, state: Map<string, boolean>): Promise<void> {
+    const held = (d: Decision) => state.get(d.itemId) === d.granted;
+    const stale = (await entriesOf(scope)).filter((e) => e.failed && e.request.decisions.some(held));
+    for (const e of stale)
+      await this.#patch(e.id, (old) => {
+        const rest = old.request.decisions.filter((d) => !held(d));
+        return rest.length ? { ...old, request: { ...old.request, decisions: rest } } : undefined;
+      });
   }
 
   /**
@@ -239,6 +254,8 @@ export class OutboxTransport implements ConsentTransport {
     // The scope's lock is asked for while the entry is stored: a visitor may leave right after Save.
     const held = hold(scope);
     const older = await this.#enqueue(entry).catch(() => undefined);
+    // The visitor's other tabs show this choice at once (its tab may close before any answer).
+    if (older !== undefined) announce({ type: 'pending', scope, entry: entry.id, decisions: q.decisions });
     // No IndexedDB (private mode, old browser): send without the safety net.
     if (older === undefined) {
       void held.then((release) => release());

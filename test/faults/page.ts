@@ -11,12 +11,14 @@ export function faultPage({ kind, simulator: sim, token, issuer }: { kind: 'host
       ? // A short write deadline, longer than the longest injected latency, so unknown outcomes settle within the run.
         `const { configure, OutboxTransport, CachedTransport, ConnectTransport } = window.ConsentElements;
          const inner = new ConnectTransport({ endpoint: ${JSON.stringify(`${sim}/capi`)}, mode: 'user', getToken: () => ${JSON.stringify(token)} });
-         configure({ transports: { connect: new OutboxTransport(new CachedTransport(inner, { key: 'faults' }), { key: 'connect faults', writeDeadline: 15000 }) } });`
+         configure({ transports: { connect: new OutboxTransport(new CachedTransport(inner, { key: 'faults' }), { key: 'connect faults' }) } });`
       : '';
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>fault suite</title>
 <script src="/dist/consent-elements.iife.js"></script>
 <script>${setup}
 window.__events = [];
+// What this tab hears of the visitor's other tabs, for the runner's trail.
+new BroadcastChannel('consent-elements:outbox').onmessage = (m) => console.debug('heard ' + JSON.stringify({ type: m.data.type, entry: m.data.entry && m.data.entry.slice(0, 8), decisions: m.data.decisions, announced: m.data.announced, error: m.data.error && m.data.error.code }));
 window.__wake = new Set();
 const el = () => document.querySelector('consent-group-picker');
 addEventListener('DOMContentLoaded', () => {
@@ -24,6 +26,7 @@ addEventListener('DOMContentLoaded', () => {
     el().addEventListener(type, (e) => {
       const d = e.detail || {};
       window.__events.push({ type, decisions: d.decisions, queued: d.queued, operation: d.operation, code: d.code });
+      console.debug(type + ' ' + JSON.stringify({ decisions: d.decisions, queued: d.queued, code: d.code }));
       for (const f of [...window.__wake]) f();
     });
 });
@@ -42,16 +45,24 @@ window.__act = async (targets) => {
   const submit = window.__events.slice(mark).find((e) => e.type === 'consent-submit');
   return { mark, decisions: submit ? submit.decisions : null };
 };
-/** Resolves with the outcome the page showed for the save made at \`mark\`: saved, queued or refused. */
-window.__answer = (mark, decisions, timeout) => new Promise((resolve) => {
-  const key = JSON.stringify(decisions);
+/**
+ * Resolves with the outcome the page showed for the save submitted after \`mark\` (the visitor's
+ * Save or Retry): saved, queued or refused; \`nothing\` when nothing was submitted.
+ */
+window.__answer = (mark, timeout) => new Promise((resolve) => {
   const find = () => {
-    const e = window.__events.slice(mark).find((x) => (x.type === 'consent-saved' && (decisions === null || JSON.stringify(x.decisions) === key)) || (x.type === 'consent-error' && x.operation === 'save'));
+    const after = window.__events.slice(mark);
+    const submit = after.findIndex((x) => x.type === 'consent-submit');
+    if (submit < 0) return Date.now() - started > 2000 ? 'nothing' : undefined;
+    const key = JSON.stringify(after[submit].decisions);
+    const e = after.slice(submit).find((x) => (x.type === 'consent-saved' && JSON.stringify(x.decisions) === key) || (x.type === 'consent-error' && x.operation === 'save'));
     return e && (e.type === 'consent-error' ? 'refused' : e.queued ? 'queued' : 'saved');
   };
-  const done = (v) => { clearTimeout(timer); window.__wake.delete(check); resolve(v); };
+  const started = Date.now();
+  const done = (v) => { clearTimeout(timer); clearInterval(tick); window.__wake.delete(check); resolve(v); };
   const check = () => { const v = find(); if (v) done(v); };
   const timer = setTimeout(() => done('stuck'), timeout);
+  const tick = setInterval(check, 500);
   window.__wake.add(check);
   check();
 });

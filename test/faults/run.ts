@@ -7,7 +7,7 @@
 // `intents N, stored N, lost N, duplicated N, wrong-final N`. Any non-zero count fails.
 //
 // Options: --visitors N (default 42), --intents N per visitor (default 25), --parallel N
-// (default 7), --seed N, --no-build (use dist/ as it is), --verbose.
+// (default 7), --seed N, --no-build (use dist/ as it is), --verbose, --out FILE (intents and events as JSON).
 import { spawnSync } from 'node:child_process';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { ensureBrowser } from '../../scripts/browser.mjs';
@@ -79,9 +79,17 @@ interface Result {
   intents: Intent[];
   stuck: number;
   problems: string[];
+  /** What the visitor did, when (for --out). */
+  trail: string[];
 }
 
 type Decision = { itemId: string; granted: boolean };
+const tabIds = new WeakMap<Page, number>();
+let tabCounter = 0;
+const tabId = (page: Page) => {
+  if (!tabIds.has(page)) tabIds.set(page, ++tabCounter);
+  return `tab${tabIds.get(page)}`;
+};
 
 async function visit(n: number): Promise<Result> {
   const random = seeded(SEED * 7919 + n);
@@ -90,6 +98,8 @@ async function visit(n: number): Promise<Result> {
   const tabCount = n % 5 === 0 ? 3 : n % 5 === 1 || n % 5 === 3 ? 2 : 1;
   const problems: string[] = [];
   const intents: Intent[] = [];
+  const trail: string[] = [];
+  const note = (what: string) => trail.push(`${Date.now()} ${what}`);
   let stuck = 0;
   let noop = 0;
   let token: string | undefined;
@@ -136,9 +146,11 @@ async function visit(n: number): Promise<Result> {
 
   /** Opens a tab and waits until the picker shows its items (a failed load is retried, as a visitor would). */
   async function open(): Promise<Page> {
-    watch.set(n, `open ${Date.now()}`);
+    phase(n, 'open');
     const page = await context.newPage();
+    note(`open ${tabId(page)}`);
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => m.type() === 'debug' && note(`${tabId(page)} ${m.text()}`));
     if (verbose) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Debugger.enable');
@@ -176,7 +188,7 @@ async function visit(n: number): Promise<Result> {
   async function act(page: Page, targets: [string, boolean][], leave = false): Promise<void> {
     // A save refused earlier is shown with Retry: the visitor retries it first.
     await settleError(page);
-    watch.set(n, `act ${Date.now()}`);
+    phase(n, 'act');
     const r = (await page.evaluate((t) => (window as any).__act(t), targets)) as { mark: number; decisions: Decision[] | null; error?: string };
     if (r.error) return void problems.push(r.error);
     if (!r.decisions) {
@@ -186,20 +198,24 @@ async function visit(n: number): Promise<Result> {
     }
     noop = 0;
     const intent: Intent = { at: Date.now(), targets, outcome: 'left' };
+    note(`save ${tabId(page)} ${JSON.stringify(r.decisions)}${leave ? ' and close' : ''}`);
     const t0 = Date.now();
     intents.push(intent);
     if (leave) return void (await page.close());
     for (let retry = 0; ; retry++) {
-      const outcome = await answer(page, r.mark, r.decisions);
+      phase(n, 'answer');
+      const outcome = await answer(page, r.mark);
       if (outcome === 'stuck') stuck++;
       if (verbose) console.log(`  visitor ${n}: ${outcome} in ${Date.now() - t0} ms`);
       if (outcome !== 'refused' || retry >= 6) {
         intent.outcome = outcome;
+        note(`${outcome} ${tabId(page)}`);
         // Given up, or no answer: the visitor reloads, and their unsaved choices go.
         if (outcome !== 'saved' && outcome !== 'queued') await reload(page);
         return;
       }
       // "Your choices were not saved" with Retry: the visitor retries.
+      note(`retry ${tabId(page)}: ${await page.evaluate(() => (window as any).__error())}`);
       r.mark = await page.evaluate(() => (window as any).__events.length);
       const again = await clickRetry(page);
       if (!again) {
@@ -208,15 +224,22 @@ async function visit(n: number): Promise<Result> {
       }
     }
   }
+  /** Tabs to reload once back online (a page reloaded offline does not load at all). */
+  let offline = false;
+  const reloadLater = new Set<Page>();
   async function reload(page: Page) {
-    watch.set(n, `reload ${Date.now()}`);
+    if (offline) return void reloadLater.add(page);
+    phase(n, 'reload');
+    note(`reload ${tabId(page)}`);
     await page.reload();
     await ready(page);
   }
-  async function answer(page: Page, mark: number, decisions: Decision[]): Promise<Intent['outcome']> {
+  async function answer(page: Page, mark: number): Promise<Intent['outcome']> {
     const hung = verbose ? setTimeout(() => void where(page), ANSWER_MS + 5000) : undefined;
     try {
-      return await page.evaluate(([m, d, t]) => (window as any).__answer(m, d, t), [mark, decisions, ANSWER_MS] as const).catch(() => 'stuck' as const);
+      const outcome = await page.evaluate(([m, t]) => (window as any).__answer(m, t), [mark, ANSWER_MS] as const).catch(() => 'stuck' as const);
+      // A Retry that found nothing to send: the visitor cannot tell what was recorded.
+      return outcome === 'nothing' ? 'refused' : outcome;
     } finally {
       clearTimeout(hung);
     }
@@ -234,14 +257,15 @@ async function visit(n: number): Promise<Result> {
   // Attached while the page is responsive, so a later pause can interrupt a busy script.
   const debuggers = new Map<Page, import('playwright-core').CDPSession>();
   async function settleError(page: Page) {
-    watch.set(n, `settle ${Date.now()}`);
+    phase(n, 'settle');
     for (let i = 0; i < 3; i++) {
       const text = await page.evaluate(() => (window as any).__error() as string);
       if (!text) return;
+      note(`retry ${tabId(page)}: ${text}`);
       const mark = await page.evaluate(() => (window as any).__events.length);
       await clickRetry(page);
       if (text.includes('not saved')) {
-        await page.evaluate(([m, t]) => (window as any).__answer(m, null, t), [mark, ANSWER_MS] as const).catch(() => undefined);
+        await page.evaluate(([m, t]) => (window as any).__answer(m, t), [mark, ANSWER_MS] as const).catch(() => undefined);
       } else await ready(page);
     }
   }
@@ -249,14 +273,15 @@ async function visit(n: number): Promise<Result> {
   const expected = () => new Map([...lastChoices(intents)].map(([id, { v }]) => [id, v]));
   /** A tab of this visitor shows what they chose last before they act in it (cross-tab truth). */
   async function fresh(page: Page) {
+    phase(n, 'fresh');
     const want = expected();
     for (let i = 0; i < 30; i++) {
       const view = (await page.evaluate(() => (window as any).__view())) as Record<string, boolean>;
-      if ([...want].every(([id, v]) => view[id] === v)) return;
+      if ([...want].every(([id, v]) => view[id] === v || uncertain(intents, id, view[id]!))) return;
       await sleep(100);
     }
     const view = (await page.evaluate(() => (window as any).__view())) as Record<string, boolean>;
-    const off = [...want].filter(([id, v]) => view[id] !== v).map(([id]) => id);
+    const off = [...want].filter(([id, v]) => view[id] !== v && !uncertain(intents, id, view[id]!)).map(([id]) => id);
     if (verbose) console.log(`  visitor ${n}: a tab shows an older choice for ${off.join(', ')} after 3 s`);
   }
   const randomTargets = (free: string[]): [string, boolean][] => {
@@ -264,7 +289,7 @@ async function visit(n: number): Promise<Result> {
       const v = random() < 0.5;
       return items.map((id) => [id, v]);
     }
-    const count = 1 + Math.floor(random() * 4);
+    const count = Math.min(free.length, 1 + Math.floor(random() * 4));
     const chosen = new Set<string>();
     while (chosen.size < count) chosen.add(pick(free));
     return [...chosen].map((id) => [id, random() < 0.5]);
@@ -290,24 +315,35 @@ async function visit(n: number): Promise<Result> {
       if (step < 0.07) {
         // Offline: a save or two is kept on the device; back online, they are sent.
         await context.setOffline(true);
+        offline = true;
+        note('offline');
         await act(page, await targetsFor(page));
         if (random() < 0.5) await act(page, await targetsFor(page));
+        phase(n, 'idle');
         await sleep(random() * 1000);
         await context.setOffline(false);
+        offline = false;
+        note('online');
+        for (const t of reloadLater) if (!t.isClosed()) await reload(t);
+        reloadLater.clear();
       } else if (step < 0.14) {
         // Save and close the tab at once; the visitor comes back in a new tab.
         await act(page, await targetsFor(page), true);
         tabs = tabs.filter((t) => t !== page);
+        phase(n, 'idle');
         await sleep(random() * 1500);
         tabs.push(await open());
       } else if (step < 0.2) {
         // Save, then reload whatever its outcome (a queued save goes with the next page).
         await act(page, await targetsFor(page));
+        note(`reload ${tabId(page)}`);
         await page.reload();
         await ready(page);
       } else if (step < 0.23) {
         // Leaves the site and returns later.
         for (const t of tabs) await t.close();
+        note('left the site');
+        phase(n, 'idle');
         await sleep(random() * 2000);
         tabs = [];
         for (let i = 0; i < tabCount; i++) tabs.push(await open());
@@ -315,7 +351,9 @@ async function visit(n: number): Promise<Result> {
         // Two tabs save different things at once.
         const other = tabs.find((t) => t !== page)!;
         await fresh(other);
-        const mine = await targetsFor(page);
+        let mine = await targetsFor(page);
+        // Leave the other tab something of its own to choose.
+        if (mine.length === items.length) mine = mine.slice(0, 12);
         const theirs = await targetsFor(other, new Set(mine.map(([id]) => id)));
         await Promise.all([act(page, mine), act(other, theirs)]);
       } else {
@@ -323,7 +361,8 @@ async function visit(n: number): Promise<Result> {
       }
     }
     // The last return visit: the network is fine now. What waits is sent; what was refused is retried.
-    watch.set(n, `final ${Date.now()}`);
+    phase(n, 'final');
+    note('final visit');
     faultsOn = false;
     await context.setOffline(false);
     for (const t of tabs) await t.close();
@@ -350,7 +389,7 @@ async function visit(n: number): Promise<Result> {
   } finally {
     await context.close().catch(() => undefined);
   }
-  return { visitor: n, kind, subject, intents, stuck, problems };
+  return { visitor: n, kind, subject, intents, stuck, problems, trail };
 }
 
 /** What a visitor chose last per item, and when, as far as they were told (confirmed or queued). */
@@ -372,6 +411,14 @@ function uncertain(intents: Intent[], id: string, value: boolean): boolean {
 
 /** What each running visitor is doing, since when: a visitor stuck for a minute is reported. */
 const watch = new Map<number, string>();
+/** Seconds all visitors spent in each phase, printed at the end: where the suite's time goes. */
+const spent: Record<string, number> = {};
+function phase(n: number, name: string) {
+  const [was, since] = (watch.get(n) ?? '').split(' ');
+  if (was) spent[was] = (spent[was] ?? 0) + (Date.now() - Number(since)) / 1000;
+  if (name) watch.set(n, `${name} ${Date.now()}`);
+  else watch.delete(n);
+}
 const requests = new Map<number, number>();
 const watchdog = setInterval(() => {
   if (verbose) console.log(`requests in 30 s by visitor: ${JSON.stringify(Object.fromEntries(requests))}; phases: ${JSON.stringify(Object.fromEntries(watch))}`);
@@ -390,7 +437,7 @@ await Promise.all(
     while (next < VISITORS) {
       const n = next++;
       const r = await visit(n);
-      watch.delete(n);
+      phase(n, '');
       results.push(r);
       if (verbose) console.log(`visitor ${n} (${r.kind}): ${r.intents.length} intents, ${r.problems.length} problems`);
     }
@@ -408,6 +455,7 @@ let intents = 0;
 let stored = 0;
 let lost = 0;
 let duplicated = 0;
+let reversed = 0;
 let wrongFinal = 0;
 let stuckTotal = 0;
 const outcomes: Record<string, number> = {};
@@ -418,13 +466,23 @@ for (const r of results.sort((a, b) => a.visitor - b.visitor)) {
   stored += r.intents.filter((i) => i.outcome === 'saved' || i.outcome === 'queued').length;
   const mine = events.filter((e) => e.subject === r.subject && items.includes(String(e.consentId)));
   const bad: string[] = [...r.problems];
-  // Duplicated: an event repeating the item's previous action (nothing a visitor did asks for that).
+  // Duplicated: one save's decision stored twice (an event carries the time the visitor acted).
+  // Reversed: a decision stored after one the visitor made later.
   const previous = new Map<number, boolean>();
+  const seen = new Set<string>();
+  const latest = new Map<number, number>();
   for (const e of mine) {
-    if (previous.get(e.consentId) === e.action) {
+    const once = `${e.consentId}:${e.action}:${e.eventTime}`;
+    if (seen.has(once)) {
       duplicated++;
       bad.push(`duplicate event ${e.consentEventId} (${e.consentId}=${e.action})`);
     }
+    seen.add(once);
+    if (e.eventTime !== undefined && e.eventTime < (latest.get(e.consentId) ?? 0)) {
+      reversed++;
+      bad.push(`event ${e.consentEventId} (${e.consentId}=${e.action}) stored after a later choice`);
+    }
+    latest.set(e.consentId, Math.max(e.eventTime ?? 0, latest.get(e.consentId) ?? 0));
     previous.set(e.consentId, e.action);
   }
   // Lost and wrong-final: the provider's final state against the last choice the visitor saw confirmed or queued.
@@ -444,12 +502,20 @@ for (const r of results.sort((a, b) => a.visitor - b.visitor)) {
   if (wrong) wrongFinal++;
   if (bad.length) console.log(`visitor ${r.visitor} (${r.kind}, ${r.subject}): ${bad.join('; ')}`);
 }
+// --out FILE: every visitor's intents and provider events, for a closer look at a failure.
+const out = process.argv.indexOf('--out');
+if (out > 0) {
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(process.argv[out + 1]!, JSON.stringify({ results, events }, null, 1));
+}
 const seconds = Math.round((Date.now() - started) / 1000);
 console.log(`\n${VISITORS} visitors (${PARALLEL} at a time), ${events.length} provider events, ${seconds} s`);
+console.log(`seconds spent by visitors in each phase: ${JSON.stringify(Object.fromEntries(Object.entries(spent).map(([k, v]) => [k, Math.round(v)])))}`);
 console.log(`outcomes seen by visitors: ${JSON.stringify(outcomes)}; provider-side faults: ${JSON.stringify(chaos.counts)}`);
 const problems = results.reduce((n, r) => n + r.problems.length, 0);
 console.log(`intents ${intents}, stored ${stored}, lost ${lost}, duplicated ${duplicated}, wrong-final ${wrongFinal}`);
-const ok = lost === 0 && duplicated === 0 && wrongFinal === 0 && stuckTotal === 0 && problems === 0 && intents >= VISITORS * INTENTS;
+if (reversed) console.log(`${reversed} decisions stored after a later choice of the same visitor`);
+const ok = lost === 0 && duplicated === 0 && wrongFinal === 0 && reversed === 0 && stuckTotal === 0 && problems === 0 && intents >= VISITORS * INTENTS;
 if (stuckTotal) console.log(`${stuckTotal} saves got no answer within ${ANSWER_MS / 1000} s`);
 if (problems) console.log(`${problems} other problems (listed above)`);
 process.exit(ok ? 0 : 1);
