@@ -25,7 +25,7 @@ after(() => browser?.close());
 /** A visitor's context with the bulk issuer's picker page; `blocked` makes its saves fail as if offline. */
 async function visitor() {
   const context = await browser.newContext();
-  const html = faultPage({ kind: 'host', simulator: env.simulator, issuer: BULK });
+  const html = faultPage({ kind: 'host', base: env.demo, issuer: BULK, trace: false });
   await context.route(`${env.demo}/__queue.html`, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
   const state = { blocked: false };
   await context.route(`${env.demo}/api/consent/decisions`, (r) => (state.blocked ? r.abort('internetdisconnected') : r.continue()));

@@ -4,21 +4,21 @@
  * notes the element's events and offers the test a few helpers (`__act`, `__view`, `__error`,
  * `__outbox`).
  */
-export function faultPage({ kind, simulator: sim, token, issuer }: { kind: 'host' | 'connect'; simulator: string; token?: string; issuer: string }): string {
-  const attrs = kind === 'host' ? 'provider="host" endpoint="/api/consent"' : `provider="connect" endpoint="${sim}/capi"`;
+export function faultPage({ kind, base, token, issuer, trace }: { kind: 'host' | 'connect'; base: string; token?: string; issuer: string; trace: boolean }): string {
+  const attrs = kind === 'host' ? `provider="host" endpoint="${base}/api/consent"` : `provider="connect" endpoint="${base}/capi"`;
   const setup =
     kind === 'connect'
-      ? // A short write deadline, longer than the longest injected latency, so unknown outcomes settle within the run.
-        `const { configure, OutboxTransport, CachedTransport, ConnectTransport } = window.ConsentElements;
-         const inner = new ConnectTransport({ endpoint: ${JSON.stringify(`${sim}/capi`)}, mode: 'user', getToken: () => ${JSON.stringify(token)} });
+      ? `const { configure, OutboxTransport, CachedTransport, ConnectTransport } = window.ConsentElements;
+         const inner = new ConnectTransport({ endpoint: ${JSON.stringify(`${base}/capi`)}, mode: 'user', getToken: () => ${JSON.stringify(token)} });
          configure({ transports: { connect: new OutboxTransport(new CachedTransport(inner, { key: 'faults' }), { key: 'connect faults' }) } });`
       : '';
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>fault suite</title>
-<script src="/dist/consent-elements.iife.js"></script>
+<script src="${base}/dist/consent-elements.iife.js"></script>
 <script>${setup}
 window.__events = [];
+const trace = ${trace};
 // What this tab hears of the visitor's other tabs, for the runner's trail.
-new BroadcastChannel('consent-elements:outbox').onmessage = (m) => console.debug('heard ' + JSON.stringify({ type: m.data.type, entry: m.data.entry && m.data.entry.slice(0, 8), decisions: m.data.decisions, announced: m.data.announced, error: m.data.error && m.data.error.code }));
+if (trace) new BroadcastChannel('consent-elements:outbox').onmessage = (m) => console.debug('heard ' + JSON.stringify({ type: m.data.type, entry: m.data.entry && m.data.entry.slice(0, 8), decisions: m.data.decisions, announced: m.data.announced, error: m.data.error && m.data.error.code }));
 window.__wake = new Set();
 const el = () => document.querySelector('consent-group-picker');
 addEventListener('DOMContentLoaded', () => {
@@ -26,7 +26,7 @@ addEventListener('DOMContentLoaded', () => {
     el().addEventListener(type, (e) => {
       const d = e.detail || {};
       window.__events.push({ type, decisions: d.decisions, queued: d.queued, operation: d.operation, code: d.code });
-      console.debug(type + ' ' + JSON.stringify({ decisions: d.decisions, queued: d.queued, code: d.code }));
+      if (trace) console.debug(type + ' ' + JSON.stringify({ decisions: d.decisions, queued: d.queued, code: d.code }));
       for (const f of [...window.__wake]) f();
     });
 });
@@ -66,8 +66,29 @@ window.__answer = (mark, timeout) => new Promise((resolve) => {
   window.__wake.add(check);
   check();
 });
+const poll = (test, timeout) => new Promise((resolve) => {
+  const t0 = Date.now();
+  const tick = () => { const v = test(Date.now() - t0 >= timeout); if (v !== undefined) resolve(v); else setTimeout(tick, 100); };
+  tick();
+});
+/** Waits until the picker shows its items; a load error is retried, as a visitor would. */
+window.__ready = (timeout) => {
+  let retried = 0;
+  return poll((late) => {
+    const root = el()?.shadowRoot;
+    if (root?.querySelector('input[data-item-input]')) return { ready: true };
+    if (late) return { ready: false, text: (root?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200) };
+    if (Date.now() - retried > 500 && window.__retry()) retried = Date.now();
+  }, timeout);
+};
+/** Waits until every item shows one of its allowed values; resolves with those that do not. */
+window.__fresh = (allowed, timeout) => poll((late) => {
+  const view = window.__view();
+  const off = Object.keys(allowed).filter((id) => !allowed[id].includes(view[id]));
+  if (!off.length || late) return off;
+}, timeout);
 window.__retry = () => {
-  const b = el().shadowRoot.querySelector('[part~="error"] button[part~="retry"]');
+  const b = el()?.shadowRoot?.querySelector('[part~="error"] button[part~="retry"]');
   b?.click();
   return !!b;
 };

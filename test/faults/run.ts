@@ -9,13 +9,14 @@
 // Options: --visitors N (default 42), --intents N per visitor (default 25), --parallel N
 // (default 7), --seed N, --no-build (use dist/ as it is), --verbose, --out FILE (intents and events as JSON).
 import { spawnSync } from 'node:child_process';
-import type { BrowserContext, Page, Route } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ensureBrowser } from '../../scripts/browser.mjs';
 import { startStack } from '../../scripts/stack.mjs';
 import { seeded } from '../../demo/simulator/core.js';
 import { BULK, consents } from '../../demo/simulator/data.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
 import { faultPage } from './page.js';
+import { startFaultProxy, type Fault } from './proxy.js';
 import { launchChromium } from '../e2e/launch.js';
 
 const arg = (name: string, fallback: number) => {
@@ -61,11 +62,16 @@ await post('/__sim/chaos', {
   paths: ['/capi/v1/client/customer/privacy/consentEvent', '/capi/v1/client/customer/privacy/consentEvent/history'],
 });
 
-// The suite's pages are served by the fault layer itself, so Chromium cannot tell their address
-// space: its local-network checks would refuse every request to the loopback servers.
-const browser = await launchChromium([
-  '--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults',
-]);
+// Each visitor's page and the faults of its requests, by visitor.
+const pages = new Map<number, string>();
+const decide = new Map<number, (method: string, path: string) => Fault | undefined>();
+const proxy = await startFaultProxy({
+  demo: stack.demo as string,
+  simulator: sim,
+  page: (n) => pages.get(n) ?? '',
+  decide: (n, method, path) => decide.get(n)?.(method, path),
+});
+const browser = await launchChromium(['--disable-gpu']);
 
 interface Intent {
   at: number;
@@ -108,41 +114,19 @@ async function visit(n: number): Promise<Result> {
     subject = `fault-visitor-${SEED}-${n}`;
     token = ((await post('/__sim/user-token', { subject })) as { access_token: string }).access_token;
   }
-  const html = faultPage({ kind, simulator: sim, token, issuer: BULK });
-  const url = `${stack.demo}/__faults/${n}.html`;
+  const base = `${proxy.url}/v/${n}`;
+  pages.set(n, faultPage({ kind, base, token, issuer: BULK, trace: process.argv.includes('--out') || verbose }));
+  const url = `${base}/index.html`;
   const context: BrowserContext = await browser.newContext();
   let faultsOn = true;
   // The fault layer between the page and what it talks to (the host backend, or Connect).
-  await context.route(`${stack.demo}/__faults/**`, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
-  const api = kind === 'host' ? `${stack.demo}/api/consent/**` : `${sim}/capi/**`;
-  // A route left unanswered stalls its request for good: whatever goes wrong, the request ends.
-  await context.route(api, (route) => fault(route).catch(() => route.abort('failed').catch(() => undefined)));
-  async function fault(route: Route) {
-    const req = route.request();
+  decide.set(n, (method) => {
     requests.set(n, (requests.get(n) ?? 0) + 1);
-    const write = req.method() === 'POST';
-    if (!faultsOn || req.method() === 'OPTIONS' || random() >= (write ? 0.3 : 0.06)) return route.continue();
+    const write = method === 'POST';
+    if (!faultsOn || random() >= (write ? 0.3 : 0.06)) return undefined;
     const f = pick(write ? (['drop', 'drop-after', 'drop-after', '429', '500', 'html', 'latency', 'latency'] as const) : (['drop', '500', 'latency', 'html'] as const));
-    const headers = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'retry-after' };
-    const errorBody = (status: number) =>
-      JSON.stringify(kind === 'host' ? { code: status === 429 ? 'rate-limited' : 'http', message: 'Injected' } : { errorCode: 'SERVER_ERROR', errorMessage: 'Injected' });
-    switch (f) {
-      case 'drop':
-        return route.abort('connectionreset');
-      case 'drop-after':
-        await route.fetch();
-        return route.abort('connectionreset');
-      case '429':
-        return route.fulfill({ status: 429, headers: { ...headers, 'retry-after': '1' }, contentType: 'application/json', body: errorBody(429) });
-      case '500':
-        return route.fulfill({ status: 500, headers, contentType: 'application/json', body: errorBody(500) });
-      case 'html':
-        return route.fulfill({ status: 200, headers, contentType: 'text/html', body: '<!doctype html><h1>Service temporarily unavailable</h1>' });
-      case 'latency':
-        await sleep(500 + random() * 4500);
-        return route.continue();
-    }
-  }
+    return f === 'latency' ? { latency: 500 + random() * 4500 } : f;
+  });
 
   /** Opens a tab and waits until the picker shows its items (a failed load is retried, as a visitor would). */
   async function open(): Promise<Page> {
@@ -170,18 +154,9 @@ async function visit(n: number): Promise<Result> {
   /** Clicks the error's Retry, as a visitor would; false when there is none. */
   const clickRetry = (page: Page) => page.evaluate(() => (window as any).__retry() as boolean);
   async function ready(page: Page) {
-    for (let i = 0; i < 150; i++) {
-      const state = await page.evaluate(() => {
-        const root = document.querySelector('consent-group-picker')?.shadowRoot;
-        if (root?.querySelector('input[data-item-input]')) return 'ready';
-        return root?.querySelector('[part~="error"] button[part~="retry"]') ? 'error' : 'loading';
-      });
-      if (state === 'ready') return;
-      if (state === 'error') await clickRetry(page);
-      await sleep(state === 'error' ? 500 : 100);
-    }
-    const text = await page.evaluate(() => document.querySelector('consent-group-picker')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 200));
-    throw new Error(`the picker did not load: ${text}`);
+    // Waits in the page (polling through the browser costs the suite most of its CPU).
+    const r = (await page.evaluate(() => (window as any).__ready(15000))) as { ready: boolean; text: string };
+    if (!r.ready) throw new Error(`the picker did not load: ${r.text}`);
   }
 
   /** A save the visitor makes, and what the page told them of it. */
@@ -274,15 +249,10 @@ async function visit(n: number): Promise<Result> {
   /** A tab of this visitor shows what they chose last before they act in it (cross-tab truth). */
   async function fresh(page: Page) {
     phase(n, 'fresh');
-    const want = expected();
-    for (let i = 0; i < 30; i++) {
-      const view = (await page.evaluate(() => (window as any).__view())) as Record<string, boolean>;
-      if ([...want].every(([id, v]) => view[id] === v || uncertain(intents, id, view[id]!))) return;
-      await sleep(100);
-    }
-    const view = (await page.evaluate(() => (window as any).__view())) as Record<string, boolean>;
-    const off = [...want].filter(([id, v]) => view[id] !== v && !uncertain(intents, id, view[id]!)).map(([id]) => id);
-    if (verbose) console.log(`  visitor ${n}: a tab shows an older choice for ${off.join(', ')} after 3 s`);
+    // Each item's acceptable values: the last choice, or one whose outcome the visitor could not know.
+    const allowed = Object.fromEntries([...expected()].map(([id, v]) => [id, [v, ...[true, false].filter((x) => x !== v && uncertain(intents, id, x))]]));
+    const off = (await page.evaluate(([a, t]) => (window as any).__fresh(a, t), [allowed, 3000] as const)) as string[];
+    if (off.length && verbose) console.log(`  visitor ${n}: a tab shows an older choice for ${off.join(', ')} after 3 s`);
   }
   const randomTargets = (free: string[]): [string, boolean][] => {
     if (random() < 0.08 && free.length === items.length) {
@@ -388,6 +358,7 @@ async function visit(n: number): Promise<Result> {
     problems.push(`runner: ${(e as Error).message.split('\n')[0]}`);
   } finally {
     await context.close().catch(() => undefined);
+    decide.delete(n);
   }
   return { visitor: n, kind, subject, intents, stuck, problems, trail };
 }
@@ -450,6 +421,7 @@ await browser.close();
 const chaos = await (await fetch(`${sim}/__sim/chaos`, { method: 'DELETE' })).json();
 const events = ((await (await fetch(`${sim}/__sim/events`)).json()) as { events: SimEvent[] }).events;
 stack.stop();
+proxy.close();
 
 let intents = 0;
 let stored = 0;
