@@ -6,3 +6,4 @@ export * from './events/index.js';
 export * from './model/index.js';
 export * from './transports/index.js';
 export { getLocale, setLocale, matchLocale } from './i18n/localization.js';
+export { receipts, clearReceipts } from './internal/receipt-store.js';

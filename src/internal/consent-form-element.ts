@@ -32,6 +32,7 @@ import type {
   LocalizedText,
   QueueEvent,
   QueueState,
+  Receipt,
   SaveRequest,
   StateQuery,
 } from '../model/types.js';
@@ -39,6 +40,7 @@ import { getDefaults } from '../transports/index.js';
 import { inheritedLang, preferredLangs } from './lang.js';
 import { TransportController } from './transport-controller.js';
 import { errorMessage } from './messages.js';
+import { recordReceipt } from './receipt-store.js';
 
 export interface Loaded {
   catalog: ConsentCatalog;
@@ -79,6 +81,9 @@ export abstract class ConsentFormElement extends LitElement {
 
   /** A transport object; wins over `provider`/`endpoint`, context and `configure()`. */
   @property({ attribute: false }) transport?: ConsentTransport;
+
+  /** The receipt of the last confirmed save, as a downloadable file. */
+  @state() private receiptUrl?: string;
 
   /** Unsaved choices, item id → granted. */
   @state() protected choices: Map<string, boolean> = new Map();
@@ -198,6 +203,8 @@ export abstract class ConsentFormElement extends LitElement {
     }
     if (sent) {
       if (this.save.kind === 'queued') this.save = { kind: 'saved' };
+      // This page's own queued save, confirmed now: its receipt is made here.
+      if (!e.remote) void this.#receipt(loaded.catalog, e.decisions, e.receipts ?? []);
       this.dispatchEvent(new ConsentSavedEvent({ decisions: e.decisions, receipts: e.receipts ?? [], queued: false }));
     } else if (queued) {
       this.save = { kind: 'queued', because: 'connection' };
@@ -256,6 +263,7 @@ export abstract class ConsentFormElement extends LitElement {
       this.#stored(decisions);
       this.choices = new Map();
       this.save = waiting ? { kind: 'queued', because: waiting.queuedBecause ?? 'connection' } : { kind: 'saved' };
+      if (!queued) void this.#receipt(loaded.catalog, decisions, receipts);
       this.dispatchEvent(new ConsentSavedEvent({ decisions, receipts, queued }));
     } catch (e) {
       if (isAbort(e)) return;
@@ -280,6 +288,9 @@ export abstract class ConsentFormElement extends LitElement {
       ${this.loader.status === TaskStatus.ERROR ? this.#renderError('load') : nothing}
       ${loaded ? this.#renderLoaded(loaded) : loading ? this.#renderSkeleton() : nothing}
       <p part="status" class=${this.save.kind === 'saved' || this.save.kind === 'queued' ? 'saved' : ''} role="status" aria-live="polite">${this.#statusText(loading)}</p>
+      ${this.save.kind === 'saved' && this.receiptUrl
+        ? html`<a part="receipt" href=${this.receiptUrl} download="consent-receipt.json">${msg('Download a receipt of your choices (JSON)')}</a>`
+        : nothing}
       ${this.save.kind === 'error' ? this.#renderError('save') : nothing}
       <slot name="footer"></slot>
     </div>`;
@@ -407,6 +418,14 @@ export abstract class ConsentFormElement extends LitElement {
 
   #current(): Loaded | undefined {
     return this.loader.status === TaskStatus.COMPLETE ? this.loader.value : this.#last;
+  }
+
+  /** Keeps a receipt of a confirmed save; with receipt settings configured, the visitor may download it. */
+  async #receipt(catalog: ConsentCatalog, decisions: Decision[], receipts: Receipt[]) {
+    const receipt = await recordReceipt({ catalog, decisions, receipts, shown: (t) => this.text(t), subject: this.stateQuery().subject, tag: this.localName });
+    if (!getDefaults().receipt) return;
+    if (this.receiptUrl) URL.revokeObjectURL(this.receiptUrl);
+    this.receiptUrl = URL.createObjectURL(new Blob([JSON.stringify(receipt, null, 2)], { type: 'application/json' }));
   }
 
   /** Records what the provider now holds, in what is shown now (a load may have ended during the save). */

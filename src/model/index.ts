@@ -5,3 +5,4 @@ export * from './tree.js';
 export * from './decisions.js';
 export * from './catalog.js';
 export * from './limits.js';
+export * from './receipt.js';

@@ -1,5 +1,6 @@
 import { ConsentError } from '../model/errors.js';
 import type { ConsentTransport } from '../model/types.js';
+import type { ReceiptSettings } from '../model/receipt.js';
 import { ConnectTransport } from './connect.js';
 import { CachedTransport } from './cache.js';
 import { HostTransport } from './host.js';
@@ -26,6 +27,8 @@ export interface ConsentDefaults {
   /** UI and text language when an element has no `lang`. */
   lang?: string;
   fallbackLang?: string;
+  /** The publisher's part of consent receipts (controller, policy, jurisdiction); with it, the visitor can download a receipt after each save. */
+  receipt?: ReceiptSettings;
   /** Bearer token for `provider="connect"` in user mode (the host's own login). */
   getToken?: () => string | undefined | Promise<string | undefined>;
 }

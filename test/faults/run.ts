@@ -7,7 +7,7 @@
 // `intents N, stored N, lost N, duplicated N, wrong-final N`. Any non-zero count fails.
 //
 // Options: --visitors N (default 42), --intents N per visitor (default 25), --parallel N
-// (default 7), --seed N, --no-build (use dist/ as it is), --verbose, --out FILE (intents and events as JSON).
+// (default 12), --seed N, --no-build (use dist/ as it is), --verbose, --out FILE (intents and events as JSON).
 import { spawnSync } from 'node:child_process';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ensureBrowser } from '../../scripts/browser.mjs';
@@ -25,7 +25,7 @@ const arg = (name: string, fallback: number) => {
 };
 const VISITORS = arg('visitors', 42);
 const INTENTS = arg('intents', 25);
-const PARALLEL = arg('parallel', 7);
+const PARALLEL = arg('parallel', 12);
 const SEED = arg('seed', 20261124);
 const verbose = process.argv.includes('--verbose');
 /** No answer to a save within this long is a stuck save (the kit says "queued" after 8 s). */
@@ -125,7 +125,8 @@ async function visit(n: number): Promise<Result> {
     const write = method === 'POST';
     if (!faultsOn || random() >= (write ? 0.3 : 0.06)) return undefined;
     const f = pick(write ? (['drop', 'drop-after', 'drop-after', '429', '500', 'html', 'latency', 'latency'] as const) : (['drop', '500', 'latency', 'html'] as const));
-    return f === 'latency' ? { latency: 500 + random() * 4500 } : f;
+    // Mostly a few seconds; one in eight longer than the 8 s a save waits before it says "queued".
+    return f === 'latency' ? { latency: random() < 0.125 ? 9000 + random() * 3000 : 300 + random() * 2700 } : f;
   });
 
   /** Opens a tab and waits until the picker shows its items (a failed load is retried, as a visitor would). */

@@ -11,6 +11,7 @@
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
 's04de27f32d6ea958': `Intet er ændret, siden du sidst gemte.`,
+'s07fd7df52fd695cf': `Hent en kvittering for dine valg (JSON)`,
 's0ea176c7940198ab': `Vi kunne ikke få forbindelse til samtykketjenesten. Tjek din forbindelse, og prøv igen.`,
 's17abf67f1970a790': `Gem valg`,
 's22af9e8c47924066': `Dette indhold er ikke tilgængeligt for dig.`,

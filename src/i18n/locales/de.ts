@@ -11,6 +11,7 @@
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
 's04de27f32d6ea958': `Seit dem letzten Speichern hat sich nichts geändert.`,
+'s07fd7df52fd695cf': `Eine Quittung Ihrer Auswahl herunterladen (JSON)`,
 's0ea176c7940198ab': `Der Einwilligungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.`,
 's17abf67f1970a790': `Auswahl speichern`,
 's22af9e8c47924066': `Dieser Inhalt ist für Sie nicht verfügbar.`,

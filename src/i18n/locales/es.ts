@@ -11,6 +11,7 @@
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
 's04de27f32d6ea958': `No ha cambiado nada desde la última vez que guardaste.`,
+'s07fd7df52fd695cf': `Descargar un comprobante de sus opciones (JSON)`,
 's0ea176c7940198ab': `No hemos podido conectar con el servicio de consentimiento. Comprueba la conexión y vuelve a intentarlo.`,
 's17abf67f1970a790': `Guardar selección`,
 's22af9e8c47924066': `Este contenido no está disponible para ti.`,

@@ -11,6 +11,7 @@
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
 's04de27f32d6ea958': `Mikään ei ole muuttunut edellisen tallennuksen jälkeen.`,
+'s07fd7df52fd695cf': `Lataa kuitti valinnoistasi (JSON)`,
 's0ea176c7940198ab': `Suostumuspalveluun ei saatu yhteyttä. Tarkista yhteys ja yritä uudelleen.`,
 's17abf67f1970a790': `Tallenna valinnat`,
 's22af9e8c47924066': `Tämä sisältö ei ole saatavilla sinulle.`,

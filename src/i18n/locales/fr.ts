@@ -11,6 +11,7 @@
     export const templates = {
       's0382d73823585617': str`${0} : ${1}`,
 's04de27f32d6ea958': `Rien n’a changé depuis votre dernier enregistrement.`,
+'s07fd7df52fd695cf': `Télécharger un reçu de vos choix (JSON)`,
 's0ea176c7940198ab': `Impossible de joindre le service de consentement. Vérifiez votre connexion et réessayez.`,
 's17abf67f1970a790': `Enregistrer mes choix`,
 's22af9e8c47924066': `Ce contenu ne vous est pas accessible.`,

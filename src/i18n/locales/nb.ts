@@ -11,6 +11,7 @@
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
 's04de27f32d6ea958': `Ingenting er endret siden du lagret sist.`,
+'s07fd7df52fd695cf': `Last ned en kvittering for valgene dine (JSON)`,
 's0ea176c7940198ab': `Vi fikk ikke kontakt med samtykketjenesten. Sjekk tilkoblingen og prøv igjen.`,
 's17abf67f1970a790': `Lagre valgene`,
 's22af9e8c47924066': `Dette innholdet er ikke tilgjengelig for deg.`,

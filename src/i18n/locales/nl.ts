@@ -11,6 +11,7 @@
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
 's04de27f32d6ea958': `Er is niets veranderd sinds je laatst hebt opgeslagen.`,
+'s07fd7df52fd695cf': `Een ontvangstbewijs van uw keuzes downloaden (JSON)`,
 's0ea176c7940198ab': `We konden de toestemmingsdienst niet bereiken. Controleer je verbinding en probeer het opnieuw.`,
 's17abf67f1970a790': `Keuzes opslaan`,
 's22af9e8c47924066': `Deze inhoud is niet beschikbaar voor jou.`,

@@ -11,6 +11,7 @@
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
 's04de27f32d6ea958': `Ingenting er endra sidan du lagra sist.`,
+'s07fd7df52fd695cf': `Last ned ei kvittering for vala dine (JSON)`,
 's0ea176c7940198ab': `Vi fekk ikkje kontakt med samtykketenesta. Sjekk tilkoplinga og prøv igjen.`,
 's17abf67f1970a790': `Lagre vala`,
 's22af9e8c47924066': `Dette innhaldet er ikkje tilgjengeleg for deg.`,

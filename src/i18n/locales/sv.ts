@@ -11,6 +11,7 @@
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
 's04de27f32d6ea958': `Inget har ändrats sedan du sparade senast.`,
+'s07fd7df52fd695cf': `Ladda ner ett kvitto på dina val (JSON)`,
 's0ea176c7940198ab': `Vi kunde inte nå samtyckestjänsten. Kontrollera anslutningen och försök igen.`,
 's17abf67f1970a790': `Spara val`,
 's22af9e8c47924066': `Det här innehållet är inte tillgängligt för dig.`,

@@ -1,0 +1,63 @@
+import { clear, createStore, entries, setMany, delMany, type UseStore } from 'idb-keyval';
+import { consentReceipt, type ConsentReceipt, type ReceiptInput } from '../model/receipt.js';
+import type { Subject } from '../model/types.js';
+import { getDefaults } from '../transports/index.js';
+
+/** Receipts kept on the device: the newest this many, none older than this. */
+const MAX = 100;
+const MAX_AGE_MS = 400 * 86_400_000;
+
+let store: UseStore | undefined;
+const db = () => (store ??= createStore('consent-elements-receipts', 'receipts'));
+
+/** Receipts of this device, newest first; keys start with the time kept (ms), so saves within one second keep their order. */
+async function kept(): Promise<[string, ConsentReceipt][]> {
+  const all = await entries<string, ConsentReceipt>(db());
+  return all.sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
+}
+
+/** Keeps a receipt on this device; the oldest and expired ones go. */
+export async function keepReceipt(r: ConsentReceipt): Promise<void> {
+  const cutoff = (Date.now() - MAX_AGE_MS) / 1000;
+  const drop = (await kept()).filter(([, x], i) => i >= MAX - 1 || x.consentTimestamp < cutoff).map(([k]) => k);
+  await setMany([[`${String(Date.now()).padStart(15, '0')}:${r.consentReceiptID}`, r]], db());
+  if (drop.length) await delMany(drop, db());
+}
+
+/** The consent receipts kept on this device, newest first (expired ones are not listed). */
+export async function receipts(): Promise<ConsentReceipt[]> {
+  const cutoff = (Date.now() - MAX_AGE_MS) / 1000;
+  return (await kept()).map(([, r]) => r).filter((r) => r.consentTimestamp >= cutoff);
+}
+
+/** Forgets every receipt kept on this device. */
+export const clearReceipts = (): Promise<void> => clear(db());
+
+export interface RecordInput extends Pick<ReceiptInput, 'catalog' | 'decisions' | 'receipts' | 'shown'> {
+  subject?: Subject;
+  /** Which element collected it. */
+  tag: string;
+}
+
+/**
+ * Makes and keeps the receipt of a confirmed save, with the publisher's `configure({ receipt })`
+ * settings. The visitor is named by a hash of their subject id, never the id itself.
+ */
+export async function recordReceipt(i: RecordInput): Promise<ConsentReceipt> {
+  const settings = getDefaults().receipt ?? { jurisdiction: '', piiControllers: [], policyUrl: '' };
+  const receipt = consentReceipt({
+    ...i,
+    settings,
+    principal: i.subject ? await pseudonym(`${i.subject.type}:${i.subject.id}`) : '',
+    id: crypto.randomUUID(),
+    now: Math.max(Date.now(), ...i.receipts.map((r) => r.created ?? 0)),
+    where: `<${i.tag}> ${location.origin}${location.pathname}`,
+  });
+  await keepReceipt(receipt).catch(() => undefined);
+  return receipt;
+}
+
+async function pseudonym(id: string): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(id)));
+  return `sha256:${[...hash].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}

@@ -1,0 +1,130 @@
+import { allItems } from './decisions.js';
+import type { ConsentCatalog, Decision, LocalizedText, Receipt } from './types.js';
+
+/** Who collects the consent (Kantara `piiControllers[]`). */
+export interface ReceiptController {
+  piiController: string;
+  contact: string;
+  address?: string;
+  email?: string;
+  phone?: string;
+  piiControllerUrl?: string;
+  onBehalf?: boolean;
+}
+
+/** The publisher's part of every receipt: `configure({ receipt })`. */
+export interface ReceiptSettings {
+  /** ISO 3166 code of the law the consent is collected under, e.g. `SE`, `GB`. */
+  jurisdiction: string;
+  piiControllers: ReceiptController[];
+  /** The privacy notice the visitor could read. */
+  policyUrl: string;
+  /** How the consent was collected. Default `web form`. */
+  collectionMethod?: string;
+  /** How a visitor withdraws. Default: the same form, any time. */
+  termination?: string;
+}
+
+/** One purpose the visitor answered, as shown to them (Kantara purpose, ISO/IEC TS 27560 names for the rest). */
+export interface ReceiptPurpose {
+  purpose: string;
+  purposeCategory: string[];
+  consentType: 'EXPLICIT';
+  piiCategory: string[];
+  primaryPurpose: boolean;
+  termination: string;
+  thirdPartyDisclosure: boolean;
+  thirdPartyName?: string;
+  /** ISO/IEC TS 27560: `given` or `withdrawn`. */
+  consent_status: 'given' | 'withdrawn';
+  /** The provider's id of the stored event or record. */
+  record_id?: string;
+  /** The provider's time of the record, ISO 8601. */
+  record_time?: string;
+  /** The exact title and description shown, their language, and the catalog version. */
+  notice_text: string;
+  notice_language: string;
+  notice_version?: string;
+  /** Which item of the catalog. */
+  item_id: string;
+}
+
+/** A Kantara Consent Receipt v1.1 (KI-CR-v1.1.0), kept on the visitor's device and downloadable. */
+export interface ConsentReceipt {
+  version: 'KI-CR-v1.1.0';
+  jurisdiction: string;
+  /** Seconds since the epoch. */
+  consentTimestamp: number;
+  collectionMethod: string;
+  consentReceiptID: string;
+  language: string;
+  piiPrincipalId: string;
+  piiControllers: ReceiptController[];
+  policyUrl: string;
+  services: { service: string; purposes: ReceiptPurpose[] }[];
+  sensitive: boolean;
+  spiCat: string[];
+}
+
+export interface ReceiptInput {
+  settings: ReceiptSettings;
+  catalog: ConsentCatalog;
+  /** What the visitor decided, and what the provider answered for each. */
+  decisions: Decision[];
+  receipts: Receipt[];
+  /** The text shown for each item, as picked for the visitor's language. */
+  shown: (texts: readonly LocalizedText[]) => LocalizedText | undefined;
+  /** A pseudonymous id of the visitor (never their raw identifier). */
+  principal: string;
+  id: string;
+  /** Epoch ms. */
+  now: number;
+  /** Where it was collected, e.g. the page address. */
+  where?: string;
+}
+
+/** Builds the receipt of one confirmed save. Pure: ids and time come in. */
+export function consentReceipt(i: ReceiptInput): ConsentReceipt {
+  const items = new Map(allItems(i.catalog).map((item) => [item.id, item]));
+  const answered = new Map(i.receipts.map((r) => [r.itemId, r]));
+  let language = '';
+  const purposes = i.decisions.map((d): ReceiptPurpose => {
+    const item = items.get(d.itemId);
+    const text = item ? i.shown(item.texts) : undefined;
+    language ||= text?.lang ?? '';
+    const r = answered.get(d.itemId);
+    const info = item?.info;
+    return {
+      purpose: text?.title ?? d.itemId,
+      purposeCategory: info?.category ? [info.category] : [],
+      consentType: 'EXPLICIT',
+      piiCategory: info?.dataUse ? [info.dataUse] : [],
+      primaryPurpose: false,
+      termination: i.settings.termination ?? 'The same form, at any time.',
+      thirdPartyDisclosure: !!info?.thirdParty,
+      ...(info?.thirdParty ? { thirdPartyName: info.thirdParty } : {}),
+      consent_status: d.granted ? 'given' : 'withdrawn',
+      ...(r?.id ? { record_id: r.id } : {}),
+      ...(r?.created ? { record_time: new Date(r.created).toISOString() } : {}),
+      notice_text: [text?.title, text?.description].filter(Boolean).join('\n'),
+      notice_language: text?.lang ?? '',
+      ...((r?.version ?? i.catalog.version) ? { notice_version: r?.version ?? i.catalog.version } : {}),
+      item_id: d.itemId,
+    };
+  });
+  const spiCat = [...new Set([...items.values()].filter((x) => i.decisions.some((d) => d.itemId === x.id) && x.info?.sensitive).map((x) => x.info!.sensitive!.category ?? 'sensitive'))];
+  return {
+    version: 'KI-CR-v1.1.0',
+    jurisdiction: i.settings.jurisdiction,
+    consentTimestamp: Math.floor(i.now / 1000),
+    collectionMethod: [i.settings.collectionMethod ?? 'web form', i.where].filter(Boolean).join(': '),
+    consentReceiptID: i.id,
+    language,
+    piiPrincipalId: i.principal,
+    piiControllers: i.settings.piiControllers,
+    policyUrl: i.settings.policyUrl,
+    services: [{ service: i.catalog.source, purposes }],
+    sensitive: spiCat.length > 0,
+    spiCat,
+  };
+}

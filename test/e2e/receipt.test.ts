@@ -1,0 +1,99 @@
+// End to end: a confirmed save yields a Kantara consent receipt (KI-CR-v1.1.0), kept on the
+// device, listed by `receipts()` and downloadable; each field is checked against what the
+// simulator stored and what the page showed (built bundle → host backend → simulator).
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { BULK } from '../../demo/simulator/data.js';
+import type { SimEvent } from '../../demo/simulator/store.js';
+import { launchChromium } from './launch.js';
+
+const env = JSON.parse(process.env.TEST_ENV ?? '{}') as { demo: string; simulator: string };
+if (!env.demo) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
+
+const settings = {
+  jurisdiction: 'NO',
+  policyUrl: 'https://example.com/privacy',
+  piiControllers: [{ piiController: 'Example Media AS', contact: 'Privacy desk', email: 'privacy@example.com', piiControllerUrl: 'https://example.com' }],
+};
+const page = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>receipt</title>
+<script src="/dist/consent-elements.iife.js"></script>
+<script>ConsentElements.configure({ receipt: ${JSON.stringify(settings)} });</script></head>
+<body><consent-group-picker provider="host" endpoint="/api/consent" issuer="${BULK}" source="Receipt test"></consent-group-picker></body></html>`;
+
+let browser: Browser;
+before(async () => {
+  browser = await launchChromium();
+});
+after(() => browser?.close());
+
+describe('consent receipts', () => {
+  it('match what the provider stored and what the page showed, and can be downloaded', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    await context.route(`${env.demo}/__receipt.html`, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: page }));
+    const tab = await context.newPage();
+    await tab.goto(`${env.demo}/__receipt.html`);
+    const picker = tab.locator('consent-group-picker');
+    await picker.locator('input[data-item-input="1001"]').waitFor();
+    // One grant and one refusal of something granted before: two purposes, given and withdrawn.
+    await picker.locator('input[data-item-input="1002"]').check();
+    await picker.locator('button[part~="save"]').click();
+    await picker.locator('[part~="status"]', { hasText: 'saved' }).waitFor();
+    await picker.locator('input[data-item-input="1001"]').check();
+    await picker.locator('input[data-item-input="1002"]').uncheck();
+    await picker.locator('button[part~="save"]').click();
+    await picker.locator('a[part~="receipt"]').waitFor();
+
+    // What the page showed for each item: its title and language.
+    const shown = Object.fromEntries(
+      await Promise.all(
+        ['1001', '1002'].map(async (id) => {
+          const span = picker.locator(`[data-item="${id}"] [part~="item-title"]`);
+          return [id, { title: (await span.textContent())!.trim(), lang: await span.getAttribute('lang') }] as const;
+        }),
+      ),
+    ) as Record<string, { title: string; lang: string | null }>;
+    const subject = (await tab.evaluate(() => localStorage.getItem('consent-elements:subject')))!;
+    const listed = (await tab.evaluate(() => (window as any).ConsentElements.receipts())) as any[];
+    const receipt = listed[0];
+    const stored = ((await (await fetch(`${env.simulator}/__sim/events`)).json()) as { events: SimEvent[] }).events.filter((e) => e.subject === subject);
+    const last = (id: number) => stored.filter((e) => e.consentId === id).at(-1)!;
+
+    assert.equal(listed.length, 2, 'one receipt per confirmed save');
+    assert.equal(receipt.version, 'KI-CR-v1.1.0');
+    assert.match(receipt.consentReceiptID, /^[0-9a-f-]{36}$/);
+    assert.notEqual(receipt.consentReceiptID, listed[1].consentReceiptID);
+    assert.equal(receipt.jurisdiction, settings.jurisdiction);
+    assert.equal(receipt.policyUrl, settings.policyUrl);
+    assert.deepEqual(receipt.piiControllers, settings.piiControllers);
+    assert.match(receipt.collectionMethod, /^web form: <consent-group-picker> http:\/\/.+\/__receipt\.html$/);
+    // Pseudonymous: a hash of the subject, never the subject itself.
+    assert.equal(receipt.piiPrincipalId, `sha256:${createHash('sha256').update(`EXTERNAL:${subject}`).digest('hex')}`);
+    assert.equal(JSON.stringify(receipt).includes(subject), false);
+    assert.equal(receipt.language, shown['1001']!.lang);
+    assert.equal(receipt.consentTimestamp, Math.floor(Math.max(last(1001).created, last(1002).created) / 1000));
+    assert.equal(receipt.services.length, 1);
+    const purposes = receipt.services[0].purposes as any[];
+    assert.deepEqual(purposes.map((p) => p.item_id).sort(), ['1001', '1002']);
+    for (const p of purposes) {
+      const event = last(Number(p.item_id));
+      assert.equal(p.record_id, String(event.consentEventId), 'the provider event id');
+      assert.equal(p.record_time, new Date(event.created).toISOString());
+      assert.equal(p.consent_status, event.action ? 'given' : 'withdrawn');
+      assert.equal(p.purpose, shown[p.item_id].title, 'the exact title shown');
+      assert.ok(p.notice_text.startsWith(p.purpose));
+      assert.equal(p.notice_language, shown[p.item_id].lang);
+      assert.equal(p.consentType, 'EXPLICIT');
+    }
+    assert.equal(purposes.find((p) => p.item_id === '1001').consent_status, 'given');
+    assert.equal(purposes.find((p) => p.item_id === '1002').consent_status, 'withdrawn');
+
+    // The visitor's download is the same receipt.
+    const [download] = await Promise.all([tab.waitForEvent('download'), picker.locator('a[part~="receipt"]').click()]);
+    const { readFile } = await import('node:fs/promises');
+    const file = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    assert.deepEqual(file, receipt);
+    await context.close();
+  });
+});
