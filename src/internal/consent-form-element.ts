@@ -99,6 +99,8 @@ export abstract class ConsentFormElement extends LitElement {
   #saveAbort?: AbortController;
   /** Stops hearing the outbox of the scope last loaded. */
   #unwatch?: () => void;
+  /** Per item, the newest save (intent order) heard of: what an older one says of it is out of date. */
+  #newest = new Map<string, number>();
   /** Decisions saved (here or in other tabs) or queued since the current load started. */
   #heard: Decision[] = [];
 
@@ -188,7 +190,9 @@ export abstract class ConsentFormElement extends LitElement {
     const receipts = news ? (e.receipts ?? []) : [];
     const stored = receipts.filter((r) => !r.queued).map(({ itemId, granted }) => ({ itemId, granted }));
     const cascaded = receipts.flatMap((r) => r.cascaded ?? []);
-    const heard = [...stored, ...(sent || queued || pending ? e.decisions : []), ...cascaded];
+    // This page's own save is on its way: older news of its items no longer counts.
+    if (e.type === 'pending' && !e.remote) for (const d of e.decisions) this.#isNewest(d, e.seq);
+    const heard = [...stored, ...(sent || queued || pending ? e.decisions : []), ...cascaded].filter((d) => this.#isNewest(d, e.seq));
     this.#heard.push(...heard);
     const loaded = this.#current();
     if (!loaded) return;
@@ -217,6 +221,18 @@ export abstract class ConsentFormElement extends LitElement {
       this.reload();
     }
   };
+
+  /**
+   * Whether an event of the save at `seq` may change what is shown for `d`: not when a newer save
+   * (this tab's or another's) decided that item. Records `seq` as the newest for it.
+   */
+  #isNewest(d: Decision, seq: number | undefined): boolean {
+    if (seq === undefined) return true;
+    const newest = this.#newest.get(d.itemId) ?? -Infinity;
+    if (seq < newest) return false;
+    this.#newest.set(d.itemId, seq);
+    return true;
+  }
 
   /** Another element on the page saved: what the provider holds may have changed. */
   #onSavedElsewhere = (e: Event) => {

@@ -133,6 +133,8 @@ export interface QueueEvent {
   type: 'state' | 'pending' | 'sent' | 'queued' | 'failed' | 'superseded';
   /** The save (outbox entry) it is about. */
   entry?: string;
+  /** That save's place in the visitor's order of intents: an event of an older save never overrides a newer one. */
+  seq?: number;
   decisions: Decision[];
   receipts?: Receipt[];
   error?: ConsentError;

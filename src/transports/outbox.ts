@@ -255,7 +255,7 @@ export class OutboxTransport implements ConsentTransport {
     const held = hold(scope);
     const older = await this.#enqueue(entry).catch(() => undefined);
     // The visitor's other tabs show this choice at once (its tab may close before any answer).
-    if (older !== undefined) announce({ type: 'pending', scope, entry: entry.id, decisions: q.decisions });
+    if (older !== undefined) announce({ type: 'pending', scope, entry: entry.id, seq: entry.seq, decisions: q.decisions });
     // No IndexedDB (private mode, old browser): send without the safety net.
     if (older === undefined) {
       void held.then((release) => release());
@@ -284,7 +284,7 @@ export class OutboxTransport implements ConsentTransport {
     await this.#patch(entry.id, (e) => ({ ...e, announced: true })).catch(() => undefined);
     const error = result === 'late' ? new ConsentError('timeout', 'The provider has not answered yet.') : result.error;
     // The visitor's other tabs show a slow save as queued too (a failed attempt announced it already).
-    if (result === 'late') announce({ type: 'queued', scope, entry: entry.id, decisions: q.decisions });
+    if (result === 'late') announce({ type: 'queued', scope, entry: entry.id, seq: entry.seq, decisions: q.decisions });
     const done = result === 'late' ? [] : (result.receipts ?? []);
     const sent = new Set(done.map((r) => r.itemId));
     const rest = q.decisions.filter((d) => !sent.has(d.itemId));
@@ -428,7 +428,7 @@ export class OutboxTransport implements ConsentTransport {
       }
       const receipts = request.decisions.length ? await this.inner.saveDecisions!({ ...request, idempotencyKey: entry.id }) : [];
       const old = await this.#take(entry.id);
-      announce({ type: 'sent', scope: entry.scope, entry: entry.id, announced: this.#told(old, entry), decisions: wanted, receipts });
+      announce({ type: 'sent', scope: entry.scope, entry: entry.id, seq: entry.seq, announced: this.#told(old, entry), decisions: wanted, receipts });
       return { retry: false };
     } catch (e) {
       const error = toConsentError(e);
@@ -444,7 +444,9 @@ export class OutboxTransport implements ConsentTransport {
           attemptAt: error.code === 'rate-limited' ? undefined : old.attemptAt,
           notBefore: error.retryAfter !== undefined ? Date.now() + error.retryAfter * 1000 : 0,
         })).catch(() => undefined);
-        announce({ type: 'queued', scope: entry.scope, entry: entry.id, decisions: rest, receipts: done, error });
+        // What still waits of it: a newer intent may have taken items while this attempt was out.
+        const waiting = kept?.request.decisions ?? [];
+        announce({ type: 'queued', scope: entry.scope, entry: entry.id, seq: entry.seq, decisions: waiting, receipts: done, error });
         return { retry: !!kept, retryAfter: error.retryAfter };
       }
       const old = await this.#take(entry.id).catch(() => undefined);
@@ -455,7 +457,7 @@ export class OutboxTransport implements ConsentTransport {
         await this.#put({ ...old, request: { ...old.request, decisions: rest }, failed }).catch(() => undefined);
       }
       // Otherwise the visitor is waiting for this answer and is shown it; their choices stay on screen.
-      announce({ type: 'failed', scope: entry.scope, entry: entry.id, announced, decisions: rest, receipts: done, error });
+      announce({ type: 'failed', scope: entry.scope, entry: entry.id, seq: entry.seq, announced, decisions: rest, receipts: done, error });
       return { retry: false };
     } finally {
       this.#sending.delete(entry.id);

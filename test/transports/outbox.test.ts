@@ -88,6 +88,38 @@ describe('outbox', () => {
     expect(inner.saved).to.deep.equal([[{ itemId: '2', granted: true }]]);
   });
 
+  it('says queued only of what still waits when a newer save took items during the attempt', async () => {
+    // The first attempt hangs until released, then fails on the way.
+    let release = () => {};
+    class Hanging extends MemoryTransport {
+      first = true;
+      override async saveDecisions(q: SaveRequest, signal?: AbortSignal) {
+        if (!this.first) return super.saveDecisions(q, signal);
+        this.first = false;
+        await new Promise<void>((r) => (release = r));
+        throw offline();
+      }
+    }
+    const inner = new Hanging({ catalog });
+    const k = key();
+    const tab = new OutboxTransport(inner, { key: k, minDelay: 600_000 });
+    const otherTab = new OutboxTransport(inner, { key: k, minDelay: 600_000 });
+    await Promise.all([tab.started, otherTab.started]);
+    const events = heard(tab);
+    const first = tab.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '2', granted: true }]));
+    await waitUntil(() => events.some((e) => e.type === 'pending'), 'the first save is on its way');
+    // Another tab withdraws item 1 while the first attempt is out.
+    const second = otherTab.saveDecisions(request([{ itemId: '1', granted: false }]));
+    await waitUntil(() => events.some((e) => e.type === 'superseded'), 'the newer save took item 1');
+    release();
+    await first;
+    await second;
+    const queued = events.filter((e) => e.type === 'queued').flatMap((e) => e.decisions);
+    expect(queued).to.deep.equal([{ itemId: '2', granted: true }], 'the withdrawn grant is not announced as waiting');
+    tab.dispose();
+    otherTab.dispose();
+  });
+
   it('never sends a decision twice when the answer was lost but the provider stored it', async () => {
     const inner = new LostAnswer({ catalog });
     inner.loseNext = 1;
