@@ -151,6 +151,16 @@ export const formStyles = css`
     color: var(--_fg);
     font-weight: 600;
   }
+  [part~='receipt'] {
+    display: inline-block;
+    min-block-size: 24px;
+    color: var(--_accent);
+    overflow-wrap: anywhere;
+  }
+  a:focus-visible {
+    outline: var(--_focus);
+    outline-offset: 2px;
+  }
   [part~='error'] {
     display: flex;
     flex-wrap: wrap;
