@@ -270,7 +270,7 @@ export abstract class ConsentFormElement extends LitElement {
     this.#saveAbort = new AbortController();
     try {
       const receipts = await transport.saveDecisions(
-        { ...this.saveFields(loaded), source: this.source, decisions, catalog: loaded.catalog, eventTime: Date.now() },
+        { ...this.saveFields(loaded), source: this.source, decisions, confirms: this.#confirms(loaded), catalog: loaded.catalog, eventTime: Date.now() },
         this.#saveAbort.signal,
       );
       // Queued receipts are durably kept on this device and will be sent: show them as chosen.
@@ -434,6 +434,11 @@ export abstract class ConsentFormElement extends LitElement {
 
   #current(): Loaded | undefined {
     return this.loader.status === TaskStatus.COMPLETE ? this.loader.value : this.#last;
+  }
+
+  /** Choices the visitor left equal to what the provider holds: they outdate older queued or refused saves of those items. */
+  #confirms(loaded: Loaded): Decision[] {
+    return [...this.choices].filter(([id, granted]) => isGranted(id, loaded.stored, new Map()) === granted).map(([itemId, granted]) => ({ itemId, granted }));
   }
 
   /** Keeps a receipt of a confirmed save; with receipt settings configured, the visitor may download it. */

@@ -95,6 +95,11 @@ export interface SaveRequest extends ProviderScope {
   source?: string;
   /** Only the changed decisions, in the order they must be sent. */
   decisions: Decision[];
+  /**
+   * Choices the visitor made that equal what the provider holds (not sent): an outbox lets them
+   * outdate what older queued or refused saves say of those items.
+   */
+  confirms?: Decision[];
   catalog: ConsentCatalog;
   /** When the visitor acted (epoch ms). */
   eventTime?: number;

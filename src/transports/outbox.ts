@@ -317,7 +317,7 @@ export class OutboxTransport implements ConsentTransport {
    */
   async #enqueue(entry: OutboxEntry): Promise<boolean> {
     const byId = new Map(entry.request.catalog.groups.flatMap((g) => flattenItems(g.items)).map((i) => [i.id, i]));
-    const covered = new Set(entry.request.decisions.flatMap((d) => {
+    const covered = new Set([...entry.request.decisions, ...(entry.request.confirms ?? [])].flatMap((d) => {
       const item = byId.get(d.itemId);
       return item ? flattenItems([item]).map((i) => i.id) : [d.itemId];
     }));

@@ -139,6 +139,22 @@ describe('outbox', () => {
     expect(await outbox.pending()).to.equal(0);
   });
 
+  it('lets a choice equal to what the provider holds outdate an older refused save of that item', async () => {
+    const k = key();
+    const outbox = new OutboxTransport(new MemoryTransport({ catalog }), { key: k, minDelay: 600_000 });
+    await outbox.started;
+    // A save the visitor was told is queued, then refused for good: kept and shown with Retry.
+    const refused: OutboxEntry = {
+      id: `refused-${k}`, key: k, scope: scopeKey(k, { subject }), seq: 1, request: request([{ itemId: '1', granted: false }]),
+      createdAt: 1, attempts: 2, ambiguous: false, notBefore: 0, announced: true, failed: { code: 'invalid-response', message: 'HTML' },
+    };
+    await set(refused.id, refused, idb());
+    expect((await outbox.queued({ subject })).failed).to.deep.equal([{ itemId: '1', granted: false }]);
+    // The visitor now leaves item 1 on (as the provider holds it) and changes item 2.
+    await outbox.saveDecisions({ ...request([{ itemId: '2', granted: true }]), confirms: [{ itemId: '1', granted: true }] });
+    expect((await outbox.queued({ subject })).failed).to.deep.equal([], 'Retry would have sent the older refusal');
+  });
+
   it('keeps only what was not confirmed when a batch fails half way', async () => {
     const inner = new MemoryTransport({ catalog });
     const e = offline();
