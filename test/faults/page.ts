@@ -55,7 +55,8 @@ window.__answer = (mark, timeout) => new Promise((resolve) => {
     const submit = after.findIndex((x) => x.type === 'consent-submit');
     if (submit < 0) return Date.now() - started > 2000 ? 'nothing' : undefined;
     const key = JSON.stringify(after[submit].decisions);
-    const e = after.slice(submit).find((x) => (x.type === 'consent-saved' && JSON.stringify(x.decisions) === key) || (x.type === 'consent-error' && x.operation === 'save'));
+    // (An error with queued: false is an older queued save refused now, not this one's answer.)
+    const e = after.slice(submit).find((x) => (x.type === 'consent-saved' && JSON.stringify(x.decisions) === key) || (x.type === 'consent-error' && x.operation === 'save' && x.queued !== false));
     return e && (e.type === 'consent-error' ? 'refused' : e.queued ? 'queued' : 'saved');
   };
   const started = Date.now();
