@@ -112,7 +112,8 @@ export function consentReceipt(i: ReceiptInput): ConsentReceipt {
       item_id: d.itemId,
     };
   });
-  const spiCat = [...new Set([...items.values()].filter((x) => i.decisions.some((d) => d.itemId === x.id) && x.info?.sensitive).map((x) => x.info!.sensitive!.category ?? 'sensitive'))];
+  const decided = new Set(i.decisions.map((d) => d.itemId));
+  const spiCat = [...new Set([...items.values()].filter((x) => decided.has(x.id) && x.info?.sensitive).map((x) => x.info!.sensitive!.category ?? 'sensitive'))];
   return {
     version: 'KI-CR-v1.1.0',
     jurisdiction: i.settings.jurisdiction,
