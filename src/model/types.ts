@@ -126,6 +126,11 @@ export interface Receipt {
   queued?: boolean;
   /** Why it is queued: the visitor's connection, or the provider (busy, failing). */
   queuedBecause?: 'connection' | 'provider';
+  /**
+   * Not stored: the visitor had decided this item again later, and that later decision reached
+   * the provider first (this save spent long on the way). The provider holds the later choice.
+   */
+  superseded?: boolean;
 }
 
 /** What happened to a scope's saves, heard by `watch()` in this tab and the visitor's other tabs. */

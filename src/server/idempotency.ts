@@ -9,7 +9,9 @@ export type KeyRecord =
   /** Being written since `at` (by this or another instance). */
   | { status: 'pending'; at: number }
   /** An attempt at `at` ended without knowing whether the provider stored it. */
-  | { status: 'unknown'; at: number };
+  | { status: 'unknown'; at: number }
+  /** The time of the newest decision written for one visitor's item (keyed by `orderKey`). */
+  | { status: 'newest'; eventTime: number };
 
 /** Where idempotency records live: memory by default, a shared store when the backend scales out. */
 export interface KeyStore {
@@ -54,8 +56,14 @@ export interface SaveOnceOptions {
 /** A decision's own idempotency key, derived from its save's key. */
 export const decisionKey = (key: string, d: Decision) => `${key}:${d.itemId}:${d.granted}`;
 
+/** The key of the newest decision time of one visitor's item. */
+export const orderKey = (q: SaveRequest, itemId: string) =>
+  `newest:${JSON.stringify([q.issuer ?? '', q.clientId ?? '', q.serviceId ?? '', q.templateId ?? '', q.subject?.type ?? '', q.subject?.id ?? '', itemId])}`;
+
 /** Writes in flight in this process, by save key: a repeat waits for the first instead of writing again. */
 const inFlight = new Map<string, Promise<unknown>>();
+/** The last write of each visitor in this process: one visitor's writes reach the provider in order. */
+const byVisitor = new Map<string, Promise<unknown>>();
 
 /**
  * Saves decisions so that a repeated idempotency key never stores anything twice: decisions
@@ -63,17 +71,23 @@ const inFlight = new Map<string, Promise<unknown>>();
  * decisions whose earlier attempt has an unknown outcome are checked against the provider's
  * state once the write deadline has passed. A failure part-way carries the receipts of what was
  * stored, so the caller only ever sends the rest again.
+ *
+ * It never reverses a visitor's choice either: one visitor's writes go to the provider one at a
+ * time, and a decision older (by `eventTime`, when the visitor acted) than one already written
+ * for the item — a request that spent long on the way — is answered as `superseded`, not stored.
  */
 export async function saveOnce(request: SaveRequest & { idempotencyKey: string }, o: SaveOnceOptions): Promise<Receipt[]> {
   const key = request.idempotencyKey;
-  const earlier = inFlight.get(key);
-  if (earlier) await earlier.catch(() => undefined);
-  const run = write(request, o);
+  const visitor = orderKey(request, '');
+  const before = [inFlight.get(key), byVisitor.get(visitor)];
+  const run = Promise.all(before.map((p) => p?.catch(() => undefined))).then(() => write(request, o));
   inFlight.set(key, run);
+  byVisitor.set(visitor, run);
   try {
     return await run;
   } finally {
     if (inFlight.get(key) === run) inFlight.delete(key);
+    if (byVisitor.get(visitor) === run) byVisitor.delete(visitor);
   }
 }
 
@@ -88,7 +102,7 @@ async function write(request: SaveRequest & { idempotencyKey: string }, o: SaveO
   request.decisions.forEach((d, i) => {
     const r = records[i];
     if (r?.status === 'done') done.set(d.itemId, r.receipt);
-    else if (!r) fresh.push(d);
+    else if (!r || r.status === 'newest') fresh.push(d);
     else if (r.at + o.writeDeadline > now) wait = Math.max(wait, r.at + o.writeDeadline - now);
     else unsure.push(d);
   });
@@ -108,6 +122,20 @@ async function write(request: SaveRequest & { idempotencyKey: string }, o: SaveO
         await o.store.set(decisionKey(request.idempotencyKey, d), { status: 'done', receipt }, ttl);
       } else fresh.push(d);
     }
+  }
+  // A decision made before one already written for its item arrived late: it must not win.
+  const when = request.eventTime;
+  if (when !== undefined) {
+    const newest = await Promise.all(fresh.map((d) => o.store.get(orderKey(request, d.itemId))));
+    for (const [i, d] of [...fresh.entries()].reverse()) {
+      const n = newest[i];
+      if (n?.status !== 'newest' || n.eventTime <= when) continue;
+      const receipt: Receipt = { itemId: d.itemId, granted: d.granted, superseded: true };
+      done.set(d.itemId, receipt);
+      fresh.splice(i, 1);
+      await o.store.set(decisionKey(request.idempotencyKey, d), { status: 'done', receipt }, ttl);
+    }
+    await Promise.all(fresh.map((d) => o.store.set(orderKey(request, d.itemId), { status: 'newest', eventTime: when }, ttl)));
   }
   // Keep the caller's order (parents before children).
   const toSend = request.decisions.filter((d) => fresh.includes(d));

@@ -62,6 +62,7 @@ export const receipt = z.object({
   created: z.optional(z.number()),
   cascaded: z.optional(z.array(decision)),
   version: z.optional(z.string()),
+  superseded: z.optional(z.boolean()),
 });
 
 const id = z.optional(z.string().check(z.maxLength(255)));

@@ -48,6 +48,22 @@ describe('host transport: idempotent writes through the backend', () => {
     expect(events.map((e) => [e.consentId, e.action])).to.deep.equal([[10, true], [11, false]]);
   });
 
+  it('(1) never stores a decision that reaches the backend after a later choice of the same item', async () => {
+    const { subject } = await setUp();
+    const catalog = await new HostTransport({ endpoint: hostApi() }).loadCatalog({ issuer: NORDLYS });
+    const save = (granted: boolean, eventTime: number) =>
+      new HostTransport({ endpoint: hostApi() }).saveDecisions({
+        issuer: NORDLYS, subject, catalog, eventTime, idempotencyKey: crypto.randomUUID(), decisions: [{ itemId: '10', granted }],
+      });
+    const now = Date.now();
+    await save(false, now);
+    // A grant made 5 s earlier, whose request spent long on the way.
+    const late = await save(true, now - 5000);
+    expect(late).to.deep.equal([{ itemId: '10', granted: true, superseded: true }]);
+    const events = await eventsFor(subject.id);
+    expect(events.map((e) => [e.consentId, e.action])).to.deep.equal([[10, false]]);
+  });
+
   it('answers a repeated key with the first receipts and stores nothing again', async () => {
     const { subject, save } = await setUp();
     const key = crypto.randomUUID();
