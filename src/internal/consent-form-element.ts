@@ -101,6 +101,8 @@ export abstract class ConsentFormElement extends LitElement {
   #unwatch?: () => void;
   /** Per item, the newest save (intent order) heard of: what an older one says of it is out of date. */
   #newest = new Map<string, number>();
+  /** The decisions of this element's save under way: its own choices, not yet stored. */
+  #saving: Decision[] = [];
   /** Decisions saved (here or in other tabs) or queued since the current load started. */
   #heard: Decision[] = [];
 
@@ -131,7 +133,10 @@ export abstract class ConsentFormElement extends LitElement {
       ]);
       // What waits in the outbox is what the visitor chose last: shown as chosen, and said to be queued.
       const held = toMap(state);
-      const stored = applyDecisions(held, catalog, [...(queue?.pending ?? []), ...this.#heard]);
+      // (Not this element's own save under way: should it be refused, it must not look stored.)
+      const mine = new Set(this.#saving.map((d) => `${d.itemId}:${d.granted}`));
+      const pending = (queue?.pending ?? []).filter((d) => !mine.has(`${d.itemId}:${d.granted}`));
+      const stored = applyDecisions(held, catalog, [...pending, ...this.#heard]);
       // A refused choice the provider holds after all, or one chosen again since, has nothing left to retry.
       const since = new Set(this.#heard.map((d) => d.itemId));
       if (queue?.failed.length) queue.failed = queue.failed.filter((d) => held.get(d.itemId) !== d.granted && !since.has(d.itemId));
@@ -142,11 +147,11 @@ export abstract class ConsentFormElement extends LitElement {
       if (this.#last?.catalog.source !== loaded.catalog.source) this.choices = new Map();
       this.#last = loaded;
       const { queue } = loaded;
-      if (queue?.error && queue.failed.length) {
-        // A save this visitor was told is queued was refused: not recorded. Their choice is back on screen.
-        this.choices = new Map([...this.choices, ...toMap(queue.failed)]);
-        this.save = { kind: 'error', error: queue.error };
-      } else this.save = queue?.pending.length ? { kind: 'queued', because: 'connection' } : { kind: 'idle' };
+      // A save this visitor was told is queued was refused: not recorded. Their choice is back on screen.
+      if (queue?.error && queue.failed.length) this.choices = new Map([...this.choices, ...toMap(queue.failed)]);
+      // (A save under way tells its own outcome, and then this. A refused save still on screen stays so.)
+      const unsaved = this.save.kind === 'error' && planDecisions(loaded.catalog, loaded.stored, this.choices).length > 0;
+      if (this.save.kind !== 'saving') this.save = this.#queueStatus(loaded) ?? (unsaved ? this.save : { kind: 'idle' });
       void this.updateComplete.then(() => this.dispatchEvent(new ConsentLoadEvent({ catalog: loaded.catalog })));
     },
     onError: (e) => {
@@ -188,11 +193,13 @@ export abstract class ConsentFormElement extends LitElement {
     const pending = e.type === 'pending' && e.remote;
     // What the provider stored, also of a save that then failed part-way.
     const receipts = news ? (e.receipts ?? []) : [];
-    const stored = receipts.filter((r) => !r.queued).map(({ itemId, granted }) => ({ itemId, granted }));
+    // A decision that reached the provider after a later one of the same item was not stored.
+    const outdated = new Set((e.receipts ?? []).filter((r) => r.superseded).map((r) => r.itemId));
+    const stored = receipts.filter((r) => !r.queued && !r.superseded).map(({ itemId, granted }) => ({ itemId, granted }));
     const cascaded = receipts.flatMap((r) => r.cascaded ?? []);
     // This page's own save is on its way: older news of its items no longer counts.
     if (e.type === 'pending' && !e.remote) for (const d of e.decisions) this.#isNewest(d, e.seq);
-    const heard = [...stored, ...(sent || queued || pending ? e.decisions : []), ...cascaded].filter((d) => this.#isNewest(d, e.seq));
+    const heard = [...stored, ...(sent || queued || pending ? e.decisions.filter((d) => !outdated.has(d.itemId)) : []), ...cascaded].filter((d) => this.#isNewest(d, e.seq));
     this.#heard.push(...heard);
     const loaded = this.#current();
     if (!loaded) return;
@@ -268,17 +275,25 @@ export abstract class ConsentFormElement extends LitElement {
     }
     this.save = { kind: 'saving' };
     this.#saveAbort = new AbortController();
+    const confirms = this.#confirms(loaded);
+    this.#saving = decisions;
     try {
       const receipts = await transport.saveDecisions(
-        { ...this.saveFields(loaded), source: this.source, decisions, confirms: this.#confirms(loaded), catalog: loaded.catalog, eventTime: Date.now() },
+        { ...this.saveFields(loaded), source: this.source, decisions, confirms, catalog: loaded.catalog, eventTime: Date.now() },
         this.#saveAbort.signal,
       );
       // Queued receipts are durably kept on this device and will be sent: show them as chosen.
       const waiting = receipts.find((r) => r.queued);
       const queued = !!waiting;
-      this.#stored(decisions);
-      this.choices = new Map();
-      this.save = waiting ? { kind: 'queued', because: waiting.queuedBecause ?? 'connection' } : { kind: 'saved' };
+      // Superseded: a later choice of the same item (another tab's) reached the provider first.
+      const outdated = new Set(receipts.filter((r) => r.superseded).map((r) => r.itemId));
+      this.#stored(decisions.filter((d) => !outdated.has(d.itemId)));
+      if (outdated.size) this.reload();
+      // Choices put back meanwhile (an older queued save refused while this one was on its way) stay.
+      const answered = new Set([...decisions, ...confirms].map((d) => d.itemId));
+      this.choices = new Map([...this.choices].filter(([id]) => !answered.has(id)));
+      const refused = this.#queueStatus(this.#current());
+      this.save = refused?.kind === 'error' ? refused : waiting ? { kind: 'queued', because: waiting.queuedBecause ?? 'connection' } : { kind: 'saved' };
       if (!queued) void this.#receipt(loaded.catalog, decisions, receipts);
       this.dispatchEvent(new ConsentSavedEvent({ decisions, receipts, queued }));
     } catch (e) {
@@ -287,6 +302,8 @@ export abstract class ConsentFormElement extends LitElement {
       // Whatever the provider stored before failing is stored: never send it twice.
       this.#stored((error.receipts ?? []).map((r) => ({ itemId: r.itemId, granted: r.granted })));
       this.#fail(error, 'save');
+    } finally {
+      this.#saving = [];
     }
   }
 
@@ -430,6 +447,13 @@ export abstract class ConsentFormElement extends LitElement {
   #fail(error: ConsentError, operation: 'load' | 'save') {
     if (operation === 'save') this.save = { kind: 'error', error };
     this.dispatchEvent(new ConsentErrorEvent({ ...error.toJSON(), operation }));
+  }
+
+  /** What the outbox says of this scope: a refused save still shown, or saves waiting. */
+  #queueStatus(loaded: Loaded | undefined): SaveStatus | undefined {
+    const queue = loaded?.queue;
+    if (queue?.error && queue.failed.some((d) => this.choices.get(d.itemId) === d.granted)) return { kind: 'error', error: queue.error };
+    return queue?.pending.length ? { kind: 'queued', because: 'connection' } : undefined;
   }
 
   #current(): Loaded | undefined {

@@ -32,6 +32,12 @@ export interface OutboxEntry {
   ambiguous: boolean;
   /** Not sent before this time (Retry-After, or the write deadline of an unknown outcome). */
   notBefore: number;
+  /**
+   * Older saves of the same items whose attempt may still reach the provider (transports without
+   * idempotent writes): this one waits until they are answered or their write deadline passed,
+   * so an old write landing late never reverses it.
+   */
+  waitsFor?: string[];
   /** The page that saved it was told "queued": a later outcome must be announced. */
   announced: boolean;
   /** The provider refused it for good: kept and shown until the visitor retries or chooses again. */
@@ -151,6 +157,8 @@ export class OutboxTransport implements ConsentTransport {
   readonly #unsent = new Set<string>();
   /** Saves whose visitor this page told "queued". */
   readonly #announced = new Set<string>();
+  /** Saves this page's visitor is waiting for (Save clicked, no answer shown yet). */
+  readonly #awaiting = new Set<string>();
   /** Scopes this page has entries in (from saves, loads and flushes). */
   readonly #scopes = new Set<string>();
   #disposed = false;
@@ -254,6 +262,7 @@ export class OutboxTransport implements ConsentTransport {
     // The scope's lock is asked for while the entry is stored: a visitor may leave right after Save.
     const held = hold(scope);
     const older = await this.#enqueue(entry).catch(() => undefined);
+    if (entry.waitsFor) this.#unsent.delete(entry.id);
     // The visitor's other tabs show this choice at once (its tab may close before any answer).
     if (older !== undefined) announce({ type: 'pending', scope, entry: entry.id, seq: entry.seq, decisions: q.decisions });
     // No IndexedDB (private mode, old browser): send without the safety net.
@@ -273,7 +282,9 @@ export class OutboxTransport implements ConsentTransport {
     });
     let deadline: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<'late'>((resolve) => (deadline = setTimeout(() => resolve('late'), this.#o.saveDeadline ?? 8000)));
+    this.#awaiting.add(entry.id);
     const result = await Promise.race([outcome, late]);
+    this.#awaiting.delete(entry.id);
     // Later outcomes reach the page through its elements' own watchers.
     stop();
     clearTimeout(deadline);
@@ -330,7 +341,10 @@ export class OutboxTransport implements ConsentTransport {
         const keep = old.request.decisions.filter((d) => !covered.has(d.itemId));
         older ||= keep.length > 0 && !old.failed;
         if (keep.length === old.request.decisions.length) continue;
-        superseded.push(...old.request.decisions.filter((d) => covered.has(d.itemId)));
+        const taken = old.request.decisions.filter((d) => covered.has(d.itemId));
+        superseded.push(...taken);
+        // Its attempt may still land: without idempotent writes, only waiting keeps it from reversing this.
+        if (this.#mayLand(old) && entry.request.decisions.some((d) => taken.some((t) => t.itemId === d.itemId))) this.#waitFor(entry, old);
         if (keep.length) s.put({ ...old, request: { ...old.request, decisions: keep } }, old.id);
         else s.delete(old.id);
       }
@@ -338,7 +352,40 @@ export class OutboxTransport implements ConsentTransport {
       await promisifyRequest(s.transaction);
     });
     if (superseded.length) announce({ type: 'superseded', scope: entry.scope, entry: entry.id, decisions: superseded });
-    return older;
+    return older || !!entry.waitsFor;
+  }
+
+  /** Whether an entry's last attempt may still reach a provider that cannot tell a late write from a new one. */
+  #mayLand(e: OutboxEntry): boolean {
+    return !this.inner.idempotentWrites && e.attemptAt !== undefined && e.ambiguous && e.attemptAt + this.#writeDeadline > Date.now();
+  }
+
+  get #writeDeadline(): number {
+    return this.#o.writeDeadline ?? 30_000;
+  }
+
+  /** Makes a new, not yet attempted `entry` wait for `old`'s attempt (see `waitsFor`). */
+  #waitFor(entry: OutboxEntry, old: OutboxEntry) {
+    entry.waitsFor = [...(entry.waitsFor ?? []), old.id];
+    entry.notBefore = Math.max(entry.notBefore, old.attemptAt! + this.#writeDeadline);
+    // Not attempted yet: the next page sends it without reading the state first.
+    entry.attempts = 0;
+    entry.attemptAt = undefined;
+    entry.ambiguous = false;
+  }
+
+  /** An attempt of `id` was answered: saves waiting for it may go now. */
+  async #settled(scope: string, id: string): Promise<void> {
+    let freed = false;
+    for (const e of await entriesOf(scope)) {
+      if (!e.waitsFor?.includes(id)) continue;
+      await this.#patch(e.id, (w) => {
+        const waitsFor = (w.waitsFor ?? []).filter((x) => x !== id);
+        freed ||= waitsFor.length === 0;
+        return waitsFor.length ? { ...w, waitsFor } : { ...w, waitsFor: undefined, notBefore: 0 };
+      });
+    }
+    if (freed) this.#schedule(Date.now());
   }
 
   async #patch(id: string, fn: (e: OutboxEntry) => OutboxEntry | undefined): Promise<OutboxEntry | undefined> {
@@ -397,7 +444,7 @@ export class OutboxTransport implements ConsentTransport {
    */
   #dueAt(e: OutboxEntry): number {
     const unknownOutcome = e.attemptAt !== undefined && (e.ambiguous || !this.#sending.has(e.id));
-    const settle = unknownOutcome && !this.inner.idempotentWrites ? e.attemptAt! + (this.#o.writeDeadline ?? 30_000) : 0;
+    const settle = unknownOutcome && !this.inner.idempotentWrites ? e.attemptAt! + this.#writeDeadline : 0;
     return Math.max(e.notBefore, settle);
   }
 
@@ -428,13 +475,13 @@ export class OutboxTransport implements ConsentTransport {
       }
       const receipts = request.decisions.length ? await this.inner.saveDecisions!({ ...request, idempotencyKey: entry.id }) : [];
       const old = await this.#take(entry.id);
+      await this.#settled(entry.scope, entry.id).catch(() => undefined);
       announce({ type: 'sent', scope: entry.scope, entry: entry.id, seq: entry.seq, announced: this.#told(old, entry), decisions: wanted, receipts });
       return { retry: false };
     } catch (e) {
       const error = toConsentError(e);
       const done = error.receipts ?? [];
       const stored = new Set(done.map((r) => r.itemId));
-      const rest = request.decisions.filter((d) => !stored.has(d.itemId));
       if (transient(error)) {
         const kept = await this.#patch(entry.id, (old) => ({
           ...old,
@@ -444,13 +491,20 @@ export class OutboxTransport implements ConsentTransport {
           attemptAt: error.code === 'rate-limited' ? undefined : old.attemptAt,
           notBefore: error.retryAfter !== undefined ? Date.now() + error.retryAfter * 1000 : 0,
         })).catch(() => undefined);
+        if (error.code === 'rate-limited') await this.#settled(entry.scope, entry.id).catch(() => undefined);
         // What still waits of it: a newer intent may have taken items while this attempt was out.
         const waiting = kept?.request.decisions ?? [];
         announce({ type: 'queued', scope: entry.scope, entry: entry.id, seq: entry.seq, decisions: waiting, receipts: done, error });
         return { retry: !!kept, retryAfter: error.retryAfter };
       }
       const old = await this.#take(entry.id).catch(() => undefined);
-      const announced = this.#told(old, entry);
+      await this.#settled(entry.scope, entry.id).catch(() => undefined);
+      // Kept and announced unless the visitor waits for this answer on this page and is shown it
+      // there: a save whose page closed right after Save is never dropped silently either.
+      const announced = this.#told(old, entry) || !this.#awaiting.has(entry.id);
+      // Refused: what this attempt sent, not stored, and still this entry's (a newer save may have taken items meanwhile).
+      const sent = new Set(request.decisions.map((d) => `${d.itemId}:${d.granted}`));
+      const rest = (old?.request.decisions ?? []).filter((d) => !stored.has(d.itemId) && sent.has(`${d.itemId}:${d.granted}`));
       if (announced && old && rest.length) {
         // The visitor was told it would be sent: keep it, and say it was not recorded.
         const failed = { code: error.code, message: error.message, ...(error.status ? { status: error.status } : {}) };

@@ -9,6 +9,7 @@ import type { ConsentCatalog, ConsentItem } from '../../src/model/types.js';
 import { ConnectTransport } from '../../src/transports/connect.js';
 import { configure, forgetCatalogs } from '../../src/transports/index.js';
 import { MemoryTransport } from '../../src/transports/memory.js';
+import { OutboxTransport } from '../../src/transports/outbox.js';
 import { capi, clearFaults, eventsFor, HOSTILE, hostApi, newSubject, NORDLYS, queueFault, userToken } from '../helpers.js';
 
 // ---- helpers -------------------------------------------------------------------------------
@@ -378,6 +379,30 @@ describe('<consent-group-picker>', () => {
       button(el, 'retry').click();
       await oneEvent(el, 'consent-saved');
       expect(transport.saved).to.deep.equal([[{ itemId: '5', granted: true }]]);
+    });
+
+    it('(4) still shows a queued save refused while another save was on its way, with Retry', async () => {
+      const transport = new MemoryTransport({
+        catalog: memoryCatalog(),
+        saveFailures: [new ConsentError('network', 'offline'), new ConsentError('invalid-response', 'Expected JSON but got text/html')],
+      });
+      const outbox = new OutboxTransport(transport, { key: `picker-${Math.random()}`, minDelay: 600_000, writeDeadline: 0 });
+      const el = await fixture<ConsentGroupPicker>(html`<consent-group-picker lang="en" .transport=${outbox}></consent-group-picker>`).then(ready);
+      input(el, '5').click();
+      button(el, 'save').click();
+      await waitUntil(() => statusText(el).includes('will be sent'), 'not queued');
+      // The next save sends the queued one first: the provider refuses it for good, then takes this one.
+      input(el, '4').click();
+      const saved = oneEvent(el, 'consent-saved') as Promise<ConsentSavedEvent>;
+      button(el, 'save').click();
+      expect((await saved).detail.decisions).to.deep.equal([{ itemId: '4', granted: true }]);
+      await waitUntil(() => $(el, '[part~="error"]'), 'the refused save is no longer shown');
+      expect(input(el, '5').checked).to.equal(true, 'the refused choice is back on screen');
+      expect(transport.saved).to.deep.equal([[{ itemId: '4', granted: true }]]);
+      button(el, 'retry').click();
+      await waitUntil(() => transport.saved.length === 2, 'Retry did not send the refused choice');
+      expect(transport.saved[1]).to.deep.equal([{ itemId: '5', granted: true }]);
+      outbox.dispose();
     });
 
     it('reports a missing transport as a config error without Retry', async () => {

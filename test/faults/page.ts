@@ -10,7 +10,8 @@ export function faultPage({ kind, base, token, issuer, trace }: { kind: 'host' |
     kind === 'connect'
       ? `const { configure, OutboxTransport, CachedTransport, ConnectTransport } = window.ConsentElements;
          const inner = new ConnectTransport({ endpoint: ${JSON.stringify(`${base}/capi`)}, mode: 'user', getToken: () => ${JSON.stringify(token)} });
-         configure({ transports: { connect: new OutboxTransport(new CachedTransport(inner, { key: 'faults' }), { key: 'connect faults' }) } });`
+         // A write lands at most ~15 s after it left here (12 s on the way, 3 s at the provider).
+         configure({ transports: { connect: new OutboxTransport(new CachedTransport(inner, { key: 'faults' }), { key: 'connect faults', writeDeadline: 20000 }) } });`
       : '';
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>fault suite</title>
 <script src="${base}/dist/consent-elements.iife.js"></script>

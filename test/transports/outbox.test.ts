@@ -103,7 +103,8 @@ describe('outbox', () => {
     const inner = new Hanging({ catalog });
     const k = key();
     const tab = new OutboxTransport(inner, { key: k, minDelay: 600_000 });
-    const otherTab = new OutboxTransport(inner, { key: k, minDelay: 600_000 });
+    // (It waits for the first attempt's outcome: without idempotent writes, that one may still land.)
+    const otherTab = new OutboxTransport(inner, { key: k, minDelay: 600_000, saveDeadline: 300 });
     await Promise.all([tab.started, otherTab.started]);
     const events = heard(tab);
     const first = tab.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '2', granted: true }]));
@@ -114,7 +115,8 @@ describe('outbox', () => {
     release();
     await first;
     await second;
-    const queued = events.filter((e) => e.type === 'queued').flatMap((e) => e.decisions);
+    const entry = events.find((e) => e.type === 'pending')!.entry;
+    const queued = events.filter((e) => e.type === 'queued' && e.entry === entry).flatMap((e) => e.decisions);
     expect(queued).to.deep.equal([{ itemId: '2', granted: true }], 'the withdrawn grant is not announced as waiting');
     tab.dispose();
     otherTab.dispose();
@@ -211,9 +213,10 @@ describe('outbox', () => {
       // Page 1 saved "grant" and closed at once: its keepalive write reached the provider.
       const inner = new MemoryTransport({ catalog, state: [{ itemId: '1', granted: true }] });
       await stored(k, 'closed', Date.now() - 1000, [{ itemId: '1', granted: true }]);
-      // Page 2, within the write deadline, withdraws.
-      const page2 = new OutboxTransport(inner, { key: k, minDelay: 600_000, writeDeadline: 30_000 });
+      // Page 2, within the write deadline, withdraws: sent once page 1's write can no longer land.
+      const page2 = new OutboxTransport(inner, { key: k, minDelay: 600_000, writeDeadline: 1500 });
       await page2.saveDecisions(request([{ itemId: '1', granted: false }]));
+      expect(inner.saved).to.deep.equal([[{ itemId: '1', granted: false }]]);
       page2.dispose();
       // Page 3, long after: nothing old is sent again.
       const page3 = new OutboxTransport(inner, { key: k, minDelay: 600_000, writeDeadline: 0 });
@@ -236,6 +239,31 @@ describe('outbox', () => {
       expect(inner.saved.flat().filter((d) => d.itemId === '1')).to.deep.equal([{ itemId: '1', granted: false }]);
     });
 
+    it('(1) a newer save of an item waits while an older attempt of it may still land (no idempotent writes)', async () => {
+      let land = () => {};
+      const onTheWay = new Promise<void>((r) => (land = r));
+      /** Its first write spends long on the way and reaches the provider late. */
+      class SlowFirst extends MemoryTransport {
+        calls = 0;
+        override async saveDecisions(q: SaveRequest, signal?: AbortSignal) {
+          if (this.calls++ === 0) await onTheWay;
+          return super.saveDecisions(q, signal);
+        }
+      }
+      const inner = new SlowFirst({ catalog });
+      const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, saveDeadline: 100, writeDeadline: 60_000 });
+      await outbox.started;
+      expect((await outbox.saveDecisions(request([{ itemId: '1', granted: true }])))[0]?.queued).to.equal(true);
+      const second = await outbox.saveDecisions(request([{ itemId: '1', granted: false }]));
+      expect(second[0]?.queued).to.equal(true, 'the newer choice waits');
+      expect(inner.saved).to.deep.equal([]);
+      land();
+      await waitUntil(() => inner.saved.length === 2, 'the newer choice was not sent once the older write was answered', { timeout: 5000 });
+      expect(inner.saved).to.deep.equal([[{ itemId: '1', granted: true }], [{ itemId: '1', granted: false }]]);
+      expect(inner.state.get('1')).to.equal(false);
+      outbox.dispose();
+    });
+
     it('(4) a queued save refused for good is kept, announced and reported, never dropped', async () => {
       const inner = new MemoryTransport({ catalog, saveFailures: [offline(), new ConsentError('invalid-response', 'Expected JSON but got text/html')] });
       const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
@@ -254,6 +282,50 @@ describe('outbox', () => {
       await outbox.saveDecisions(request([{ itemId: '3', granted: true }]));
       expect(await outbox.pending()).to.equal(0);
       expect(inner.state.get('3')).to.equal(true);
+    });
+
+    it('(4) a save whose page closed right after Save, refused for good later, is kept and announced', async () => {
+      const k = key();
+      await stored(k, 'closed-at-once', Date.now() - 60_000, [{ itemId: '2', granted: false }]);
+      const inner = new MemoryTransport({ catalog, state: [{ itemId: '2', granted: true }], saveFailures: [new ConsentError('invalid-response', 'Expected JSON but got text/html')] });
+      const outbox = new OutboxTransport(inner, { key: k, minDelay: 600_000, writeDeadline: 0 });
+      const events = heard(outbox);
+      await outbox.started;
+      expect(events.find((e) => e.type === 'failed')?.announced).to.equal(true);
+      expect((await outbox.queued({ subject })).failed).to.deep.equal([{ itemId: '2', granted: false }]);
+      outbox.dispose();
+    });
+
+    it('(4) a queued save refused for good keeps only what no newer save took while it was on its way', async () => {
+      let release = () => {};
+      /** Offline first; then a resend that hangs and is refused for good; then it works. */
+      class Refusing extends MemoryTransport {
+        calls = 0;
+        override async saveDecisions(q: SaveRequest, signal?: AbortSignal) {
+          const n = this.calls++;
+          if (n === 0) throw offline();
+          if (n === 1) {
+            await new Promise<void>((r) => (release = r));
+            throw new ConsentError('invalid-response', 'Expected JSON but got text/html');
+          }
+          return super.saveDecisions(q, signal);
+        }
+      }
+      const inner = new Refusing({ catalog });
+      const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
+      await outbox.started;
+      await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '2', granted: true }]));
+      const resend = outbox.flush();
+      await waitUntil(() => inner.calls === 2, 'the resend did not start');
+      // Meanwhile the visitor withdraws item 1.
+      const withdrawal = outbox.saveDecisions(request([{ itemId: '1', granted: false }]));
+      await waitUntil(async () => (await outbox.queued({ subject })).pending.some((d) => !d.granted), 'the withdrawal is not kept');
+      release();
+      await Promise.all([resend, withdrawal]);
+      const queue = await outbox.queued({ subject });
+      expect(queue.failed).to.deep.equal([{ itemId: '2', granted: true }], 'the withdrawn grant is not kept for Retry');
+      expect(inner.state.get('1')).to.equal(false);
+      outbox.dispose();
     });
 
     it('(5) an attempt orphaned moments ago is sent once its write deadline has passed, without a reload', async () => {
