@@ -1,7 +1,9 @@
 // `npm test`: finds (or installs) Chromium, builds, starts the simulator + host backend + demo
 // on free ports with a throwaway data file, runs the browser tests (web-test-runner) and the
 // end-to-end tests (node:test + Playwright), and ends with one line: `N passed, N failed`.
-// `npm test -- --unit` skips the end-to-end tests; `--chromium-only` skips Firefox.
+// Last, the fault suite (test/faults/run.ts) counts as one test: it passes only when no decision
+// was lost, doubled or reversed. `npm test -- --unit` skips the end-to-end tests and the fault
+// suite; `--chromium-only` skips Firefox; `--no-faults` skips the fault suite.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,6 +105,15 @@ if (!process.argv.includes('--unit')) {
   const count = (k) => Number(new RegExp(`^# ${k} (\\d+)`, 'm').exec(tap)?.[1] ?? 0);
   add({ passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') });
   if (code !== 0 && count('fail') + count('cancelled') === 0) totals.failed++;
+}
+
+if (!process.argv.includes('--unit') && !process.argv.includes('--no-faults')) {
+  // Its own stack and proxy; the one above is no longer needed and would share the cores.
+  stack.stop();
+  stack = undefined;
+  console.log('\n# Fault suite (42 visitors, >= 1,000 saves through injected faults)');
+  const code = await run(process.execPath, ['--import', 'tsx', 'test/faults/run.ts', '--no-build'], { CHROME_PATH: chrome });
+  add(code === 0 ? { passed: 1 } : { failed: 1 });
 }
 
 cleanup();
