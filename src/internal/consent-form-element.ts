@@ -21,7 +21,10 @@ import {
 import { ConsentError, isAbort, toConsentError } from '../model/errors.js';
 import { pickText } from '../model/text.js';
 import { checkLimits } from '../model/limits.js';
-import { visibleGroups } from '../model/catalog.js';
+import { firstItems, visibleGroups } from '../model/catalog.js';
+
+/** Items drawn per task: about 25 ms on a laptop, well under the 50 ms of a long task. */
+const DRAW_BATCH = 200;
 import type {
   CatalogQuery,
   ConsentCatalog,
@@ -82,6 +85,10 @@ export abstract class ConsentFormElement extends LitElement {
   /** A transport object; wins over `provider`/`endpoint`, context and `configure()`. */
   @property({ attribute: false }) transport?: ConsentTransport;
 
+  /** Items drawn so far: a huge catalog is drawn a slice per task (see `firstItems`). */
+  @state() private drawn = DRAW_BATCH;
+  #complete = true;
+  #drawing = false;
   /** The receipt of the last confirmed save, as a downloadable file. */
   @state() private receiptUrl?: string;
 
@@ -144,11 +151,15 @@ export abstract class ConsentFormElement extends LitElement {
     },
     onComplete: (loaded) => {
       // The same catalog again (another language, a retry): the visitor's unsaved choices stay.
-      if (this.#last?.catalog.source !== loaded.catalog.source) this.choices = new Map();
+      if (this.#last?.catalog.source !== loaded.catalog.source) {
+        this.choices = new Map();
+        this.drawn = DRAW_BATCH;
+      }
       this.#last = loaded;
       const { queue } = loaded;
       // A save this visitor was told is queued was refused: not recorded. Their choice is back on screen.
-      if (queue?.error && queue.failed.length) this.choices = new Map([...this.choices, ...toMap(queue.failed)]);
+      // (What the visitor chose since, on this page, stays: it is newer.)
+      if (queue?.error && queue.failed.length) this.choices = new Map([...toMap(queue.failed), ...this.choices]);
       // (A save under way tells its own outcome, and then this. A refused save still on screen stays so.)
       const unsaved = this.save.kind === 'error' && planDecisions(loaded.catalog, loaded.stored, this.choices).length > 0;
       if (this.save.kind !== 'saving') this.save = this.#queueStatus(loaded) ?? (unsaved ? this.save : { kind: 'idle' });
@@ -203,6 +214,7 @@ export abstract class ConsentFormElement extends LitElement {
     this.#heard.push(...heard);
     const loaded = this.#current();
     if (!loaded) return;
+    if (e.type === 'superseded' && e.remote) this.#forget(e.decisions, loaded);
     if (heard.length) {
       loaded.stored = applyDecisions(loaded.stored, loaded.catalog, heard);
       // A choice made since in another tab is newer than one left unsaved here (a refused one shown again).
@@ -315,11 +327,14 @@ export abstract class ConsentFormElement extends LitElement {
   override render() {
     const loaded = this.#current();
     const loading = this.loader.status === TaskStatus.PENDING || this.loader.status === TaskStatus.INITIAL;
+    const all = loaded ? visibleGroups(loaded.catalog) : [];
+    const { groups, complete } = firstItems(all, this.drawn);
+    this.#complete = complete;
     return html`<div part="base" aria-busy=${loading || this.busy ? 'true' : 'false'}>
       <slot name="heading"></slot>
       ${loaded ? this.renderIntro(loaded) : nothing}
       ${this.loader.status === TaskStatus.ERROR ? this.#renderError('load') : nothing}
-      ${loaded ? this.#renderLoaded(loaded) : loading ? this.#renderSkeleton() : nothing}
+      ${loaded ? this.#renderLoaded(loaded, groups) : loading ? this.#renderSkeleton() : nothing}
       <p part="status" class=${this.save.kind === 'saved' || this.save.kind === 'queued' ? 'saved' : ''} role="status" aria-live="polite">${this.#statusText(loading)}</p>
       ${this.save.kind === 'saved' && this.receiptUrl
         ? html`<a part="receipt" href=${this.receiptUrl} download="consent-receipt.json">${msg('Download a receipt of your choices (JSON)')}</a>`
@@ -329,9 +344,23 @@ export abstract class ConsentFormElement extends LitElement {
     </div>`;
   }
 
-  /** True while a save or a reload is under way: controls are disabled (a reload may show a refused save). */
+  /**
+   * True while a save or a reload is under way (a reload may show a refused save), or a huge
+   * catalog is still being drawn: controls are disabled.
+   */
   protected get busy(): boolean {
-    return this.save.kind === 'saving' || this.loader.status === TaskStatus.PENDING;
+    return this.save.kind === 'saving' || this.loader.status === TaskStatus.PENDING || !this.#complete;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // The next slice after the browser had a chance to paint and take input (not rAF: it stops in hidden tabs).
+    if (this.#complete || this.#drawing) return;
+    this.#drawing = true;
+    setTimeout(() => {
+      this.#drawing = false;
+      this.drawn += DRAW_BATCH;
+    });
   }
 
   /** The text to show for a set of localized texts, by the fallback chain. */
@@ -386,8 +415,7 @@ export abstract class ConsentFormElement extends LitElement {
     </div>`;
   }
 
-  #renderLoaded(loaded: Loaded) {
-    const groups = visibleGroups(loaded.catalog);
+  #renderLoaded(loaded: Loaded, groups: ConsentGroupModel[]) {
     if (groups.length === 0) return html`<p part="empty">${msg('There is nothing to choose here right now.')}</p>`;
     return html`${groups.map((g) => this.renderGroup(g, loaded))}
       <div part="actions">
@@ -447,6 +475,18 @@ export abstract class ConsentFormElement extends LitElement {
   #fail(error: ConsentError, operation: 'load' | 'save') {
     if (operation === 'save') this.save = { kind: 'error', error };
     this.dispatchEvent(new ConsentErrorEvent({ ...error.toJSON(), operation }));
+  }
+
+  /**
+   * Another tab's newer save replaced these queued or refused choices: shown here unsaved (a
+   * refused save put back on screen), they are no longer the visitor's latest.
+   */
+  #forget(decisions: Decision[], loaded: Loaded) {
+    const gone = new Set(decisions.map((d) => `${d.itemId}:${d.granted}`));
+    const kept = [...this.choices].filter(([id, granted]) => !gone.has(`${id}:${granted}`));
+    if (kept.length === this.choices.size) return;
+    this.choices = new Map(kept);
+    if (this.save.kind === 'error' && planDecisions(loaded.catalog, loaded.stored, this.choices).length === 0) this.save = { kind: 'idle' };
   }
 
   /** What the outbox says of this scope: a refused save still shown, or saves waiting. */

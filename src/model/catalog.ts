@@ -9,3 +9,29 @@ export function visibleGroups(catalog: ConsentCatalog): ConsentGroupModel[] {
     .map((g) => ({ ...g, items: active(g.items) }))
     .filter((g) => g.items.length > 0);
 }
+
+/** Items in a list, nested ones included. */
+const countItems = (items: readonly ConsentItem[]): number => items.reduce((n, i) => n + 1 + countItems(i.children ?? []), 0);
+
+/**
+ * The groups cut to their first `budget` items (nested ones counted, a top-level item always
+ * whole, at least one shown): a huge catalog is drawn a slice per frame, never in one long task.
+ */
+export function firstItems(groups: readonly ConsentGroupModel[], budget: number): { groups: ConsentGroupModel[]; complete: boolean } {
+  const out: ConsentGroupModel[] = [];
+  let used = 0;
+  for (const g of groups) {
+    const items: ConsentItem[] = [];
+    for (const item of g.items) {
+      const n = countItems([item]);
+      if (used > 0 && used + n > budget) {
+        if (items.length) out.push({ ...g, items });
+        return { groups: out, complete: false };
+      }
+      used += n;
+      items.push(item);
+    }
+    out.push(g);
+  }
+  return { groups: out, complete: true };
+}

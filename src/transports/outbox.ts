@@ -351,7 +351,7 @@ export class OutboxTransport implements ConsentTransport {
       s.put(entry, entry.id);
       await promisifyRequest(s.transaction);
     });
-    if (superseded.length) announce({ type: 'superseded', scope: entry.scope, entry: entry.id, decisions: superseded });
+    if (superseded.length) announce({ type: 'superseded', scope: entry.scope, entry: entry.id, seq: entry.seq, decisions: superseded });
     return older || !!entry.waitsFor;
   }
 
@@ -497,20 +497,21 @@ export class OutboxTransport implements ConsentTransport {
         announce({ type: 'queued', scope: entry.scope, entry: entry.id, seq: entry.seq, decisions: waiting, receipts: done, error });
         return { retry: !!kept, retryAfter: error.retryAfter };
       }
-      const old = await this.#take(entry.id).catch(() => undefined);
-      await this.#settled(entry.scope, entry.id).catch(() => undefined);
       // Kept and announced unless the visitor waits for this answer on this page and is shown it
       // there: a save whose page closed right after Save is never dropped silently either.
-      const announced = this.#told(old, entry) || !this.#awaiting.has(entry.id);
+      let announced = this.#told(undefined, entry) || !this.#awaiting.has(entry.id);
       // Refused: what this attempt sent, not stored, and still this entry's (a newer save may have taken items meanwhile).
       const sent = new Set(request.decisions.map((d) => `${d.itemId}:${d.granted}`));
-      const rest = (old?.request.decisions ?? []).filter((d) => !stored.has(d.itemId) && sent.has(`${d.itemId}:${d.granted}`));
-      if (announced && old && rest.length) {
-        // The visitor was told it would be sent: keep it, and say it was not recorded.
-        const failed = { code: error.code, message: error.message, ...(error.status ? { status: error.status } : {}) };
-        await this.#put({ ...old, request: { ...old.request, decisions: rest }, failed }).catch(() => undefined);
-      }
-      // Otherwise the visitor is waiting for this answer and is shown it; their choices stay on screen.
+      let rest: Decision[] = [];
+      const failed = { code: error.code, message: error.message, ...(error.status ? { status: error.status } : {}) };
+      // In one transaction: a newer save of another tab must not slip between reading and keeping it.
+      await this.#patch(entry.id, (old) => {
+        announced ||= this.#told(old, entry);
+        rest = old.request.decisions.filter((d) => !stored.has(d.itemId) && sent.has(`${d.itemId}:${d.granted}`));
+        // Otherwise the visitor is waiting for this answer and is shown it; their choices stay on screen.
+        return announced && rest.length ? { ...old, request: { ...old.request, decisions: rest }, failed } : undefined;
+      }).catch(() => undefined);
+      await this.#settled(entry.scope, entry.id).catch(() => undefined);
       announce({ type: 'failed', scope: entry.scope, entry: entry.id, seq: entry.seq, announced, decisions: rest, receipts: done, error });
       return { retry: false };
     } finally {
@@ -528,13 +529,6 @@ export class OutboxTransport implements ConsentTransport {
     let old: OutboxEntry | undefined;
     await this.#patch(id, (e) => void (old = e));
     return old;
-  }
-
-  #put(entry: OutboxEntry): Promise<void> {
-    return db()('readwrite', (s) => {
-      s.put(entry, entry.id);
-      return promisifyRequest(s.transaction) as Promise<unknown> as Promise<void>;
-    });
   }
 
   #backoff(): number {

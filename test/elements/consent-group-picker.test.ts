@@ -460,6 +460,22 @@ describe('<consent-group-picker>', () => {
       expect($(el, '[part~="skeleton"]')).to.equal(null);
     });
 
+    it('(8) draws a catalog at the limits a slice at a time, all of it in the end, controls enabled then', async () => {
+      const big: ConsentCatalog = {
+        source: 'memory',
+        groups: Array.from({ length: 200 }, (_, g) => ({
+          id: `g${g}`, order: g, active: true, texts: [{ lang: 'en', title: `Group ${g}` }],
+          items: Array.from({ length: 10 }, (_, i) => leaf(String(g * 10 + i), `Item ${g * 10 + i}`)),
+        })),
+      };
+      const el = await memoryPicker(new MemoryTransport({ catalog: big }));
+      expect($$(el, 'input[data-item-input]').length).to.be.below(2000, 'not drawn in one task');
+      await waitUntil(() => $$(el, 'input[data-item-input]').length === 2000, 'never drawn whole', { timeout: 10000 });
+      await el.updateComplete;
+      expect(button(el, 'save').disabled).to.equal(false);
+      expect(input(el, '1999').disabled).to.equal(false);
+    });
+
     it('(8) wraps a 100,000-character word instead of widening the page', async () => {
       const word = 'x'.repeat(100_000);
       const catalog: ConsentCatalog = {

@@ -86,7 +86,7 @@ interface Result {
   intents: Intent[];
   stuck: number;
   problems: string[];
-  /** What the visitor did, when (for --out). */
+  /** What the visitor did and its tabs heard, when (printed when the visitor ends wrong; --out). */
   trail: string[];
 }
 
@@ -116,7 +116,8 @@ async function visit(n: number): Promise<Result> {
     token = ((await post('/__sim/user-token', { subject })) as { access_token: string }).access_token;
   }
   const base = `${proxy.url}/v/${n}`;
-  pages.set(n, faultPage({ kind, base, token, issuer: BULK, trace: process.argv.includes('--out') || verbose }));
+  // Each tab's events go to the trail (printed for a visitor that ends wrong; it costs the suite little).
+  pages.set(n, faultPage({ kind, base, token, issuer: BULK, trace: true }));
   const url = `${base}/index.html`;
   const context: BrowserContext = await browser.newContext();
   let faultsOn = true;
@@ -174,7 +175,11 @@ async function visit(n: number): Promise<Result> {
       return reload(page);
     }
     noop = 0;
-    const intent: Intent = { at: Date.now(), targets, outcome: 'left' };
+    // What the visitor saved is everything the page showed as chosen: the targets, and any choice
+    // still on screen (a refused save shown again with Retry).
+    const chosen = new Map(targets);
+    for (const d of r.decisions) chosen.set(d.itemId, d.granted);
+    const intent: Intent = { at: Date.now(), targets: [...chosen], outcome: 'left' };
     note(`save ${tabId(page)} ${JSON.stringify(r.decisions)}${leave ? ' and close' : ''}`);
     const t0 = Date.now();
     intents.push(intent);
@@ -433,6 +438,7 @@ let reversed = 0;
 let wrongFinal = 0;
 let stuckTotal = 0;
 const outcomes: Record<string, number> = {};
+const failing: Result[] = [];
 for (const r of results.sort((a, b) => a.visitor - b.visitor)) {
   intents += r.intents.length;
   stuckTotal += r.stuck;
@@ -474,7 +480,15 @@ for (const r of results.sort((a, b) => a.visitor - b.visitor)) {
     } else bad.push(`wrong final ${id}: provider ${final}, visitor chose ${v}`);
   }
   if (wrong) wrongFinal++;
-  if (bad.length) console.log(`visitor ${r.visitor} (${r.kind}, ${r.subject}): ${bad.join('; ')}`);
+  if (bad.length) {
+    console.log(`visitor ${r.visitor} (${r.kind}, ${r.subject}): ${bad.join('; ')}`);
+    failing.push(r);
+  }
+}
+// What the failing visitors did and heard, for a closer look (CI keeps only its log).
+for (const r of failing) {
+  console.log(`\n--- trail of visitor ${r.visitor} (epoch ms; what each tab did and heard)`);
+  for (const line of r.trail) console.log(line.length > 400 ? `${line.slice(0, 400)}…` : line);
 }
 // --out FILE: every visitor's intents and provider events, for a closer look at a failure.
 const out = process.argv.indexOf('--out');
