@@ -55,6 +55,7 @@ export interface OutboxOptions {
    * After an attempt whose outcome is unknown, how long until the provider's state is trusted to
    * show it, ms: only then is the state read and what still differs sent. Default 30 000.
    * Transports with idempotent writes (`idempotentWrites`) resend with the same keys instead.
+   * Without them, a newer save of the same items waits this long for such an attempt (or its answer).
    */
   writeDeadline?: number;
   /** How long a save waits for the provider before the visitor is told it is queued, ms. Default 8 000. */

@@ -57,6 +57,9 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<{ url: stri
     // before any byte of an answer is resent by the browser itself: only idempotency keys help there.)
     if (fault === 'drop-after') return void req.socket.end('HTTP/1.1 200 OK\r\n');
     const { connection: _c, 'keep-alive': _k, 'transfer-encoding': _t, ...headers } = upstream.headers;
+    // As a site in production serves its script (the demo's dev server forbids caching): a visitor's
+    // later pages take it from the cache, compiled.
+    if (path.startsWith('/dist/') && upstream.status === 200) headers['cache-control'] = 'max-age=3600';
     res.writeHead(upstream.status, headers).end(upstream.body);
   }
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

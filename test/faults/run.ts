@@ -6,7 +6,7 @@
 // the visitor saw confirmed or queued with the provider's final state and event log, and prints
 // `intents N, stored N, lost N, duplicated N, wrong-final N`. Any non-zero count fails.
 //
-// Options: --visitors N (default 42), --intents N per visitor (default 25), --parallel N
+// Options: --visitors N (default 42), --intents N per visitor (default 24), --parallel N
 // (default 12), --seed N, --no-build (use dist/ as it is), --verbose, --out FILE (intents and events as JSON).
 import { spawnSync } from 'node:child_process';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -24,7 +24,7 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const VISITORS = arg('visitors', 42);
-const INTENTS = arg('intents', 25);
+const INTENTS = arg('intents', 24);
 const PARALLEL = arg('parallel', 12);
 const SEED = arg('seed', 20261124);
 const verbose = process.argv.includes('--verbose');
