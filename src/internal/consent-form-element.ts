@@ -23,8 +23,8 @@ import { pickText } from '../model/text.js';
 import { checkLimits } from '../model/limits.js';
 import { firstItems, visibleGroups } from '../model/catalog.js';
 
-/** Items drawn per task: about 25 ms on a laptop, well under the 50 ms of a long task. */
-const DRAW_BATCH = 200;
+/** Items drawn per task: a slice stays well under the 50 ms of a long task. */
+const DRAW_BATCH = 100;
 import type {
   CatalogQuery,
   ConsentCatalog,
@@ -110,6 +110,8 @@ export abstract class ConsentFormElement extends LitElement {
   #newest = new Map<string, number>();
   /** The decisions of this element's save under way: its own choices, not yet stored. */
   #saving: Decision[] = [];
+  /** Queued or refused decisions a newer save replaced since the current load started. */
+  #replaced: Decision[] = [];
   /** Decisions saved (here or in other tabs) or queued since the current load started. */
   #heard: Decision[] = [];
 
@@ -131,6 +133,7 @@ export abstract class ConsentFormElement extends LitElement {
       const q = this.stateQuery();
       // Saves of the visitor's other tabs heard while this load is under way: its read may predate them.
       this.#heard = [];
+      this.#replaced = [];
       this.#watch(tr, q);
       const [catalog, state, queue] = await Promise.all([
         // Hostile or broken data beyond the limits is refused before anything walks or draws it.
@@ -144,9 +147,11 @@ export abstract class ConsentFormElement extends LitElement {
       const mine = new Set(this.#saving.map((d) => `${d.itemId}:${d.granted}`));
       const pending = (queue?.pending ?? []).filter((d) => !mine.has(`${d.itemId}:${d.granted}`));
       const stored = applyDecisions(held, catalog, [...pending, ...this.#heard]);
-      // A refused choice the provider holds after all, or one chosen again since, has nothing left to retry.
+      // A refused choice the provider holds after all, or one chosen again or replaced since, has nothing left to retry.
       const since = new Set(this.#heard.map((d) => d.itemId));
-      if (queue?.failed.length) queue.failed = queue.failed.filter((d) => held.get(d.itemId) !== d.granted && !since.has(d.itemId));
+      const replaced = new Set(this.#replaced.map((d) => `${d.itemId}:${d.granted}`));
+      if (queue?.failed.length)
+        queue.failed = queue.failed.filter((d) => held.get(d.itemId) !== d.granted && !since.has(d.itemId) && !replaced.has(`${d.itemId}:${d.granted}`));
       return { catalog, stored, queue };
     },
     onComplete: (loaded) => {
@@ -212,6 +217,7 @@ export abstract class ConsentFormElement extends LitElement {
     if (e.type === 'pending' && !e.remote) for (const d of e.decisions) this.#isNewest(d, e.seq);
     const heard = [...stored, ...(sent || queued || pending ? e.decisions.filter((d) => !outdated.has(d.itemId)) : []), ...cascaded].filter((d) => this.#isNewest(d, e.seq));
     this.#heard.push(...heard);
+    if (e.type === 'superseded') this.#replaced.push(...e.decisions);
     const loaded = this.#current();
     if (!loaded) return;
     if (e.type === 'superseded' && e.remote) this.#forget(e.decisions, loaded);

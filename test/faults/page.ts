@@ -26,7 +26,7 @@ addEventListener('DOMContentLoaded', () => {
   for (const type of ['consent-submit', 'consent-saved', 'consent-error', 'consent-load'])
     el().addEventListener(type, (e) => {
       const d = e.detail || {};
-      window.__events.push({ type, decisions: d.decisions, queued: d.queued, operation: d.operation, code: d.code });
+      window.__events.push({ type, t: Date.now(), decisions: d.decisions, queued: d.queued, operation: d.operation, code: d.code });
       if (trace) console.debug(type + ' ' + JSON.stringify({ decisions: d.decisions, queued: d.queued, code: d.code }));
       for (const f of [...window.__wake]) f();
     });
@@ -44,7 +44,7 @@ window.__act = async (targets) => {
   const mark = window.__events.length;
   root.querySelector('button[part~="save"]').click();
   const submit = window.__events.slice(mark).find((e) => e.type === 'consent-submit');
-  return { mark, decisions: submit ? submit.decisions : null };
+  return { mark, at: submit && submit.t, decisions: submit ? submit.decisions : null };
 };
 /**
  * Resolves with the outcome the page showed for the save submitted after \`mark\` (the visitor's

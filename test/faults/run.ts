@@ -167,7 +167,7 @@ async function visit(n: number): Promise<Result> {
     // A save refused earlier is shown with Retry: the visitor retries it first.
     await settleError(page);
     phase(n, 'act');
-    const r = (await page.evaluate((t) => (window as any).__act(t), targets)) as { mark: number; decisions: Decision[] | null; error?: string };
+    const r = (await page.evaluate((t) => (window as any).__act(t), targets)) as { mark: number; at?: number; decisions: Decision[] | null; error?: string };
     if (r.error) return void problems.push(r.error);
     if (!r.decisions) {
       // Nothing differed from what the provider holds (the page showed unsaved choices): start afresh.
@@ -179,7 +179,7 @@ async function visit(n: number): Promise<Result> {
     // still on screen (a refused save shown again with Retry).
     const chosen = new Map(targets);
     for (const d of r.decisions) chosen.set(d.itemId, d.granted);
-    const intent: Intent = { at: Date.now(), targets: [...chosen], outcome: 'left' };
+    const intent: Intent = { at: r.at ?? Date.now(), targets: [...chosen], outcome: 'left' };
     note(`save ${tabId(page)} ${JSON.stringify(r.decisions)}${leave ? ' and close' : ''}`);
     const t0 = Date.now();
     intents.push(intent);
@@ -247,7 +247,13 @@ async function visit(n: number): Promise<Result> {
       const mark = await page.evaluate(() => (window as any).__events.length);
       await clickRetry(page);
       if (text.includes('not saved')) {
-        await page.evaluate(([m, t]) => (window as any).__answer(m, t), [mark, ANSWER_MS] as const).catch(() => undefined);
+        const outcome = await answer(page, mark);
+        // Retry saves the choices on screen again: a choice of the visitor's, as any Save.
+        const submit = (await page.evaluate((m) => (window as any).__events.slice(m).find((e: any) => e.type === 'consent-submit'), mark)) as { t: number; decisions: Decision[] } | undefined;
+        if (submit) {
+          intents.push({ at: submit.t, targets: submit.decisions.map((d) => [d.itemId, d.granted]), outcome });
+          note(`${outcome} ${tabId(page)} (retry)`);
+        }
       } else await ready(page);
     }
   }
@@ -370,10 +376,14 @@ async function visit(n: number): Promise<Result> {
   return { visitor: n, kind, subject, intents, stuck, problems, trail };
 }
 
+const known = (i: Intent) => i.outcome === 'saved' || i.outcome === 'queued';
+/** In the order the visitor made them (two tabs act at once: their saves may end in either order). */
+const byTime = (intents: Intent[]) => [...intents].sort((a, b) => a.at - b.at);
+
 /** What a visitor chose last per item, and when, as far as they were told (confirmed or queued). */
 function lastChoices(intents: Intent[]): Map<string, { v: boolean; at: number }> {
   const want = new Map<string, { v: boolean; at: number }>();
-  for (const i of intents) if (i.outcome === 'saved' || i.outcome === 'queued') for (const [id, v] of i.targets) want.set(id, { v, at: i.at });
+  for (const i of byTime(intents)) if (known(i)) for (const [id, v] of i.targets) want.set(id, { v, at: i.at });
   return want;
 }
 
@@ -381,10 +391,15 @@ function lastChoices(intents: Intent[]): Map<string, { v: boolean; at: number }>
  * Whether `value` is an acceptable final value for `id` because of a save whose tab closed right
  * after Save, after the last choice the visitor saw confirmed or queued: it may or may not land.
  */
-function uncertain(intents: Intent[], id: string, value: boolean): boolean {
+function uncertain(unsorted: Intent[], id: string, value: boolean): boolean {
+  const intents = byTime(unsorted);
+  const chose = (i: Intent) => i.targets.some(([t, v]) => t === id && v === value);
   let lastKnown = -1;
-  intents.forEach((i, k) => (i.outcome === 'saved' || i.outcome === 'queued') && i.targets.some(([t]) => t === id) && (lastKnown = k));
-  return intents.slice(lastKnown + 1).some((i) => (i.outcome === 'left' || i.outcome === 'stuck' || i.outcome === 'refused') && i.targets.some(([t, v]) => t === id && v === value));
+  intents.forEach((i, k) => known(i) && i.targets.some(([t]) => t === id) && (lastKnown = k));
+  // Two tabs saved this item within a second of each other: which came last is a matter of milliseconds.
+  const last = intents[lastKnown];
+  if (last && intents.some((i) => i !== last && known(i) && Math.abs(i.at - last.at) < 1000 && chose(i))) return true;
+  return intents.slice(lastKnown + 1).some((i) => (i.outcome === 'left' || i.outcome === 'stuck' || i.outcome === 'refused') && chose(i));
 }
 
 /** What each running visitor is doing, since when: a visitor stuck for a minute is reported. */
