@@ -12,10 +12,12 @@ import {
   allItems,
   applyDecisions,
   choose,
+  choiceKey,
   chooseAll,
   groupState,
   isGranted,
   planDecisions,
+  supersededItems,
   toMap,
 } from '../model/decisions.js';
 import { ConsentError, isAbort, toConsentError } from '../model/errors.js';
@@ -144,14 +146,14 @@ export abstract class ConsentFormElement extends LitElement {
       // What waits in the outbox is what the visitor chose last: shown as chosen, and said to be queued.
       const held = toMap(state);
       // (Not this element's own save under way: should it be refused, it must not look stored.)
-      const mine = new Set(this.#saving.map((d) => `${d.itemId}:${d.granted}`));
-      const pending = (queue?.pending ?? []).filter((d) => !mine.has(`${d.itemId}:${d.granted}`));
+      const mine = new Set(this.#saving.map(choiceKey));
+      const pending = (queue?.pending ?? []).filter((d) => !mine.has(choiceKey(d)));
       const stored = applyDecisions(held, catalog, [...pending, ...this.#heard]);
       // A refused choice the provider holds after all, or one chosen again or replaced since, has nothing left to retry.
       const since = new Set(this.#heard.map((d) => d.itemId));
-      const replaced = new Set(this.#replaced.map((d) => `${d.itemId}:${d.granted}`));
+      const replaced = new Set(this.#replaced.map(choiceKey));
       if (queue?.failed.length)
-        queue.failed = queue.failed.filter((d) => held.get(d.itemId) !== d.granted && !since.has(d.itemId) && !replaced.has(`${d.itemId}:${d.granted}`));
+        queue.failed = queue.failed.filter((d) => held.get(d.itemId) !== d.granted && !since.has(d.itemId) && !replaced.has(choiceKey(d)));
       return { catalog, stored, queue };
     },
     onComplete: (loaded) => {
@@ -210,7 +212,7 @@ export abstract class ConsentFormElement extends LitElement {
     // What the provider stored, also of a save that then failed part-way.
     const receipts = news ? (e.receipts ?? []) : [];
     // A decision that reached the provider after a later one of the same item was not stored.
-    const outdated = new Set((e.receipts ?? []).filter((r) => r.superseded).map((r) => r.itemId));
+    const outdated = supersededItems(e.receipts ?? []);
     const stored = receipts.filter((r) => !r.queued && !r.superseded).map(({ itemId, granted }) => ({ itemId, granted }));
     const cascaded = receipts.flatMap((r) => r.cascaded ?? []);
     // This page's own save is on its way: older news of its items no longer counts.
@@ -304,7 +306,7 @@ export abstract class ConsentFormElement extends LitElement {
       const waiting = receipts.find((r) => r.queued);
       const queued = !!waiting;
       // Superseded: a later choice of the same item (another tab's) reached the provider first.
-      const outdated = new Set(receipts.filter((r) => r.superseded).map((r) => r.itemId));
+      const outdated = supersededItems(receipts);
       this.#stored(decisions.filter((d) => !outdated.has(d.itemId)));
       if (outdated.size) this.reload();
       // Choices put back meanwhile (an older queued save refused while this one was on its way) stay.
@@ -488,7 +490,7 @@ export abstract class ConsentFormElement extends LitElement {
    * refused save put back on screen), they are no longer the visitor's latest.
    */
   #forget(decisions: Decision[], loaded: Loaded) {
-    const gone = new Set(decisions.map((d) => `${d.itemId}:${d.granted}`));
+    const gone = new Set(decisions.map(choiceKey));
     const kept = [...this.choices].filter(([id, granted]) => !gone.has(`${id}:${granted}`));
     if (kept.length === this.choices.size) return;
     this.choices = new Map(kept);

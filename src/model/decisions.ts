@@ -1,11 +1,18 @@
 import { flattenItems } from './tree.js';
-import type { ConsentCatalog, ConsentItem, Decision } from './types.js';
+import type { ConsentCatalog, ConsentItem, Decision, Receipt } from './types.js';
 
 /** itemId → granted. What the provider stored, or what the visitor chose. */
 export type DecisionMap = ReadonlyMap<string, boolean>;
 
 export const toMap = (decisions: readonly Decision[]): Map<string, boolean> =>
   new Map(decisions.map((d) => [d.itemId, d.granted]));
+
+/** One decision as a set key: the same item with the same answer. */
+export const choiceKey = (d: Decision): string => `${d.itemId}:${d.granted}`;
+
+/** Items whose decision reached the provider after a later one of the same item, so was not stored. */
+export const supersededItems = (receipts: readonly Receipt[]): Set<string> =>
+  new Set(receipts.filter((r) => r.superseded).map((r) => r.itemId));
 
 export const toList = (map: DecisionMap): Decision[] =>
   [...map].map(([itemId, granted]) => ({ itemId, granted }));

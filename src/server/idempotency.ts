@@ -1,4 +1,4 @@
-import { toMap } from '../model/decisions.js';
+import { choiceKey, toMap } from '../model/decisions.js';
 import { ConsentError, toConsentError } from '../model/errors.js';
 import type { ConsentTransport, Decision, Receipt, SaveRequest } from '../model/types.js';
 
@@ -54,7 +54,7 @@ export interface SaveOnceOptions {
 }
 
 /** A decision's own idempotency key, derived from its save's key. */
-export const decisionKey = (key: string, d: Decision) => `${key}:${d.itemId}:${d.granted}`;
+export const decisionKey = (key: string, d: Decision) => `${key}:${choiceKey(d)}`;
 
 /** The key of the newest decision time of one visitor's item. */
 export const orderKey = (q: SaveRequest, itemId: string) =>

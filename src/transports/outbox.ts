@@ -1,5 +1,5 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-import { planDecisions, toMap } from '../model/decisions.js';
+import { choiceKey, planDecisions, toMap } from '../model/decisions.js';
 import { flattenItems } from '../model/tree.js';
 import { ConsentError, toConsentError, type ConsentErrorCode } from '../model/errors.js';
 import type {
@@ -471,8 +471,8 @@ export class OutboxTransport implements ConsentTransport {
         if (!marked) return { retry: false }; // superseded meanwhile
         wanted = marked.request.decisions;
         // What a newer intent decided again while we waited for the lock is no longer ours to send.
-        const mine = new Set(marked.request.decisions.map((d) => `${d.itemId}:${d.granted}`));
-        request = { ...request, decisions: request.decisions.filter((d) => mine.has(`${d.itemId}:${d.granted}`)) };
+        const mine = new Set(marked.request.decisions.map(choiceKey));
+        request = { ...request, decisions: request.decisions.filter((d) => mine.has(choiceKey(d))) };
       }
       const receipts = request.decisions.length ? await this.inner.saveDecisions!({ ...request, idempotencyKey: entry.id }) : [];
       const old = await this.#take(entry.id);
@@ -502,13 +502,13 @@ export class OutboxTransport implements ConsentTransport {
       // there: a save whose page closed right after Save is never dropped silently either.
       let announced = this.#told(undefined, entry) || !this.#awaiting.has(entry.id);
       // Refused: what this attempt sent, not stored, and still this entry's (a newer save may have taken items meanwhile).
-      const sent = new Set(request.decisions.map((d) => `${d.itemId}:${d.granted}`));
+      const sent = new Set(request.decisions.map(choiceKey));
       let rest: Decision[] = [];
       const failed = { code: error.code, message: error.message, ...(error.status ? { status: error.status } : {}) };
       // In one transaction: a newer save of another tab must not slip between reading and keeping it.
       await this.#patch(entry.id, (old) => {
         announced ||= this.#told(old, entry);
-        rest = old.request.decisions.filter((d) => !stored.has(d.itemId) && sent.has(`${d.itemId}:${d.granted}`));
+        rest = old.request.decisions.filter((d) => !stored.has(d.itemId) && sent.has(choiceKey(d)));
         // Otherwise the visitor is waiting for this answer and is shown it; their choices stay on screen.
         return announced && rest.length ? { ...old, request: { ...old.request, decisions: rest }, failed } : undefined;
       }).catch(() => undefined);
