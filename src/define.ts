@@ -1,9 +1,11 @@
 import { ConsentAccessGate } from './elements/consent-access-gate/consent-access-gate.js';
 import { ConsentGroupPicker } from './elements/consent-group-picker/consent-group-picker.js';
 import { ConsentPurposeTemplate } from './elements/consent-purpose-template/consent-purpose-template.js';
+import { registerBuiltInProviders } from './transports/builtins.js';
 
-/** Registers the consent tags once, whatever else on the page loaded them first. */
+/** Registers the consent tags once, whatever else on the page loaded them first, and the built-in providers. */
 export function defineConsentElements(): void {
+  registerBuiltInProviders();
   const tags: [string, CustomElementConstructor][] = [
     ['consent-group-picker', ConsentGroupPicker],
     ['consent-purpose-template', ConsentPurposeTemplate],

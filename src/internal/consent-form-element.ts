@@ -41,11 +41,10 @@ import type {
   SaveRequest,
   StateQuery,
 } from '../model/types.js';
-import { getDefaults } from '../transports/index.js';
+import { getDefaults } from '../config.js';
 import { inheritedLang, preferredLangs } from './lang.js';
 import { TransportController } from './transport-controller.js';
 import { errorMessage } from './messages.js';
-import { recordReceipt } from './receipt-store.js';
 
 export interface Loaded {
   catalog: ConsentCatalog;
@@ -515,6 +514,8 @@ export abstract class ConsentFormElement extends LitElement {
 
   /** Keeps a receipt of a confirmed save; with receipt settings configured, the visitor may download it. */
   async #receipt(catalog: ConsentCatalog, decisions: Decision[], receipts: Receipt[]) {
+    // Loaded at the first save: a page pays for the device store (IndexedDB) only when it saves.
+    const { recordReceipt } = await import('./receipt-store.js');
     const receipt = await recordReceipt({ catalog, decisions, receipts, shown: (t) => this.text(t), subject: this.stateQuery().subject, tag: this.localName });
     if (!getDefaults().receipt) return;
     if (this.receiptUrl) URL.revokeObjectURL(this.receiptUrl);

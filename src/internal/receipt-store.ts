@@ -1,7 +1,7 @@
 import { clear, createStore, entries, setMany, delMany, type UseStore } from 'idb-keyval';
 import { consentReceipt, type ConsentReceipt, type ReceiptInput } from '../model/receipt.js';
 import type { Subject } from '../model/types.js';
-import { getDefaults } from '../transports/index.js';
+import { getDefaults } from '../config.js';
 
 /** Receipts kept on the device: the newest this many, none older than this. */
 const MAX = 100;

@@ -3,7 +3,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ConsentError, toConsentError } from '../model/errors.js';
 import type { ConsentTransport } from '../model/types.js';
 import { transportContext } from '../transports/context.js';
-import { getDefaults, transportFor } from '../transports/index.js';
+import { CONFIGURE_EVENT, getDefaults } from '../config.js';
+import { transportFor } from '../transports/registry.js';
 
 export interface TransportHost extends ReactiveControllerHost, HTMLElement {
   provider?: string;
@@ -53,11 +54,11 @@ export class TransportController implements ReactiveController {
   }
 
   hostConnected(): void {
-    globalThis.addEventListener('consent-configure', this.#onConfigure);
+    globalThis.addEventListener(CONFIGURE_EVENT, this.#onConfigure);
   }
 
   hostDisconnected(): void {
-    globalThis.removeEventListener('consent-configure', this.#onConfigure);
+    globalThis.removeEventListener(CONFIGURE_EVENT, this.#onConfigure);
   }
 
   #onConfigure = () => {

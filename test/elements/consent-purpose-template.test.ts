@@ -3,7 +3,7 @@ import '../../src/define.js';
 import type { ConsentPurposeTemplate } from '../../src/elements/consent-purpose-template/consent-purpose-template.js';
 import type { ConsentErrorEvent, ConsentSavedEvent } from '../../src/events/index.js';
 import { getLocale } from '../../src/i18n/localization.js';
-import { forgetCatalogs } from '../../src/transports/index.js';
+import { forgetCatalogs } from '../../src/transports/builtins.js';
 import { clearFaults, consentuaHostApi, queueFault, received, superofficeHostApi } from '../helpers.js';
 
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);

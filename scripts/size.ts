@@ -1,0 +1,69 @@
+// What a bundler keeps of the kit for a page that imports only the picker class and gives it a
+// memory transport (test/size/): the provider code, ky, zod and idb-keyval must not be in what
+// the page loads at start. `npm run build` prints the sizes; test/e2e/size.test.ts checks them.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Rollup } from 'vite';
+
+/** Packages that only provider transports, the outbox and the device store need. */
+export const HEAVY = ['ky', 'zod', 'idb-keyval'] as const;
+
+export interface Chunk {
+  file: string;
+  entry: boolean;
+  /** Loaded at start: the entry and what it imports statically. */
+  initial: boolean;
+  gzip: number;
+  /** npm packages bundled into it. */
+  packages: string[];
+  /** Kit source files bundled into it, relative to src/. */
+  sources: string[];
+}
+
+const packageOf = (id: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1];
+
+/** Builds test/size/ with vite (minified) into `outDir` and describes each chunk. */
+export async function measurePickerAlone(outDir = mkdtempSync(join(tmpdir(), 'consent-size-'))): Promise<{ outDir: string; chunks: Chunk[] }> {
+  const root = resolve('test/size');
+  const out = (await build({ root, logLevel: 'silent', configFile: false, build: { outDir, emptyOutDir: true, minify: true, target: 'es2022' } })) as Rollup.RollupOutput;
+  const chunks = out.output.filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
+  const initial = new Set<string>();
+  const visit = (file: string) => {
+    if (initial.has(file)) return;
+    initial.add(file);
+    chunks.find((c) => c.fileName === file)?.imports.forEach(visit);
+  };
+  chunks.filter((c) => c.isEntry).forEach((c) => visit(c.fileName));
+  const src = resolve('src') + '/';
+  return {
+    outDir,
+    chunks: chunks.map((c) => ({
+      file: c.fileName,
+      entry: c.isEntry,
+      initial: initial.has(c.fileName),
+      gzip: gzipSync(c.code, { level: 9 }).length,
+      packages: [...new Set(Object.keys(c.modules).map(packageOf).filter((p): p is string => !!p))].sort(),
+      sources: Object.keys(c.modules).filter((id) => id.startsWith(src)).map((id) => id.slice(src.length)),
+    })),
+  };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { chunks } = await measurePickerAlone();
+  const initial = chunks.filter((c) => c.initial);
+  const start = initial.reduce((n, c) => n + c.gzip, 0);
+  const heavy = initial.flatMap((c) => c.packages).filter((p) => (HEAVY as readonly string[]).includes(p));
+  console.log(`picker + memory transport alone: ${kb(start)} gzip at start (${initial.flatMap((c) => c.packages).join(', ')})`);
+  const later = chunks.filter((c) => !c.initial);
+  const locales = later.filter((c) => c.sources.some((f) => f.startsWith('i18n/locales/')));
+  if (locales.length) console.log(`  loaded when needed: ${locales.length} translations, ${kb(Math.max(...locales.map((c) => c.gzip)))} gzip at most each`);
+  for (const c of later.filter((c) => !locales.includes(c))) console.log(`  loaded when needed: ${c.sources.join(', ')} ${kb(c.gzip)} gzip (${c.packages.join(', ') || 'kit only'})`);
+  if (heavy.length) {
+    console.error(`  but it loads ${heavy.join(', ')} at start: the element layer imports a provider or the outbox`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,33 @@
+import type { ReceiptSettings } from './model/receipt.js';
+import type { ConsentTransport } from './model/types.js';
+
+/** Fired on `globalThis` after every `configure()` call. */
+export const CONFIGURE_EVENT = 'consent-configure';
+
+/** Page-wide defaults for elements that set none themselves (script-tag pages). */
+export interface ConsentDefaults {
+  /** Used by every element without its own `transport`, `provider` or context. */
+  transport?: ConsentTransport;
+  /** Per provider name, for elements that say `provider="…"`. */
+  transports?: Partial<Record<string, ConsentTransport>>;
+  /** UI and text language when an element has no `lang` and no ancestor has one. */
+  lang?: string;
+  /** Language of the texts shown when none is in the wanted language, for elements without `fallback-lang`. Default `en`. */
+  fallbackLang?: string;
+  /** The publisher's part of consent receipts (controller, policy, jurisdiction); with it, the visitor can download a receipt after each save. */
+  receipt?: ReceiptSettings;
+  /** Bearer token for `provider="connect"` in user mode (the host's own login). */
+  getToken?: () => string | undefined | Promise<string | undefined>;
+}
+
+let defaults: ConsentDefaults = {};
+
+/** Sets page-wide defaults. Later calls merge into earlier ones. */
+export function configure(next: ConsentDefaults): void {
+  defaults = { ...defaults, ...next, transports: { ...defaults.transports, ...next.transports } };
+  globalThis.dispatchEvent?.(new Event(CONFIGURE_EVENT));
+}
+
+export function getDefaults(): Readonly<ConsentDefaults> {
+  return defaults;
+}

@@ -1,0 +1,32 @@
+import { getDefaults } from '../config.js';
+import { ConsentError } from '../model/errors.js';
+import type { ConsentTransport } from '../model/types.js';
+import { CachedTransport } from './cache.js';
+import { ConnectTransport } from './connect.js';
+import { HostTransport } from './host.js';
+import { OutboxTransport } from './outbox.js';
+import { builtTransports, registerProvider } from './registry.js';
+
+/**
+ * Identical loads share requests and catalogs are kept (CachedTransport); saves go through an
+ * outbox keyed by provider and endpoint, so the next page load sends what this one could not.
+ */
+const durable = (inner: ConsentTransport, key: string) => new OutboxTransport(new CachedTransport(inner, { key }), { key });
+
+function needEndpoint(provider: string, endpoint: string | undefined): string {
+  if (!endpoint) throw new ConsentError('config', `provider="${provider}" needs an endpoint attribute.`);
+  return endpoint;
+}
+
+/** Registers `provider="host"` and `provider="connect"` (user mode, with `configure({ getToken })`). */
+export function registerBuiltInProviders(): void {
+  registerProvider('host', ({ endpoint, key }) => durable(new HostTransport({ endpoint: needEndpoint('host', endpoint) }), key));
+  registerProvider('connect', ({ endpoint, key }) =>
+    durable(new ConnectTransport({ endpoint: needEndpoint('connect', endpoint), mode: 'user', getToken: () => getDefaults().getToken?.() }), key),
+  );
+}
+
+/** Forgets the catalogs kept for elements' attribute-built transports: the next load asks the provider. */
+export function forgetCatalogs(): void {
+  for (const t of builtTransports()) if (t instanceof OutboxTransport && t.inner instanceof CachedTransport) t.inner.clear();
+}

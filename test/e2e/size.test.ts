@@ -1,0 +1,73 @@
+// A page that imports only the picker class and sets a memory transport: a bundler keeps no
+// provider code, ky, zod or idb-keyval in what the page loads at start, and the page still works
+// (the device receipt store arrives with the first save).
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { HEAVY, measurePickerAlone, type Chunk } from '../../scripts/size.js';
+import { launchChromium } from './launch.js';
+
+let browser: Browser;
+let server: Server;
+let measured: { outDir: string; chunks: Chunk[] };
+let base: string;
+
+before(async () => {
+  measured = await measurePickerAlone();
+  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
+  server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    try {
+      const body = await readFile(join(measured.outDir, path === '/' ? 'index.html' : path));
+      res.writeHead(200, { 'content-type': types[extname(path || '.html')] ?? 'text/html' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('a page with the picker class and a memory transport only', () => {
+  it('loads none of ky, zod, idb-keyval or any provider transport at start', () => {
+    const initial = measured.chunks.filter((c) => c.initial);
+    assert.ok(initial.length > 0, 'no entry chunk');
+    const packages = initial.flatMap((c) => c.packages);
+    for (const heavy of HEAVY) assert.ok(!packages.includes(heavy), `${heavy} is loaded at start`);
+    const sources = initial.flatMap((c) => c.sources);
+    assert.ok(sources.includes('transports/memory.ts'), 'the memory transport is bundled');
+    const providers = sources.filter((f) => /^transports\/(connect|host|consentua|superoffice|csp|outbox|cache|http|schemas|builtins)/.test(f));
+    assert.deepEqual(providers, [], 'provider code in the page');
+    const gzip = initial.reduce((n, c) => n + c.gzip, 0);
+    console.log(`# picker + memory transport: ${(gzip / 1024).toFixed(2)} KB gzip at start`);
+  });
+
+  it('shows the catalog and saves, loading the device store only then', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(r.url()));
+    await page.goto(base);
+    const weekly = page.getByRole('checkbox', { name: 'Weekly digest' });
+    await weekly.waitFor();
+    assert.ok(!loaded.some((u) => u.includes('receipt-store')), 'the device store was loaded before any save');
+    await weekly.check();
+    await page.getByRole('button', { name: 'Save choices' }).click();
+    await page.getByText('Your choices are saved').waitFor();
+    assert.ok(loaded.some((u) => u.includes('receipt-store')), 'the save did not load the device store');
+    const stored = await page.evaluate(() => [...(document.querySelector('consent-group-picker') as unknown as { transport: { state: Map<string, boolean> } }).transport.state]);
+    assert.deepEqual(stored, [['weekly', true]]);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
