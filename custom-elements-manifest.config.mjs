@@ -18,10 +18,25 @@ const sortModules = {
   },
 };
 
+/**
+ * Only the public API: private and protected members (`#…`, `loader`, `choices`, …) are not
+ * for pages. define.ts registers tags in a loop, which the analyzer reads as a tag named `tag`.
+ */
+const publicOnly = {
+  name: 'public-only',
+  packageLinkPhase({ customElementsManifest }) {
+    for (const mod of customElementsManifest.modules) {
+      for (const d of mod.declarations ?? [])
+        if (d.members) d.members = d.members.filter((m) => !m.privacy && !m.name.startsWith('#'));
+      if (mod.exports) mod.exports = mod.exports.filter((e) => e.kind !== 'custom-element-definition' || e.name.includes('-'));
+    }
+  },
+};
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/i18n/locales/**'],
   outdir: '.',
   litelement: true,
-  plugins: [dropUnnamedEvents, sortModules],
+  plugins: [dropUnnamedEvents, publicOnly, sortModules],
 };

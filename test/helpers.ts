@@ -106,3 +106,6 @@ export async function cspToken(role: 'admin' | 'service' = 'admin'): Promise<str
 export async function newCspConsent(status = 'REQUESTED'): Promise<string> {
   return (await simAdmin('csp/consents', { sourceUserId: `t-${crypto.randomUUID()}@example.com`, status })).consentId;
 }
+
+// Tests count requests in resource timing: its default buffer (250 entries) fills within a file.
+globalThis.performance?.setResourceTimingBufferSize?.(100_000);

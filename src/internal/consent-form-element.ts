@@ -1,13 +1,12 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ConsentChangeEvent } from '../events/consent-change.js';
 import { ConsentErrorEvent } from '../events/consent-error.js';
 import { ConsentLoadEvent } from '../events/consent-load.js';
 import { ConsentSavedEvent } from '../events/consent-saved.js';
 import { ConsentSubmitEvent } from '../events/consent-submit.js';
-import { useLocale } from '../i18n/localization.js';
 import {
   allItems,
   applyDecisions,
@@ -42,8 +41,8 @@ import type {
   StateQuery,
 } from '../model/types.js';
 import { getDefaults } from '../config.js';
-import { inheritedLang, preferredLangs } from './lang.js';
-import { TransportController } from './transport-controller.js';
+import { ConsentElement } from './consent-element.js';
+import { SavedBus } from './saved-bus.js';
 import { errorMessage } from './messages.js';
 
 export interface Loaded {
@@ -67,24 +66,12 @@ type SaveStatus =
  * (loading, ready, empty, error, saving, saved), the three equal buttons, languages and events.
  * An element adds its own attributes, its queries and how it draws a group.
  */
-export abstract class ConsentFormElement extends LitElement {
-  /** Provider to talk to when no `transport` is set: `host`, `connect`, or one given to `configure({ transports })`. */
-  @property() provider?: string;
-
-  /** Base URL for the provider: the host backend's consent API, or a provider proxy. */
-  @property() endpoint?: string;
-
-  /** Language of the texts, BCP 47 (`nb-NO`) or provider code (`nb_NO`). Default: nearest `lang`, then the browser's. */
-  @property({ reflect: true }) override lang = '';
-
-  /** Language used when a text is missing in `lang` (before falling back to the first text). */
-  @property({ attribute: 'fallback-lang' }) fallbackLang = 'en';
+export abstract class ConsentFormElement extends ConsentElement {
+  /** Language of the texts shown when none is in a wanted language (before the first text there is). Default: `configure({ fallbackLang })`, then `en`. */
+  @property({ attribute: 'fallback-lang' }) fallbackLang?: string;
 
   /** Recorded with every decision as where it came from (Connect `source`). */
   @property() source = 'Web';
-
-  /** A transport object; wins over `provider`/`endpoint`, context and `configure()`. */
-  @property({ attribute: false }) transport?: ConsentTransport;
 
   /** Items drawn so far: a huge catalog is drawn a slice per task (see `firstItems`). */
   @state() private drawn = DRAW_BATCH;
@@ -96,14 +83,8 @@ export abstract class ConsentFormElement extends LitElement {
   /** Unsaved choices, item id → granted. */
   @state() protected choices: Map<string, boolean> = new Map();
   @state() private save: SaveStatus = { kind: 'idle' };
-  /** The nearest ancestor's `lang` (e.g. `<html lang>`), followed while connected. */
-  @state() private inheritedLang = '';
 
-  /** The transport in use, or why there is none. */
-  readonly #transports = new TransportController(this);
-  #defaultsVersion = -1;
   #last?: Loaded;
-  #observer?: MutationObserver;
   #saveAbort?: AbortController;
   /** Stops hearing the outbox of the scope last loaded. */
   #unwatch?: () => void;
@@ -128,7 +109,7 @@ export abstract class ConsentFormElement extends LitElement {
   protected abstract loadKeys(): readonly unknown[];
 
   private loader = new Task(this, {
-    args: () => [this.#transports.value, ...this.loadKeys()] as const,
+    args: () => [this.transports.value, ...this.loadKeys()] as const,
     task: async ([tr], { signal }): Promise<Loaded> => {
       if (tr instanceof ConsentError) throw tr;
       const q = this.stateQuery();
@@ -176,18 +157,8 @@ export abstract class ConsentFormElement extends LitElement {
     },
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.inheritedLang = inheritedLang(this);
-    this.#observer = new MutationObserver(() => (this.inheritedLang = inheritedLang(this)));
-    this.#observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-    document.addEventListener('consent-saved', this.#onSavedElsewhere);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#observer?.disconnect();
-    document.removeEventListener('consent-saved', this.#onSavedElsewhere);
     this.#saveAbort?.abort();
     this.#unwatch?.();
     this.#unwatch = undefined;
@@ -261,16 +232,9 @@ export abstract class ConsentFormElement extends LitElement {
   }
 
   /** Another element on the page saved: what the provider holds may have changed. */
-  #onSavedElsewhere = (e: Event) => {
+  protected readonly savedElsewhere = new SavedBus(this, (e) => {
     if (e.target !== this && this.#last) this.reload();
-  };
-
-  protected override willUpdate(changed: PropertyValues): void {
-    // configure() may have changed the page language too.
-    const configured = this.#defaultsVersion !== this.#transports.version;
-    this.#defaultsVersion = this.#transports.version;
-    if (configured || changed.has('lang') || changed.has('inheritedLang')) void useLocale(this.langs()[0]);
-  }
+  });
 
   /** Loads the choices from the provider again. */
   reload(): void {
@@ -280,7 +244,7 @@ export abstract class ConsentFormElement extends LitElement {
   /** Saves the visitor's current choices: only what differs from what the provider holds. */
   async saveChoices(): Promise<void> {
     const loaded = this.#current();
-    const transport = this.#transports.value;
+    const transport = this.transports.value;
     if (!loaded || this.save.kind === 'saving') return;
     const decisions = planDecisions(loaded.catalog, loaded.stored, this.choices);
     if (decisions.length === 0) {
@@ -372,11 +336,7 @@ export abstract class ConsentFormElement extends LitElement {
 
   /** The text to show for a set of localized texts, by the fallback chain. */
   protected text(texts: readonly LocalizedText[]): LocalizedText | undefined {
-    return pickText(texts, this.langs(), this.fallbackLang);
-  }
-
-  protected langs(): string[] {
-    return preferredLangs(this.lang, this.inheritedLang, getDefaults().lang, globalThis.navigator?.languages ?? []);
+    return pickText(texts, this.langs(), this.language.fallback());
   }
 
   protected isOn(item: ConsentItem, loaded: Loaded): boolean {

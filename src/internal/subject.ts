@@ -1,3 +1,5 @@
+import type { Subject } from '../model/types.js';
+
 const KEY = 'consent-elements:subject';
 let memoryId: string | undefined;
 
@@ -15,4 +17,13 @@ export function pseudonymousSubject(): string {
   } catch {
     return (memoryId ??= crypto.randomUUID());
   }
+}
+
+/**
+ * Who the visitor is, the same for every element: the `subject` given, with its type; without
+ * one, the pseudonymous id, always of type `EXTERNAL` (a `subject-type` names the kind of a
+ * given subject, never the pseudonymous one).
+ */
+export function visitorSubject(subject: string | undefined, type: string | undefined): Subject {
+  return subject ? { id: subject, type: type || 'EXTERNAL' } : { id: pseudonymousSubject(), type: 'EXTERNAL' };
 }

@@ -237,7 +237,7 @@ export class ConsentuaTransport implements ConsentTransport {
 
   /** Consentua's integer UserId for an identifier; 404 means "no such user yet". */
   async #userId(identifier: string | undefined, serviceId: number, create: boolean, signal?: AbortSignal): Promise<number | undefined> {
-    if (!identifier) throw new ConsentError('config', 'Consentua needs a user id (the `user-id` attribute or a pseudonymous one).');
+    if (!identifier) throw new ConsentError('config', 'Consentua needs a user id (the `subject` attribute or a pseudonymous one).');
     const key = `${serviceId}:${identifier}`;
     const known = this.#users.get(key);
     if (known !== undefined) return known;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './launch.js';
+import { gateIn, launchChromium } from './launch.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
 
 const require = createRequire(import.meta.url);
@@ -179,7 +179,7 @@ describe('demo page', () => {
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(await overflow(), 0);
     await page.goto(`${env.demo}/article.html`);
-    await page.locator('#paywall[state="granted"]').waitFor();
+    await gateIn(page, '#paywall', 'granted');
     await page.locator('#video consent-group-picker fieldset').first().waitFor();
     assert.equal(await overflow(), 0, 'article page');
     await page.close();
@@ -195,7 +195,7 @@ describe('article page', () => {
     page.on('request', (r) => r.url().includes('/embed/video.html') && embeds.push(r.url()));
     await page.goto(`${env.demo}/article.html`);
     const gate = page.locator('#video');
-    await page.locator('#video[state="denied"]').waitFor();
+    await gateIn(page, '#video', 'denied');
     await page.locator('#video consent-group-picker input[data-item-input="120"]').waitFor();
     assert.deepEqual(embeds, [], 'the embed was requested before consent');
     assert.equal(await gate.locator('iframe').count(), 0);
@@ -205,7 +205,7 @@ describe('article page', () => {
     await page.locator('#video iframe').waitFor();
     await page.waitForLoadState('networkidle');
     assert.equal(embeds.length, 1, 'the embed is requested right after saving consent');
-    assert.equal(await gate.getAttribute('state'), 'granted');
+    assert.equal(await gate.evaluate((g) => (g as unknown as { state: string }).state), 'granted');
 
     // Withdraw in the page's privacy choices: the embed goes away without a reload.
     const footer = page.locator('#choices input[data-item-input="120"]');
@@ -215,7 +215,7 @@ describe('article page', () => {
     });
     await footer.uncheck();
     await page.locator('#choices button[part~="save"]').click();
-    await page.locator('#video[state="denied"]').waitFor();
+    await gateIn(page, '#video', 'denied');
     assert.equal(await gate.locator('iframe').count(), 0);
     assert.equal(embeds.length, 1);
     assert.deepEqual(errors, []);
@@ -225,12 +225,12 @@ describe('article page', () => {
   it('opens the paywalled paragraph for the reader’s product and closes it for another', async () => {
     const page = await browser.newPage();
     await page.goto(`${env.demo}/article.html`);
-    await page.locator('#paywall[state="granted"]').waitFor();
+    await gateIn(page, '#paywall', 'granted');
     assert.equal(await page.locator('#paywall').getAttribute('access-level'), 'A');
     assert.equal(await page.locator('#paywall').getAttribute('access-type'), 'A');
     assert.equal(await page.locator('#paywall p.premium').count(), 1);
     await page.selectOption('#product', 'PREMIUM');
-    await page.locator('#paywall[state="denied"]').waitFor();
+    await gateIn(page, '#paywall', 'denied');
     assert.equal(await page.locator('#paywall p.premium').count(), 0);
     assert.equal(await page.locator('#paywall .offer').isVisible(), true);
     await page.close();

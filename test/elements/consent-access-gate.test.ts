@@ -28,7 +28,7 @@ describe('<consent-access-gate>', () => {
       const el = await gate('CO27409');
       await settled(el);
       expect(el.state).to.equal('granted');
-      expect(el.getAttribute('state')).to.equal('granted');
+      expect(el.matches(':state(granted)')).to.equal(true);
       expect([el.getAttribute('access-level'), el.getAttribute('access-type')]).to.deep.equal(['A', 'A']);
       expect(el.querySelector('p.secret')!.textContent).to.equal('Subscribers read on');
       expect(el.querySelector('p.secret')!.assignedSlot).to.exist;

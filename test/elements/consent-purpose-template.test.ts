@@ -27,7 +27,7 @@ const templateEl = (userId = `user-${crypto.randomUUID()}`, lang = 'en') =>
     client-id="266"
     service-id="105"
     template-id="41"
-    user-id=${userId}
+    subject=${userId}
     lang=${lang}
   ></consent-purpose-template>`).then(ready);
 

@@ -1,16 +1,14 @@
 import { localized, msg } from '@lit/localize';
 import { Task } from '@lit/task';
-import { html, LitElement, type PropertyValues } from 'lit';
+import { deepEquals } from '@lit/task/deep-equals.js';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AccessChangeEvent } from '../../events/access-change.js';
 import { ConsentErrorEvent } from '../../events/consent-error.js';
-import type { ConsentSavedEvent } from '../../events/consent-saved.js';
-import { useLocale } from '../../i18n/localization.js';
 import { forgetAccess, sharedAccess } from '../../internal/access-cache.js';
-import { inheritedLang } from '../../internal/lang.js';
+import { ConsentElement } from '../../internal/consent-element.js';
 import { errorMessage } from '../../internal/messages.js';
-import { pseudonymousSubject } from '../../internal/subject.js';
-import { TransportController } from '../../internal/transport-controller.js';
+import { SavedBus } from '../../internal/saved-bus.js';
 import { ConsentError, isAbort, toConsentError } from '../../model/errors.js';
 import type { AccessQuery, AccessResult, ConsentTransport } from '../../model/types.js';
 import { styles } from './consent-access-gate.styles.js';
@@ -54,17 +52,8 @@ export type GateState = 'loading' | 'granted' | 'denied' | 'pending' | 'error';
  * @fires {ConsentErrorEvent} consent-error - Access could not be checked (`operation: 'access'`).
  */
 @localized()
-export class ConsentAccessGate extends LitElement {
+export class ConsentAccessGate extends ConsentElement {
   static override styles = styles;
-
-  /** Provider to ask when no `transport` is set: `host`, `connect`, or one given to `configure({ transports })`. */
-  @property() provider?: string;
-
-  /** Base URL for the provider: the host backend's consent API, or a provider proxy. */
-  @property() endpoint?: string;
-
-  /** A transport object; wins over `provider`/`endpoint`, context and `configure()`. */
-  @property({ attribute: false }) transport?: ConsentTransport;
 
   /** Product code the visitor must be entitled to (Connect check access). */
   @property() product?: string;
@@ -84,14 +73,13 @@ export class ConsentAccessGate extends LitElement {
   /** Connect issuer of that consent. */
   @property() issuer?: string;
 
-  /** Whose consent. Default: the same pseudonymous visitor id the picker uses. */
-  @property() subject?: string;
-
-  /** Kind of `subject`. */
-  @property({ attribute: 'subject-type' }) subjectType = 'EXTERNAL';
-
-  /** Where the gate is: `loading`, `granted`, `denied`, `pending` or `error`. Reflected for CSS. */
-  @property({ reflect: true }) state: GateState = 'loading';
+  /**
+   * Where the gate is: `loading`, `granted`, `denied`, `pending` or `error`. Read-only: a page
+   * cannot open a gate. For CSS, the same as a custom state: `consent-access-gate:state(granted)`.
+   */
+  get state(): GateState {
+    return this.current;
+  }
 
   /** Connect access level of the access that was granted (`A` product … `I` shared subscription). Reflected. */
   @property({ attribute: 'access-level', reflect: true }) accessLevel?: string;
@@ -99,24 +87,24 @@ export class ConsentAccessGate extends LitElement {
   /** Connect access type of the access that was granted (`A` subscription … `G` category type). Reflected. */
   @property({ attribute: 'access-type', reflect: true }) accessType?: string;
 
-  /** The language of the default messages. Default: nearest `lang`. */
-  @property() override lang = '';
-
+  @state() private current: GateState = 'loading';
   @state() private error?: ConsentError;
   /** Bumped when a consent is saved on the page: ask again. */
   @state() private epoch = 0;
 
-  readonly #transports = new TransportController(this);
+  readonly #internals = this.attachInternals();
   #stamped: Node[] = [];
   #granted?: boolean;
 
   /** Runs the access question whenever its inputs change. */
   protected readonly checker = new Task(this, {
-    args: () => [this.#transports.value, JSON.stringify(this.#question()), this.epoch] as const,
-    task: async ([transport]): Promise<AccessResult> => {
+    args: () => [this.transports.value, this.#question(), this.epoch] as const,
+    // The transport and epoch by identity, the question by value.
+    argsEqual: ([t, q, e], [t2, q2, e2]) => t === t2 && e === e2 && deepEquals(q, q2),
+    task: async ([transport, question]): Promise<AccessResult> => {
       if (transport instanceof ConsentError) throw transport;
       if (!transport.checkAccess) throw new ConsentError('unsupported', `The ${transport.name} transport cannot check access.`);
-      return sharedAccess(transport as Required<ConsentTransport>, this.#question());
+      return sharedAccess(transport as Required<ConsentTransport>, question);
     },
     onComplete: (r) => this.#show(r.granted ? 'granted' : r.pending ? 'pending' : 'denied', r),
     onError: (e) => {
@@ -127,18 +115,9 @@ export class ConsentAccessGate extends LitElement {
     },
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('consent-saved', this.#onSaved);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('consent-saved', this.#onSaved);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('lang')) void useLocale(this.lang || inheritedLang(this) || undefined);
+  constructor() {
+    super();
+    this.#internals.states.add('loading');
   }
 
   /** Asks again, ignoring any answer kept for this page. */
@@ -148,7 +127,7 @@ export class ConsentAccessGate extends LitElement {
   }
 
   override render() {
-    switch (this.state) {
+    switch (this.current) {
       case 'granted':
         return html`<slot></slot>`;
       case 'pending':
@@ -169,22 +148,24 @@ export class ConsentAccessGate extends LitElement {
 
   #question(): AccessQuery {
     const q: AccessQuery = { product: this.product, articleId: this.articleId, domain: this.domain, categoryType: this.categoryType };
-    if (this.consent) Object.assign(q, { consent: this.consent, issuer: this.issuer, subject: { id: this.subject || pseudonymousSubject(), type: this.subjectType } });
+    if (this.consent) Object.assign(q, { consent: this.consent, issuer: this.issuer, subject: this.visitor() });
     return q;
   }
 
   /** A consent was saved on the page: apply it at once, then make sure with the provider. */
-  #onSaved = (e: ConsentSavedEvent) => {
+  protected readonly savedOnPage = new SavedBus(this, (e) => {
     const cascaded = e.detail.receipts.flatMap((r) => r.cascaded ?? []);
     const saved = [...e.detail.decisions, ...cascaded].filter((d) => d.itemId === this.consent).at(-1);
     const consentOnly = !this.product && !this.articleId && !this.domain && !this.categoryType;
     // Only a confirmed answer opens or closes at once; a queued one waits for the provider.
     if (saved && consentOnly && !e.detail.queued) this.#show(saved.granted ? 'granted' : 'denied', { granted: saved.granted, reason: saved.granted ? 'consent-given' : 'consent-missing' });
     this.recheck();
-  };
+  });
 
   #show(state: GateState, r: AccessResult) {
-    this.state = state;
+    this.#internals.states.delete(this.current);
+    this.#internals.states.add(state);
+    this.current = state;
     if (state !== 'error') this.error = undefined;
     const entry = (r.accesses ?? []).find((a) => a.access) ?? r.accesses?.[0];
     this.accessLevel = r.granted ? entry?.level : undefined;

@@ -3,8 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConsentFormElement, type Loaded } from '../../internal/consent-form-element.js';
 import { formStyles, formTokens } from '../../internal/form.styles.js';
-import { pseudonymousSubject } from '../../internal/subject.js';
-import type { CatalogQuery, ConsentGroupModel, ConsentItem, StateQuery, Subject } from '../../model/types.js';
+import type { CatalogQuery, ConsentGroupModel, ConsentItem, StateQuery } from '../../model/types.js';
 import { styles } from './consent-group-picker.styles.js';
 
 /**
@@ -65,14 +64,8 @@ export class ConsentGroupPicker extends ConsentFormElement {
   /** The provider's issuer id (Connect: the company that asks for consent). */
   @property() issuer?: string;
 
-  /** Who decides. Default: a pseudonymous id kept in localStorage, with subject type `EXTERNAL`. */
-  @property() subject?: string;
-
-  /** Kind of `subject`: Connect `CONNECT`, `CONNECTID`, `EXTERNAL` or `ORDER`. */
-  @property({ attribute: 'subject-type' }) subjectType = 'EXTERNAL';
-
   protected loadKeys() {
-    const s = this.#subject();
+    const s = this.visitor();
     return [this.issuer, s.id, s.type];
   }
 
@@ -81,11 +74,11 @@ export class ConsentGroupPicker extends ConsentFormElement {
   }
 
   protected stateQuery(): StateQuery {
-    return { issuer: this.issuer, subject: this.#subject() };
+    return { issuer: this.issuer, subject: this.visitor() };
   }
 
   protected saveFields() {
-    return { issuer: this.issuer, subject: this.#subject() };
+    return { issuer: this.issuer, subject: this.visitor() };
   }
 
   protected renderGroup(group: ConsentGroupModel, loaded: Loaded) {
@@ -116,10 +109,6 @@ export class ConsentGroupPicker extends ConsentFormElement {
       ${text?.description ? html`<p part="item-description" id=${descId} dir="auto" lang=${text.lang}>${text.description}</p>` : nothing}
       ${item.children?.length ? html`<ul role="list">${item.children.map((c) => this.#renderItem(c, loaded, off))}</ul>` : nothing}
     </li>`;
-  }
-
-  #subject(): Subject {
-    return this.subject ? { id: this.subject, type: this.subjectType } : { id: pseudonymousSubject(), type: 'EXTERNAL' };
   }
 }
 

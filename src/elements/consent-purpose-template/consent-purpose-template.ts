@@ -3,8 +3,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConsentFormElement, type Loaded } from '../../internal/consent-form-element.js';
 import { formStyles, formTokens } from '../../internal/form.styles.js';
-import { pseudonymousSubject } from '../../internal/subject.js';
-import type { CatalogQuery, ConsentGroupModel, ConsentItem, ProviderScope, StateQuery, Subject } from '../../model/types.js';
+import type { CatalogQuery, ConsentGroupModel, ConsentItem, ProviderScope, StateQuery } from '../../model/types.js';
 import { styles } from './consent-purpose-template.styles.js';
 
 /**
@@ -85,12 +84,9 @@ export class ConsentPurposeTemplate extends ConsentFormElement {
   /** Which of the service's templates to show. Default: the first one. */
   @property({ attribute: 'template-id' }) templateId?: string;
 
-  /** The visitor's identifier at the provider. Default: a pseudonymous id kept in localStorage. */
-  @property({ attribute: 'user-id' }) userId?: string;
-
   protected loadKeys() {
     // Consentua sends a template in one language: another language is another load.
-    return [this.clientId, this.serviceId, this.templateId, this.#subject().id, this.langs()[0]];
+    return [this.clientId, this.serviceId, this.templateId, this.visitor().id, this.langs()[0]];
   }
 
   #scope(): ProviderScope {
@@ -102,11 +98,11 @@ export class ConsentPurposeTemplate extends ConsentFormElement {
   }
 
   protected stateQuery(): StateQuery {
-    return { ...this.#scope(), subject: this.#subject() };
+    return { ...this.#scope(), subject: this.visitor() };
   }
 
   protected saveFields() {
-    return { ...this.#scope(), subject: this.#subject() };
+    return { ...this.#scope(), subject: this.visitor() };
   }
 
   protected override renderIntro({ catalog }: Loaded) {
@@ -160,10 +156,6 @@ export class ConsentPurposeTemplate extends ConsentFormElement {
         : nothing,
     ];
     return facts.every((f) => f === nothing) ? nothing : html`<ul part="facts" class="facts" role="list">${facts}</ul>`;
-  }
-
-  #subject(): Subject {
-    return { id: this.userId || pseudonymousSubject(), type: 'EXTERNAL' };
   }
 }
 

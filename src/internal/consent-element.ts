@@ -1,0 +1,48 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ConsentTransport, Subject } from '../model/types.js';
+import { LangController } from './language.js';
+import { visitorSubject } from './subject.js';
+import { TransportController } from './transport-controller.js';
+
+/**
+ * What every consent element shares, declared once: which transport it uses, whose consent
+ * it asks about, and its languages. Elements add their own questions and drawing.
+ */
+export abstract class ConsentElement extends LitElement {
+  /** Provider to talk to when no `transport` is set: `host`, `connect`, or one given to `configure({ transports })`. */
+  @property() provider?: string;
+
+  /** Base URL for the provider: the host backend's consent API, or a provider proxy. */
+  @property() endpoint?: string;
+
+  /** A transport object; wins over `provider`/`endpoint`, context and `configure()`. */
+  @property({ attribute: false }) transport?: ConsentTransport;
+
+  /**
+   * Language of texts and messages, BCP 47 (`nb-NO`) or provider code (`nb_NO`). Default: the
+   * nearest ancestor's `lang`, then `configure({ lang })`, then the browser's. The page's
+   * messages follow the most specific language of its consent elements (an own `lang` first).
+   */
+  @property() override lang = '';
+
+  /** Who decides (Connect subject, Consentua user identifier). Default: a pseudonymous id kept in localStorage, of type `EXTERNAL`. */
+  @property() subject?: string;
+
+  /** Kind of a given `subject`: Connect `CONNECT`, `CONNECTID`, `EXTERNAL` or `ORDER`. The pseudonymous id is always `EXTERNAL`. */
+  @property({ attribute: 'subject-type' }) subjectType = 'EXTERNAL';
+
+  /** The transport in use, or why there is none. */
+  protected readonly transports = new TransportController(this);
+  protected readonly language = new LangController(this);
+
+  /** The visitor whose consents this element reads and writes. */
+  protected visitor(): Subject {
+    return visitorSubject(this.subject, this.subjectType);
+  }
+
+  /** Languages to try for texts, best first. */
+  protected langs(): string[] {
+    return this.language.langs();
+  }
+}

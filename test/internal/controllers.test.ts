@@ -1,0 +1,95 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { configure } from '../../src/config.js';
+import { getLocale } from '../../src/i18n/localization.js';
+import { ConsentSavedEvent } from '../../src/events/consent-saved.js';
+import { LangController } from '../../src/internal/language.js';
+import { SavedBus } from '../../src/internal/saved-bus.js';
+import { visitorSubject } from '../../src/internal/subject.js';
+
+/** A bare element with only the language controller: no rendering, no transport. */
+class LangProbe extends LitElement {
+  @property() override lang = '';
+  @property({ attribute: 'fallback-lang' }) fallbackLang?: string;
+  readonly language = new LangController(this);
+  updates = 0;
+  protected override updated() {
+    this.updates++;
+  }
+}
+customElements.define('lang-probe', LangProbe);
+
+describe('LangController', () => {
+  afterEach(() => configure({ lang: undefined, fallbackLang: undefined }));
+
+  it('tries the own lang, then the nearest ancestor, then configure(), then the browser', async () => {
+    configure({ lang: 'de' });
+    const box = await fixture<HTMLElement>(html`<section lang="sv"><lang-probe lang="nn"></lang-probe></section>`);
+    const probe = box.querySelector<LangProbe>('lang-probe')!;
+    expect(probe.language.langs().slice(0, 3)).to.deep.equal(['nn', 'sv', 'de']);
+    expect(probe.language.langs().slice(3)).to.deep.equal([...navigator.languages].filter((l) => !['nn', 'sv', 'de'].includes(l)));
+  });
+
+  it('follows a later change of an ancestor lang and updates the element', async () => {
+    const box = await fixture<HTMLElement>(html`<section lang="sv"><lang-probe></lang-probe></section>`);
+    const probe = box.querySelector<LangProbe>('lang-probe')!;
+    const before = probe.updates;
+    box.setAttribute('lang', 'fi');
+    await waitUntil(() => probe.language.langs()[0] === 'fi', 'inherited lang followed');
+    await waitUntil(() => probe.updates > before, 'element updated');
+    await waitUntil(() => getLocale() === 'fi', 'page UI locale followed');
+  });
+
+  it('reads the fallback language from the element, then configure(), then en', async () => {
+    const probe = await fixture<LangProbe>(html`<lang-probe></lang-probe>`);
+    expect(probe.language.fallback()).to.equal('en');
+    configure({ fallbackLang: 'sv' });
+    expect(probe.language.fallback()).to.equal('sv');
+    probe.fallbackLang = 'da';
+    expect(probe.language.fallback()).to.equal('da');
+  });
+
+  it('an own lang outranks an inherited one for the page UI locale, whichever came last', async () => {
+    const box = await fixture<HTMLElement>(html`<div lang="da"><lang-probe lang="fi"></lang-probe></div>`);
+    await waitUntil(() => getLocale() === 'fi', 'own lang wins');
+    const late = document.createElement('lang-probe');
+    box.append(late);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(getLocale()).to.equal('fi');
+    box.querySelector<LangProbe>('lang-probe')!.remove();
+    await waitUntil(() => getLocale() === 'da', 'the inherited one is used once the own one is gone');
+  });
+});
+
+describe('visitorSubject', () => {
+  it('keeps a given subject with its type, defaulting to EXTERNAL', () => {
+    expect(visitorSubject('42', 'CONNECTID')).to.deep.equal({ id: '42', type: 'CONNECTID' });
+    expect(visitorSubject('42', undefined)).to.deep.equal({ id: '42', type: 'EXTERNAL' });
+  });
+
+  it('uses the pseudonymous id, always EXTERNAL, when no subject is given', () => {
+    const a = visitorSubject(undefined, 'CONNECTID');
+    expect(a.type).to.equal('EXTERNAL');
+    expect(a.id).to.match(/^[0-9a-f-]{36}$/);
+    expect(visitorSubject('', 'ORDER')).to.deep.equal(a);
+  });
+});
+
+class BusProbe extends LitElement {
+  heard = 0;
+  readonly bus = new SavedBus(this, () => this.heard++);
+}
+customElements.define('bus-probe', BusProbe);
+
+describe('SavedBus', () => {
+  it('hears consent-saved anywhere on the page while connected, and not after', async () => {
+    const probe = await fixture<BusProbe>(html`<bus-probe></bus-probe>`);
+    const save = () => document.body.dispatchEvent(new ConsentSavedEvent({ decisions: [], receipts: [], queued: false }));
+    save();
+    expect(probe.heard).to.equal(1);
+    probe.remove();
+    save();
+    expect(probe.heard).to.equal(1);
+  });
+});
