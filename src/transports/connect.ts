@@ -15,7 +15,7 @@ import type {
   SaveRequest,
   StateQuery,
 } from '../model/types.js';
-import { endpointHttp, type Http, type HttpOptions } from './http.js';
+import { bearer, endpointHttp, type EndpointOptions, type Http, type TokenGetter } from './http.js';
 
 // Wire format of the Connect Privacy → Consent API (field names as the API reference gives them).
 // Fields the kit does not use are left out; unknown fields are ignored.
@@ -124,9 +124,13 @@ export interface ConnectEventBody {
   eventTime?: number;
 }
 
-export interface ConnectOptions extends Omit<HttpOptions, 'baseUrl'> {
+export interface ConnectOptions extends EndpointOptions {
   /** Base URL including `/capi`, e.g. `https://api.mediaconnect.no/capi`, or a proxy of it. */
   endpoint: string;
+  /** Bearer token per request: the visitor's ConnectID token (user mode) or a client-credentials token (client mode, server only). */
+  getToken?: TokenGetter;
+  /** Called once on a 401 before the request is tried again with a fresh `getToken()`. */
+  refreshToken?: () => void | Promise<void>;
   /**
    * `user`: `/v1/customer/…` with the visitor's ConnectID token from `getToken()`.
    * `client`: `/v1/client/…`, subject named per request; the token is a client-credentials
@@ -214,7 +218,7 @@ export class ConnectTransport implements ConsentTransport {
     this.mode = options.mode ?? 'user';
     this.#identity = options.identity;
     this.#source = options.source ?? 'Web';
-    this.#http = endpointHttp(options);
+    this.#http = endpointHttp(options, options.getToken && bearer(options.getToken, options.refreshToken));
   }
 
   get #prefix() {

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import ky from 'ky';
 import * as z from 'zod/mini';
 import { ConsentError } from '../model/errors.js';
-import { mapError, parseBody } from './http.js';
+import { createHttp } from './http.js';
 import { tokenCache, type TokenSource } from './token-cache.js';
 
 export interface ConsentuaLoginOptions {
@@ -34,24 +33,12 @@ export function consentuaLoginToken(serviceKey: string, when = new Date()): stri
 export function consentuaServiceLogin(o: ConsentuaLoginOptions): TokenSource {
   if (!o.serviceKey) throw new ConsentError('config', 'A Consentua service key is required.');
   // Consentua does not say how long a token lives: keep it until it is refused.
+  const http = createHttp({ baseUrl: o.endpoint.replace(/\/?$/, '/'), fetch: o.fetch });
   return tokenCache(async () => {
     const json = { ClientId: o.clientId, ServiceId: o.serviceId, LoginToken: consentuaLoginToken(o.serviceKey) };
-    let response: Response;
-    try {
-      response = await ky.post('login/Service', {
-        prefixUrl: o.endpoint,
-        json,
-        timeout: 10_000,
-        retry: { limit: 2, methods: ['post'], statusCodes: [429, 500, 502, 503, 504] },
-        throwHttpErrors: (status) => status !== 401, // 401 carries an AccessTokenModel
-        fetch: o.fetch,
-      });
-    } catch (e) {
-      throw await mapError(e);
-    }
-    const r = await parseBody(response, accessToken);
-    if (!r.Success || !r.Token)
-      throw new ConsentError('unauthorized', `Consentua service login failed: ${r.Message || response.status}`, { status: response.status });
+    // A refused login is a 401 (its Message says why); asking again changes nothing: retried like a read.
+    const r = await http.post('login/Service', json, accessToken, { idempotent: true });
+    if (!r.Success || !r.Token) throw new ConsentError('unauthorized', `Consentua service login failed: ${r.Message || 'no token'}`);
     return { token: r.Token };
   }, Infinity);
 }

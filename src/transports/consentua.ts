@@ -12,7 +12,7 @@ import type {
   SaveRequest,
   StateQuery,
 } from '../model/types.js';
-import { endpointHttp, retryOnceOnUnauthorized, type Http, type HttpOptions } from './http.js';
+import { endpointHttp, inBody, type EndpointOptions, type Http, type TokenGetter } from './http.js';
 
 // Wire format of the Consentua Service API v1. PascalCase as the API sends it; fields the kit
 // does not use are left out. Strings the API may send as null are accepted as absent.
@@ -88,13 +88,13 @@ export interface ConsentuaPurposeEntry {
   Consent: boolean;
 }
 
-export interface ConsentuaOptions extends Omit<HttpOptions, 'baseUrl' | 'getToken'> {
+export interface ConsentuaOptions extends EndpointOptions {
   /** Base URL of the Consentua API (e.g. `https://test.consentua.com/`), or a proxy of it. */
   endpoint: string;
   clientId?: string | number;
   serviceId?: string | number;
   /** The access token from `login/Service`. Obtain it on the server: it needs the service key. */
-  getToken: () => string | undefined | Promise<string | undefined>;
+  getToken: TokenGetter;
   /** Called once when Consentua refuses the token, before trying again with a new `getToken()`. */
   refreshToken?: () => void | Promise<void>;
 }
@@ -158,8 +158,8 @@ export class ConsentuaTransport implements ConsentTransport {
 
   constructor(options: ConsentuaOptions) {
     this.#o = options;
-    // The token travels in the query or body, never as a bearer header.
-    this.#http = endpointHttp(options, true);
+    // The token travels in the body (`Token`) or, for reads, in the query; never as a bearer header.
+    this.#http = endpointHttp(options, inBody('Token', options.getToken, { refresh: options.refreshToken, missing: 'No Consentua access token.' }));
   }
 
   #ids(q: { clientId?: string; serviceId?: string }) {
@@ -170,31 +170,12 @@ export class ConsentuaTransport implements ConsentTransport {
     return { clientId, serviceId };
   }
 
-  async #token(): Promise<string> {
-    const token = await this.#o.getToken();
-    if (!token) throw new ConsentError('unauthorized', 'No Consentua access token.');
-    return token;
-  }
-
-  loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
-    return retryOnceOnUnauthorized(() => this.#loadCatalog(q, signal), this.#o.refreshToken);
-  }
-
-  loadState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
-    return retryOnceOnUnauthorized(() => this.#loadState(q, signal), this.#o.refreshToken);
-  }
-
-  saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
-    return retryOnceOnUnauthorized(() => this.#save(q, signal), this.#o.refreshToken);
-  }
-
-
-
-  async #loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
+  async loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
     const { clientId, serviceId } = this.#ids(q);
     const language = (q.lang ? normalizeLang(q.lang) : 'en').split('-')[0]!;
     const r = await this.#http.get('template/Get', consentuaTemplatesSchema, {
-      searchParams: { clientId, serviceId, accessToken: await this.#token(), language },
+      searchParams: { clientId, serviceId, language },
+      authAt: { query: 'accessToken' },
       signal,
     });
     if (!r.Success) throw new ConsentError('http', `Consentua: ${r.Message || 'the templates could not be read'}`);
@@ -204,13 +185,13 @@ export class ConsentuaTransport implements ConsentTransport {
     return consentuaCatalog(t, language);
   }
 
-  async #loadState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
+  async loadState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
     const { clientId, serviceId } = this.#ids(q);
     const userId = await this.#userId(q.subject?.id, serviceId, false, signal);
     if (userId === undefined) return []; // never seen: nothing answered yet
     const r = await this.#http.post(
       'userconsent/GetConsents',
-      { ClientId: clientId, ServiceId: serviceId, UserId: userId, Token: await this.#token() },
+      { ClientId: clientId, ServiceId: serviceId, UserId: userId },
       consentuaConsentsSchema,
       { signal },
     );
@@ -219,7 +200,7 @@ export class ConsentuaTransport implements ConsentTransport {
     return (first?.Consent?.Purposes ?? []).map((p) => ({ itemId: String(p.PurposeId), granted: p.Consent }));
   }
 
-  async #save(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
+  async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
     const { clientId, serviceId } = this.#ids(q);
     const userId = (await this.#userId(q.subject?.id, serviceId, true, signal))!;
     const refs = new Map(q.catalog.groups.flatMap((g) => g.items.map((i) => [i.id, i.ref] as const)));
@@ -228,7 +209,7 @@ export class ConsentuaTransport implements ConsentTransport {
       if (!ref) throw new ConsentError('config', `Purpose ${d.itemId} is not in the loaded template.`);
       return { ConsentTemplateId: Number(ref.ConsentTemplateId), PurposeId: Number(ref.PurposeId), Consent: d.granted };
     });
-    const body = { Token: await this.#token(), Consent: { ClientId: clientId, ServiceId: serviceId, UserId: userId, Purposes } };
+    const body = { Consent: { ClientId: clientId, ServiceId: serviceId, UserId: userId, Purposes } };
     // SetConsents sets state (not an event log), so sending it again after a failure is harmless.
     const r = await this.#http.post('userconsent/SetConsents', body, consentuaResultSchema, { signal });
     if (!r.Success) throw new ConsentError('http', `Consentua: ${r.Message || 'the consents were not saved'}`);
@@ -241,14 +222,15 @@ export class ConsentuaTransport implements ConsentTransport {
     const key = `${serviceId}:${identifier}`;
     const known = this.#users.get(key);
     if (known !== undefined) return known;
-    const searchParams = { identifier, serviceId, token: await this.#token() };
+    const searchParams = { identifier, serviceId };
+    const authAt = { query: 'token' };
     let user: z.infer<typeof consentuaUserSchema> | undefined;
     try {
-      user = await this.#http.get('serviceuser/GetServiceUser', consentuaUserSchema, { searchParams, signal });
+      user = await this.#http.get('serviceuser/GetServiceUser', consentuaUserSchema, { searchParams, authAt, signal });
     } catch (e) {
       if (!(e instanceof ConsentError && e.status === 404)) throw e;
     }
-    if (!user && create) user = await this.#http.post('serviceuser/AddUserToService', undefined, consentuaUserSchema, { searchParams, signal });
+    if (!user && create) user = await this.#http.post('serviceuser/AddUserToService', undefined, consentuaUserSchema, { searchParams, authAt, signal });
     if (user) this.#users.set(key, user.UserId);
     return user?.UserId;
   }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ConsentError } from '../model/errors.js';
 import type { AccessQuery, AccessResult, CatalogQuery, ConsentCatalog, ConsentTransport, Decision } from '../model/types.js';
-import { endpointHttp, retryOnceOnUnauthorized, type Http, type HttpOptions } from './http.js';
+import { endpointHttp, inHeader, type EndpointOptions, type Http, type TokenGetter } from './http.js';
 
 // Wire format of the VMware Cloud Services Platform organization consents.
 export const cspConsentSchema = z.object({
@@ -13,13 +13,13 @@ export const cspConsentSchema = z.object({
 export const cspConsentsSchema = z.array(cspConsentSchema);
 export type CspConsent = z.infer<typeof cspConsentSchema>;
 
-export interface CspOptions extends Omit<HttpOptions, 'baseUrl' | 'getToken'> {
+export interface CspOptions extends EndpointOptions {
   /** The CSP host, e.g. `https://console.cloud.vmware.com`, or a proxy of it. */
   endpoint: string;
   /** The organization whose consents are read. */
   orgId: string;
   /** The access token from the API-token exchange (server-side: the API token is a secret). */
-  getToken: () => string | undefined | Promise<string | undefined>;
+  getToken: TokenGetter;
   /** Called once when CSP refuses the token, before trying again with a new `getToken()`. */
   refreshToken?: () => void | Promise<void>;
 }
@@ -49,23 +49,17 @@ export class CspTransport implements ConsentTransport {
 
   constructor(options: CspOptions) {
     this.#o = options;
-    this.#http = endpointHttp(options, true);
+    this.#http = endpointHttp(options, inHeader('csp-auth-token', options.getToken, { refresh: options.refreshToken, missing: 'No CSP access token.' }));
   }
 
   get #base() {
     return `csp/gateway/am/api/orgs/${encodeURIComponent(this.#o.orgId)}/consents`;
   }
 
-  async #headers(): Promise<Record<string, string>> {
-    const token = await this.#o.getToken();
-    if (!token) throw new ConsentError('unauthorized', 'No CSP access token.');
-    return { 'csp-auth-token': token };
-  }
-
   /** The org's consents; CSP answers 404 instead of an empty list. */
   async list(signal?: AbortSignal): Promise<CspConsent[]> {
     try {
-      return await this.#authed(async () => this.#http.get(this.#base, cspConsentsSchema, { headers: await this.#headers(), signal }));
+      return await this.#http.get(this.#base, cspConsentsSchema, { signal });
     } catch (e) {
       if (e instanceof ConsentError && e.status === 404) return [];
       throw e;
@@ -116,15 +110,11 @@ export class CspTransport implements ConsentTransport {
   /** Revoke an ACTIVE consent; it then disappears from the list. */
   async revoke(consentId: string, signal?: AbortSignal): Promise<void> {
     const path = `${this.#base}/${encodeURIComponent(consentId)}`;
-    await this.#authed(async () => this.#http.delete(path, z.optional(z.unknown()), { headers: await this.#headers(), signal }));
+    await this.#http.delete(path, z.optional(z.unknown()), { signal });
   }
 
   async #decide(consentId: string, action: 'APPROVE' | 'REJECT', body: { expiry?: string }, signal?: AbortSignal) {
     const path = `${this.#base}/${encodeURIComponent(consentId)}`;
-    return this.#authed(async () => this.#http.post(path, body, cspConsentSchema, { headers: await this.#headers(), searchParams: { action }, signal }));
-  }
-
-  #authed<T>(fn: () => Promise<T>): Promise<T> {
-    return retryOnceOnUnauthorized(fn, this.#o.refreshToken);
+    return this.#http.post(path, body, cspConsentSchema, { searchParams: { action }, signal });
   }
 }

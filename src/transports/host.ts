@@ -13,12 +13,16 @@ import type {
   SaveRequest,
   StateQuery,
 } from '../model/types.js';
-import { endpointHttp, peekJson, type Http, type HttpOptions } from './http.js';
+import { bearer, endpointHttp, peekJson, type EndpointOptions, type Http, type TokenGetter } from './http.js';
 import { accessResult, consentCatalog, receipt, saveResponse, stateResponse } from './schemas.js';
 
-export interface HostOptions extends Omit<HttpOptions, 'baseUrl'> {
+export interface HostOptions extends EndpointOptions {
   /** Base URL of the publisher's consent API, e.g. `/api/consent`. */
   endpoint: string;
+  /** A bearer token for the backend, when it does not rely on the session cookie. */
+  getToken?: TokenGetter;
+  /** Called once on a 401 before the request is tried again with a fresh `getToken()`. */
+  refreshToken?: () => void | Promise<void>;
 }
 
 const scope = ({ issuer, clientId, serviceId, templateId }: ProviderScope): ProviderScope => ({ issuer, clientId, serviceId, templateId });
@@ -47,7 +51,7 @@ export class HostTransport implements ConsentTransport {
   readonly #http: Http;
 
   constructor(options: HostOptions) {
-    this.#http = endpointHttp(options);
+    this.#http = endpointHttp(options, options.getToken && bearer(options.getToken, options.refreshToken));
   }
 
   loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {

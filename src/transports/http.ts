@@ -11,10 +11,8 @@ export interface HttpOptions {
   retries?: number;
   /** Longest wait a `Retry-After` may ask for, in ms. Default 10 000. */
   maxRetryAfter?: number;
-  /** Bearer token for each request (user mode, or a host-issued short token). */
-  getToken?: () => string | undefined | Promise<string | undefined>;
-  /** Called once on a 401 before the request is retried with a fresh `getToken()`. */
-  refreshToken?: () => void | Promise<void>;
+  /** How each request carries its credential (see `bearer`, `inHeader`, `inQuery`, `inBody`). */
+  auth?: Auth;
   headers?: Record<string, string>;
   /** Injected fetch (tests, server frameworks). */
   fetch?: typeof fetch;
@@ -22,7 +20,56 @@ export interface HttpOptions {
   credentials?: RequestCredentials;
 }
 
+/** A token getter as transports take it: read per request, never kept. */
+export type TokenGetter = () => string | undefined | Promise<string | undefined>;
+
+/** Where a credential goes in a request. */
+export type AuthPlace = { header: string; scheme?: string } | { query: string } | { body: string };
+
+/** An auth strategy: what the credential is, where it goes, and how to get a fresh one. */
+export interface Auth {
+  credential: TokenGetter;
+  place: AuthPlace;
+  /** Called once when the provider refuses the credential (401), or there is none, before one more try. */
+  refresh?: () => void | Promise<void>;
+  /** Without a credential, send the request anyway (e.g. a host backend on a cookie session). */
+  optional?: boolean;
+  /** What to say when there is none, e.g. `No CSP access token.` */
+  missing?: string;
+}
+
+/** `Authorization: Bearer …`, only when there is a token. */
+export const bearer = (getToken: TokenGetter, refresh?: () => void | Promise<void>): Auth => ({
+  credential: getToken,
+  place: { header: 'authorization', scheme: 'Bearer' },
+  refresh,
+  optional: true,
+});
+
+/** The credential as the whole value of a header (`csp-auth-token`, or a complete `Authorization`). */
+export const inHeader = (header: string, credential: TokenGetter, o: Pick<Auth, 'refresh' | 'missing'> = {}): Auth => ({
+  credential,
+  place: { header },
+  ...o,
+});
+
+/** The credential as a query parameter. */
+export const inQuery = (query: string, credential: TokenGetter, o: Pick<Auth, 'refresh' | 'missing'> = {}): Auth => ({
+  credential,
+  place: { query },
+  ...o,
+});
+
+/** The credential as a field of the JSON body. */
+export const inBody = (body: string, credential: TokenGetter, o: Pick<Auth, 'refresh' | 'missing'> = {}): Auth => ({
+  credential,
+  place: { body },
+  ...o,
+});
+
 export interface RequestOptions {
+  /** Where this request carries the credential, when not where the strategy says (a provider that names it differently per call). */
+  authAt?: AuthPlace;
   /** A POST without side effects (a query in a body): retried like a read. */
   idempotent?: boolean;
   searchParams?: Record<string, string | number | boolean | undefined>;
@@ -61,14 +108,6 @@ export function createHttp(opts: HttpOptions): Http {
       retryOnTimeout: true,
       jitter: true,
     },
-    hooks: {
-      beforeRequest: [
-        async (request) => {
-          const token = await opts.getToken?.();
-          if (token) request.headers.set('authorization', `Bearer ${token}`);
-        },
-      ],
-    },
   });
 
   // A write that failed other than by 429 may have been stored: sending it again would
@@ -78,16 +117,34 @@ export function createHttp(opts: HttpOptions): Http {
       error instanceof HTTPError && error.response.status === 429 ? undefined : false,
   };
 
-  async function call<S extends z.ZodMiniType>(path: string, schema: S, init: Options, refreshed = false): Promise<z.infer<S>> {
+  const auth = opts.auth;
+
+  /** The request with its credential in place; none (and not optional) is a refusal. */
+  async function authorize(init: Options, at: AuthPlace | undefined): Promise<Options> {
+    if (!auth) return init;
+    const credential = await auth.credential();
+    if (!credential) {
+      if (auth.optional) return init;
+      throw new ConsentError('unauthorized', auth.missing ?? 'No credentials for the provider.');
+    }
+    const place = at ?? auth.place;
+    if ('header' in place) return { ...init, headers: { ...(init.headers as Record<string, string>), [place.header]: place.scheme ? `${place.scheme} ${credential}` : credential } };
+    if ('query' in place) return { ...init, searchParams: { ...(init.searchParams as Record<string, string>), [place.query]: credential } };
+    // First, as provider references write it (`{ Token, Consent }`).
+    return { ...init, json: { [place.body]: credential, ...(init.json as object) } };
+  }
+
+  async function call<S extends z.ZodMiniType>(path: string, schema: S, init: Options, at?: AuthPlace, refreshed = false): Promise<z.infer<S>> {
     let response: Response;
     try {
-      response = await api(path.replace(/^\//, ''), init);
+      response = await api(path.replace(/^\//, ''), await authorize(init, at));
     } catch (e) {
       const error = await mapError(e);
-      // A refused token was never accepted, so even a write is safe to send once more.
-      if (error instanceof ConsentError && error.status === 401 && opts.refreshToken && !refreshed) {
-        await opts.refreshToken();
-        return call(path, schema, init, true);
+      // A refused (or missing) credential was never accepted, so even a write is safe to send once more.
+      const refused = error instanceof ConsentError && error.code === 'unauthorized' && (error.status === 401 || error.status === undefined);
+      if (refused && auth?.refresh && !refreshed) {
+        await auth.refresh();
+        return call(path, schema, init, at, true);
       }
       throw error;
     }
@@ -101,7 +158,7 @@ export function createHttp(opts: HttpOptions): Http {
 
   // Writes are sent with keepalive: a visitor who saves and leaves at once still gets it stored.
   const simple = (method: 'get' | 'put' | 'delete') => <S extends z.ZodMiniType>(path: string, schema: S, o?: RequestOptions) =>
-    call(path, schema, defined({ method, searchParams: params(o), signal: o?.signal, headers: o?.headers, keepalive: method !== 'get' || undefined }));
+    call(path, schema, defined({ method, searchParams: params(o), signal: o?.signal, headers: o?.headers, keepalive: method !== 'get' || undefined }), o?.authAt);
 
   return {
     get: simple('get'),
@@ -113,25 +170,26 @@ export function createHttp(opts: HttpOptions): Http {
         schema,
         defined({
           method: 'post',
-          json: body,
+          // A form (token logins) or JSON.
+          ...(body instanceof URLSearchParams ? { body } : { json: body }),
           keepalive: true,
           searchParams: params(o),
           signal: o?.signal,
           headers: o?.headers,
           retry: o?.idempotent ? undefined : { ...writeRetry, limit: opts.retries ?? 2 },
         }),
+        o?.authAt,
       ),
   };
 }
 
-/**
- * The http client of a provider transport, for its `endpoint`. With `ownAuth`, the transport
- * puts credentials in each request itself (query, body or its own header), so the bearer
- * `getToken`/`refreshToken` plumbing is left out.
- */
-export function endpointHttp(o: Omit<HttpOptions, 'baseUrl'> & { endpoint: string }, ownAuth = false): Http {
-  const { endpoint, ...rest } = o;
-  return createHttp({ ...rest, ...(ownAuth ? { getToken: undefined, refreshToken: undefined } : {}), baseUrl: endpoint.replace(/\/?$/, '/') });
+/** What a provider transport takes of the http options: its `endpoint`, timeouts, fetch, headers. */
+export type EndpointOptions = Omit<HttpOptions, 'baseUrl' | 'auth'> & { endpoint: string };
+
+/** The http client of a provider transport, for its `endpoint`, with its auth strategy. */
+export function endpointHttp(o: EndpointOptions, auth?: Auth): Http {
+  const { endpoint, timeout, retries, maxRetryAfter, headers, fetch, credentials } = o;
+  return createHttp({ baseUrl: endpoint.replace(/\/?$/, '/'), timeout, retries, maxRetryAfter, headers, fetch, credentials, auth });
 }
 
 /** ky treats a key set to undefined as "remove the instance default" (headers!): drop them. */
@@ -235,19 +293,4 @@ export function parseRetryAfter(value: string | null): number | undefined {
   if (Number.isFinite(n)) return Math.max(0, n);
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
-}
-
-/**
- * Runs `fn`, and once more after `refresh()` when the provider refused the credentials: for
- * transports that put the token in a header, query or body themselves. A refused token was
- * never used for anything, so trying again is safe even for writes.
- */
-export async function retryOnceOnUnauthorized<T>(fn: () => Promise<T>, refresh?: () => void | Promise<void>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (!(e instanceof ConsentError && e.code === 'unauthorized' && refresh)) throw e;
-    await refresh();
-    return fn();
-  }
 }

@@ -1,7 +1,6 @@
-import ky from 'ky';
 import * as z from 'zod/mini';
 import { ConsentError } from '../model/errors.js';
-import { mapError, parseBody } from './http.js';
+import { createHttp } from './http.js';
 import { tokenCache, type TokenSource } from './token-cache.js';
 
 export interface ClientCredentialsOptions {
@@ -25,21 +24,17 @@ const tokenSchema = z.object({
  */
 export function clientCredentials(o: ClientCredentialsOptions): TokenSource {
   if (!o.clientId || !o.clientSecret) throw new ConsentError('config', 'Client id and secret are required for client credentials.');
+  // The token URL's folder is the base and its last segment the path (ky would add a slash to a bare URL).
+  const url = new URL(o.tokenUrl);
+  const http = createHttp({
+    baseUrl: new URL('.', url).href,
+    fetch: o.fetch,
+    headers: { authorization: `Basic ${btoa(`${o.clientId}:${o.clientSecret}`)}` },
+  });
   return tokenCache(async () => {
     const body = new URLSearchParams({ grant_type: 'client_credentials', ...(o.scope ? { scope: o.scope } : {}) });
-    let response: Response;
-    try {
-      response = await ky.post(o.tokenUrl, {
-        body,
-        headers: { authorization: `Basic ${btoa(`${o.clientId}:${o.clientSecret}`)}`, accept: 'application/json' },
-        timeout: 10_000,
-        retry: { limit: 2, methods: ['post'], statusCodes: [429, 500, 502, 503, 504] },
-        fetch: o.fetch,
-      });
-    } catch (e) {
-      throw await mapError(e);
-    }
-    const t = await parseBody(response, tokenSchema);
+    // Asking for a token changes nothing: retried like a read.
+    const t = await http.post(url.pathname.split('/').pop()! + url.search, body, tokenSchema, { idempotent: true });
     return { token: t.access_token, expiresIn: t.expires_in };
   }, 3600);
 }

@@ -3,7 +3,7 @@ import { ConsentError } from '../model/errors.js';
 import { normalizeLang } from '../model/text.js';
 import { sortByOrder } from '../model/tree.js';
 import type { CatalogQuery, ConsentCatalog, ConsentTransport, Decision, LocalizedText, Receipt, SaveRequest, StateQuery } from '../model/types.js';
-import { endpointHttp, type Http, type HttpOptions } from './http.js';
+import { endpointHttp, inHeader, type EndpointOptions, type Http, type TokenGetter } from './http.js';
 
 // Wire format of the SuperOffice WebAPI (v1) person consents. Fields not used are left out.
 const text = z.optional(z.nullable(z.string()));
@@ -59,11 +59,11 @@ function texts(title: string, description: string | undefined, lang: string): Lo
   });
 }
 
-export interface SuperOfficeOptions extends Omit<HttpOptions, 'baseUrl' | 'getToken'> {
+export interface SuperOfficeOptions extends EndpointOptions {
   /** The tenant's WebAPI base, e.g. `https://online.superoffice.com/Cust12345/api/v1`. */
   endpoint: string;
   /** The whole Authorization header value (`Bearer …`, `SoTicket …`, `Basic …`), fetched per call and never kept. */
-  getAuthorization: () => string | undefined | Promise<string | undefined>;
+  getAuthorization: TokenGetter;
   /** Consent source key recorded with a grant. Default `WEBFORM`. */
   source?: string;
   /** Legal base key recorded with a grant. Default `61A` (GDPR 6(1)a, consent). */
@@ -82,19 +82,17 @@ export class SuperOfficeTransport implements ConsentTransport {
 
   constructor(options: SuperOfficeOptions) {
     this.#o = options;
-    this.#http = endpointHttp(options, true);
+    this.#http = endpointHttp(options, inHeader('authorization', options.getAuthorization, { missing: 'No SuperOffice credentials.' }));
   }
 
-  async #headers(lang?: string): Promise<Record<string, string>> {
-    const auth = await this.#o.getAuthorization();
-    if (!auth) throw new ConsentError('unauthorized', 'No SuperOffice credentials.');
-    // Always name a language: without it SuperOffice answers raw multi-language strings.
-    return { authorization: auth, 'accept-language': (lang ? normalizeLang(lang) : 'en').split('-')[0]! };
+  /** Always name a language: without it SuperOffice answers raw multi-language strings. */
+  #headers(lang?: string): Record<string, string> {
+    return { 'accept-language': (lang ? normalizeLang(lang) : 'en').split('-')[0]! };
   }
 
   async loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
     const lang = normalizeLang(q.lang ?? 'en').split('-')[0]!;
-    const purposes = await this.#http.get('List/ConsentPurpose/Items', superofficePurposesSchema, { headers: await this.#headers(lang), signal });
+    const purposes = await this.#http.get('List/ConsentPurpose/Items', superofficePurposesSchema, { headers: this.#headers(lang), signal });
     return {
       source: 'superoffice:consent-purposes',
       groups: [
@@ -119,7 +117,7 @@ export class SuperOfficeTransport implements ConsentTransport {
   }
 
   async loadState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
-    const rows = await this.#http.get(`Person/${personId(q)}/Consent`, superofficeConsentsSchema, { headers: await this.#headers(), signal });
+    const rows = await this.#http.get(`Person/${personId(q)}/Consent`, superofficeConsentsSchema, { headers: this.#headers(), signal });
     return rows.map((r) => ({ itemId: r.ConsentPurposeKey, granted: !!r.LegalBaseKey && r.LegalBaseKey !== 'WITHDRAWN' }));
   }
 
@@ -129,7 +127,7 @@ export class SuperOfficeTransport implements ConsentTransport {
     const receipts: Receipt[] = [];
     for (const d of q.decisions) {
       const path = `Person/${person}/Consent/${encodeURIComponent(d.itemId)}`;
-      const headers = await this.#headers();
+      const headers = this.#headers();
       try {
         if (d.granted) {
           const searchParams = { source: this.#o.source ?? 'WEBFORM', legalBase: this.#o.legalBase ?? '61A', comment: q.source };
