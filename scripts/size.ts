@@ -50,6 +50,17 @@ export async function measurePickerAlone(outDir = mkdtempSync(join(tmpdir(), 'co
   };
 }
 
+/** Every module a browser entry bundles (all dependencies included), as paths relative to the repo. */
+export async function bundledModules(entry: string): Promise<string[]> {
+  const out = (await build({
+    logLevel: 'silent',
+    configFile: false,
+    build: { write: false, minify: false, target: 'es2022', lib: { entry: resolve(entry), formats: ['es'] } },
+  })) as Rollup.RollupOutput[];
+  const root = resolve('.') + '/';
+  return [...new Set(out.flatMap((o) => o.output.flatMap((c) => (c.type === 'chunk' ? Object.keys(c.modules) : []))))].map((id) => id.replace(root, ''));
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {

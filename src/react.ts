@@ -5,7 +5,7 @@ import * as React from 'react';
 import { ConsentAccessGate as GateElement } from './elements/consent-access-gate/consent-access-gate.js';
 import { ConsentGroupPicker as PickerElement } from './elements/consent-group-picker/consent-group-picker.js';
 import { ConsentPurposeTemplate as TemplateElement } from './elements/consent-purpose-template/consent-purpose-template.js';
-import type {
+import {
   AccessChangeEvent,
   ConsentChangeEvent,
   ConsentErrorEvent,
@@ -18,11 +18,11 @@ import { defineConsentElements } from './define.js';
 defineConsentElements();
 
 const formEvents = {
-  onConsentLoad: 'consent-load' as EventName<ConsentLoadEvent>,
-  onConsentChange: 'consent-change' as EventName<ConsentChangeEvent>,
-  onConsentSubmit: 'consent-submit' as EventName<ConsentSubmitEvent>,
-  onConsentSaved: 'consent-saved' as EventName<ConsentSavedEvent>,
-  onConsentError: 'consent-error' as EventName<ConsentErrorEvent>,
+  onConsentLoad: ConsentLoadEvent.eventName as EventName<ConsentLoadEvent>,
+  onConsentChange: ConsentChangeEvent.eventName as EventName<ConsentChangeEvent>,
+  onConsentSubmit: ConsentSubmitEvent.eventName as EventName<ConsentSubmitEvent>,
+  onConsentSaved: ConsentSavedEvent.eventName as EventName<ConsentSavedEvent>,
+  onConsentError: ConsentErrorEvent.eventName as EventName<ConsentErrorEvent>,
 };
 
 export const ConsentGroupPicker = createComponent({
@@ -46,8 +46,8 @@ export const ConsentAccessGate = createComponent({
   elementClass: GateElement,
   react: React,
   events: {
-    onAccessChange: 'access-change' as EventName<AccessChangeEvent>,
-    onConsentError: 'consent-error' as EventName<ConsentErrorEvent>,
+    onAccessChange: AccessChangeEvent.eventName as EventName<AccessChangeEvent>,
+    onConsentError: ConsentErrorEvent.eventName as EventName<ConsentErrorEvent>,
   },
   displayName: 'ConsentAccessGate',
 });

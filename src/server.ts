@@ -1,14 +1,14 @@
 // Server-side helpers for a host backend (Node or any runtime with fetch and node:crypto):
 // token sources that hold provider secrets, and the SuperOffice and CSP transports, whose
 // credentials belong to staff or a privileged account. Never import this in browser code.
-export { clientCredentials, type ClientCredentialsOptions } from './transports/oauth.js';
-export { tokenCache, type IssuedToken, type TokenSource } from './transports/token-cache.js';
-export { consentuaLoginToken, consentuaServiceLogin, type ConsentuaLoginOptions } from './transports/consentua-login.js';
-export { cspApiTokenLogin, type CspLoginOptions } from './transports/csp-login.js';
+export { clientCredentials, type ClientCredentialsOptions } from './transports/core/oauth.server.js';
+export { tokenCache, type IssuedToken, type TokenSource } from './transports/core/token-cache.js';
+export { consentuaLoginToken, consentuaServiceLogin, type ConsentuaLoginOptions } from './transports/consentua/login.server.js';
+export { cspApiTokenLogin, type CspLoginOptions } from './transports/csp/login.server.js';
 export * from './transports/index.js';
 // Providers whose credentials belong to staff or a privileged account: only ever on a server.
-export * from './transports/superoffice.js';
-export * from './transports/csp.js';
-export * from './transports/schemas.js';
+export * from './transports/superoffice/superoffice.js';
+export * from './transports/csp/csp.js';
+export * from './transports/host/contract.js';
 export * from './model/index.js';
 export { saveOnce, memoryKeyStore, decisionKey, type KeyStore, type KeyRecord, type SaveOnceOptions } from './server/idempotency.js';

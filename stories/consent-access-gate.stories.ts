@@ -1,10 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/define.js';
-import { forgetAccess } from '../src/internal/access-cache.js';
 import { ConsentError } from '../src/model/errors.js';
 import type { AccessQuery, AccessResult } from '../src/model/types.js';
-import { MemoryTransport } from '../src/transports/memory.js';
+import { MemoryTransport } from '../src/transports/memory/memory.js';
 import { catalogOf } from './fixtures.js';
 
 interface Args {
@@ -32,7 +31,6 @@ const meta: Meta<Args> = {
   component: 'consent-access-gate',
   args: { latency: 300, product: 'CO27409' },
   render: (a) => {
-    forgetAccess();
     const transport = new FixedAnswer(a.fail ?? a.answer ?? { granted: true, reason: 'entitled' }, a.latency);
     return html`<div style="max-width: 40rem">
       <p>The county has signed contracts for six new ferries.</p>
@@ -54,7 +52,6 @@ export const Error: Story = { args: { fail: new ConsentError('network', 'offline
 export const DefaultDeniedMessage: Story = {
   args: { answer: { granted: false, reason: 'consent-missing' }, product: undefined, consent: 'media' },
   render: (a) => {
-    forgetAccess();
     const transport = new FixedAnswer(a.answer!, a.latency);
     return html`<consent-access-gate .transport=${transport} consent="media"><template><p>Video</p></template></consent-access-gate>`;
   },

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../src/define.js';
 import { ConsentError } from '../src/model/errors.js';
 import type { CatalogQuery, ConsentCatalog, Decision } from '../src/model/types.js';
-import { MemoryTransport } from '../src/transports/memory.js';
+import { MemoryTransport } from '../src/transports/memory/memory.js';
 import { templateOf } from './fixtures.js';
 
 interface Args {

@@ -2,8 +2,8 @@
 import { consents, groups, HOSTILE, NORDLYS } from '../demo/simulator/data.js';
 import { templates } from '../demo/simulator/consentua-data.js';
 import type { ConsentCatalog } from '../src/model/types.js';
-import { connectCatalog } from '../src/transports/connect.js';
-import { consentuaCatalog } from '../src/transports/consentua.js';
+import { connectCatalog } from '../src/transports/connect/connect.js';
+import { consentuaCatalog } from '../src/transports/consentua/consentua.js';
 
 export function catalogOf(issuer: string = NORDLYS): ConsentCatalog {
   return connectCatalog(

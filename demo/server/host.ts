@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/mini';
 import { ConsentError, toConsentError, type ConsentErrorCode } from '../../src/model/errors.js';
 import type { AccessQuery, CatalogQuery, ConsentCatalog, ConsentTransport, Subject } from '../../src/model/types.js';
-import { accessBody, catalogParams, consentCatalog, saveBody, subject as subjectSchema } from '../../src/transports/schemas.js';
+import { accessBody, catalogParams, consentCatalog, saveBody, subject as subjectSchema } from '../../src/transports/host/contract.js';
 import { memoryKeyStore, saveOnce, type KeyStore } from '../../src/server/idempotency.js';
 import { checkLimits } from '../../src/model/limits.js';
 

@@ -10,7 +10,10 @@ export interface ConsentErrorDetail {
   operation: 'load' | 'save' | 'access';
   /** On a save: false when a save the visitor was told is queued was refused for good (not recorded). */
   queued?: boolean;
+  /** The provider's (or backend's) id of the failed request, to quote to its support. */
   requestId?: string;
+  /** The provider's own error code, e.g. CSP `forbidden`. */
+  providerCode?: string;
 }
 
 /** Loading or saving failed. The element shows the error and a Retry button. */

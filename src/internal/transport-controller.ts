@@ -2,9 +2,10 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ConsentError, toConsentError } from '../model/errors.js';
 import type { ConsentTransport } from '../model/types.js';
-import { transportContext } from '../transports/context.js';
+import { transportContext } from '../transports/core/context.js';
 import { CONFIGURE_EVENT, getDefaults } from '../config.js';
-import { transportFor } from '../transports/registry.js';
+import { transportFor } from '../transports/core/registry.js';
+import { shared, type SharedTransport } from '../transports/core/share.js';
 
 export interface TransportHost extends ReactiveControllerHost, HTMLElement {
   provider?: string;
@@ -23,7 +24,7 @@ export class TransportController implements ReactiveController {
   #context?: ConsentTransport;
   #version = 0;
   #inputs: unknown[] = [];
-  #value?: ConsentTransport | ConsentError;
+  #value?: SharedTransport | ConsentError;
 
   constructor(host: TransportHost) {
     this.#host = host;
@@ -43,12 +44,14 @@ export class TransportController implements ReactiveController {
     return this.#version;
   }
 
-  get value(): ConsentTransport | ConsentError {
+  /** The transport, wrapped once (per transport, for every element) so identical questions share requests. */
+  get value(): SharedTransport | ConsentError {
     const h = this.#host;
     const inputs = [h.transport, h.provider, h.endpoint, this.#context, this.#version];
     if (!this.#value || inputs.some((v, i) => v !== this.#inputs[i])) {
       this.#inputs = inputs;
-      this.#value = this.#resolve();
+      const found = this.#resolve();
+      this.#value = found instanceof ConsentError ? found : shared(found);
     }
     return this.#value;
   }

@@ -56,6 +56,7 @@ export class ConsentError extends Error {
       message: this.message,
       retryable: this.retryable,
       ...(this.requestId ? { requestId: this.requestId } : {}),
+      ...(this.providerCode ? { providerCode: this.providerCode } : {}),
     };
   }
 }

@@ -1,11 +1,11 @@
 import { getDefaults } from '../config.js';
 import { ConsentError } from '../model/errors.js';
 import type { ConsentTransport } from '../model/types.js';
-import { CachedTransport } from './cache.js';
-import { ConnectTransport } from './connect.js';
-import { HostTransport } from './host.js';
-import { OutboxTransport } from './outbox.js';
-import { builtTransports, registerProvider } from './registry.js';
+import { CachedTransport } from './core/cache.js';
+import { ConnectTransport } from './connect/connect.js';
+import { HostTransport } from './host/host.js';
+import { OutboxTransport } from './core/outbox.js';
+import { builtTransports, registerProvider } from './core/registry.js';
 
 /**
  * Identical loads share requests and catalogs are kept (CachedTransport); saves go through an

@@ -1,11 +1,26 @@
 // The transports and their pieces. Importing this registers nothing and starts nothing.
-export * from './connect.js';
-export * from './host.js';
-export * from './consentua.js';
-export * from './memory.js';
-export * from './outbox.js';
-export * from './cache.js';
-export * from './http.js';
-export * from './registry.js';
+export * from './connect/connect.js';
+export * from './host/host.js';
+export * from './consentua/consentua.js';
+export * from './memory/memory.js';
+export * from './core/outbox.js';
+export * from './core/cache.js';
+export { SharedTransport, shared, ACCESS_TTL_MS } from './core/share.js';
+// The http core for custom transports; its internals (error mapping, body parsing) stay private.
+export {
+  createHttp,
+  bearer,
+  inHeader,
+  inQuery,
+  inBody,
+  type Auth,
+  type AuthPlace,
+  type EndpointOptions,
+  type Http,
+  type HttpOptions,
+  type RequestOptions,
+  type TokenGetter,
+} from './core/http.js';
+export * from './core/registry.js';
 export * from './builtins.js';
-export { transportContext } from './context.js';
+export { transportContext } from './core/context.js';

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { HEAVY, measurePickerAlone, type Chunk } from '../../scripts/size.js';
+import { bundledModules, HEAVY, measurePickerAlone, type Chunk } from '../../scripts/size.js';
 import { launchChromium } from './launch.js';
 
 let browser: Browser;
@@ -44,8 +44,8 @@ describe('a page with the picker class and a memory transport only', () => {
     const packages = initial.flatMap((c) => c.packages);
     for (const heavy of HEAVY) assert.ok(!packages.includes(heavy), `${heavy} is loaded at start`);
     const sources = initial.flatMap((c) => c.sources);
-    assert.ok(sources.includes('transports/memory.ts'), 'the memory transport is bundled');
-    const providers = sources.filter((f) => /^transports\/(connect|host|consentua|superoffice|csp|outbox|cache|http|schemas|builtins)/.test(f));
+    assert.ok(sources.includes('transports/memory/memory.ts'), 'the memory transport is bundled');
+    const providers = sources.filter((f) => /^transports\/(connect|host|consentua|superoffice|csp)\/|^transports\/builtins|^transports\/core\/(outbox|cache|http|schemas)/.test(f));
     assert.deepEqual(providers, [], 'provider code in the page');
     const gzip = initial.reduce((n, c) => n + c.gzip, 0);
     console.log(`# picker + memory transport: ${(gzip / 1024).toFixed(2)} KB gzip at start`);
@@ -69,5 +69,22 @@ describe('a page with the picker class and a memory transport only', () => {
     assert.deepEqual(stored, [['weekly', true]]);
     assert.deepEqual(errors, []);
     await page.close();
+  });
+});
+
+describe('browser entries', () => {
+  // Server-only files hold provider logins and secrets' plumbing: a page must never get them.
+  for (const entry of ['src/define.ts', 'src/index.ts', 'src/react.ts']) {
+    it(`${entry} bundles no server-only file and no node: module`, async () => {
+      const modules = await bundledModules(entry);
+      assert.ok(modules.some((m) => m.startsWith('src/elements/')), 'the elements are bundled');
+      assert.deepEqual(modules.filter((m) => /\.server\.ts$|^src\/server|^node:|\0node:/.test(m)), []);
+    });
+  }
+
+  it('the script-tag bundle holds no server-only file (its source map)', async () => {
+    const map = JSON.parse(await readFile('dist/consent-elements.iife.js.map', 'utf8')) as { sources: string[] };
+    assert.ok(map.sources.some((s) => s.includes('src/elements/')), 'the map lists the sources');
+    assert.deepEqual(map.sources.filter((s) => /\.server\.ts$|src\/server/.test(s)), []);
   });
 });

@@ -2,11 +2,12 @@ import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@ope
 import '../../src/define.js';
 import type { ConsentAccessGate } from '../../src/elements/consent-access-gate/consent-access-gate.js';
 import { ConsentSavedEvent, type AccessChangeEvent, type ConsentErrorEvent } from '../../src/events/index.js';
-import { forgetAccess } from '../../src/internal/access-cache.js';
+import { transportFor } from '../../src/transports/core/registry.js';
+import { shared } from '../../src/transports/core/share.js';
 import type { ConsentCatalog } from '../../src/model/types.js';
-import { ConnectTransport } from '../../src/transports/connect.js';
-import { CspTransport } from '../../src/transports/csp.js';
-import { MemoryTransport } from '../../src/transports/memory.js';
+import { ConnectTransport } from '../../src/transports/connect/connect.js';
+import { CspTransport } from '../../src/transports/csp/csp.js';
+import { MemoryTransport } from '../../src/transports/memory/memory.js';
 import { capi, clearFaults, CSP_IDS, CSP_ORG, cspToken, env, hostApi, queueFault, received } from '../helpers.js';
 
 const settled = (el: ConsentAccessGate) => waitUntil(() => el.state !== 'loading', 'gate did not settle', { timeout: 10000 });
@@ -14,7 +15,8 @@ const catalog: ConsentCatalog = { source: 'memory', groups: [] };
 const stampedIn = (el: Element) => [...el.children].filter((c) => c.localName !== 'template' && !c.hasAttribute('slot'));
 
 describe('<consent-access-gate>', () => {
-  beforeEach(() => forgetAccess());
+  // Gates naming the same provider share its transport and its kept answers: start each test afresh.
+  beforeEach(() => shared(transportFor('host', hostApi())).forget());
   afterEach(() => clearFaults());
 
   describe('entitlement, through the host backend and the Connect simulator', () => {

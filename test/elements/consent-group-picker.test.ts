@@ -6,11 +6,11 @@ import type { ConsentChangeEvent, ConsentErrorEvent, ConsentLoadEvent, ConsentSa
 import { getLocale } from '../../src/i18n/localization.js';
 import { ConsentError } from '../../src/model/errors.js';
 import type { ConsentCatalog, ConsentItem } from '../../src/model/types.js';
-import { ConnectTransport } from '../../src/transports/connect.js';
+import { ConnectTransport } from '../../src/transports/connect/connect.js';
 import { configure } from '../../src/config.js';
 import { forgetCatalogs } from '../../src/transports/builtins.js';
-import { MemoryTransport } from '../../src/transports/memory.js';
-import { OutboxTransport } from '../../src/transports/outbox.js';
+import { MemoryTransport } from '../../src/transports/memory/memory.js';
+import { OutboxTransport } from '../../src/transports/core/outbox.js';
 import { capi, clearFaults, eventsFor, HOSTILE, hostApi, newSubject, NORDLYS, queueFault, userToken } from '../helpers.js';
 
 // ---- helpers -------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import type { ConsentAccessGate } from '../../src/elements/consent-access-gate/c
 import type { ConsentGroupPicker } from '../../src/elements/consent-group-picker/consent-group-picker.js';
 import { getLocale } from '../../src/i18n/localization.js';
 import type { AccessQuery, ConsentCatalog, StateQuery, Subject } from '../../src/model/types.js';
-import { MemoryTransport } from '../../src/transports/memory.js';
+import { MemoryTransport } from '../../src/transports/memory/memory.js';
 
 const catalog: ConsentCatalog = {
   source: 'memory:shared',

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
 import { ConsentError } from '../../src/model/errors.js';
-import { bearer, createHttp, inBody, inHeader, inQuery, type Auth } from '../../src/transports/http.js';
+import { bearer, createHttp, inBody, inHeader, inQuery, type Auth } from '../../src/transports/core/http.js';
 
 interface Seen {
   url: URL;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ConnectTransport } from '../../src/transports/connect.js';
+import { ConnectTransport } from '../../src/transports/connect/connect.js';
 import { capi, clearFaults, clientToken, failure, READER, userToken } from '../helpers.js';
 
 const client = async () => {
@@ -31,7 +31,7 @@ describe('connect check access against the simulator', () => {
   });
 
   it('sends only the fields asked, with the access flags', async () => {
-    const { connectAccessBody } = await import('../../src/transports/connect.js');
+    const { connectAccessBody } = await import('../../src/transports/connect/connect.js');
     expect(connectAccessBody({ product: 'P', accessAidFamily: true, accessArticle: false, domain: '', uniqueId: 'u' })).to.deep.equal({
       product: 'P',
       accessAidFamily: true,

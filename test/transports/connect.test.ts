@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { ConsentError } from '../../src/model/errors.js';
 import { flattenItems } from '../../src/model/tree.js';
-import { ConnectTransport, type ConnectOptions } from '../../src/transports/connect.js';
-import { transportFor } from '../../src/transports/registry.js';
+import { ConnectTransport, type ConnectOptions } from '../../src/transports/connect/connect.js';
+import { transportFor } from '../../src/transports/core/registry.js';
 import { capi, clearFaults, clientToken, eventsFor, newSubject, NORDLYS, queueFault, userToken, failure } from '../helpers.js';
 
 const client = async (o: Partial<ConnectOptions> = {}) => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { visibleGroups } from '../../src/model/catalog.js';
 import { flattenItems } from '../../src/model/tree.js';
-import { ConsentuaTransport, consentuaConsentsSchema, type ConsentuaOptions } from '../../src/transports/consentua.js';
+import { ConsentuaTransport, consentuaConsentsSchema, type ConsentuaOptions } from '../../src/transports/consentua/consentua.js';
 import { clearFaults, consentuaApi, consentuaToken, queueFault, received, failure } from '../helpers.js';
 
 const CLIENT = '266';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CspTransport, cspAccess, type CspOptions } from '../../src/transports/csp.js';
+import { CspTransport, cspAccess, type CspOptions } from '../../src/transports/csp/csp.js';
 import { clearFaults, CSP_IDS, CSP_ORG, cspToken, env, failure, newCspConsent } from '../helpers.js';
 
 const transport = async (o: Partial<CspOptions> = {}) => {

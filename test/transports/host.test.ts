@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { HostTransport } from '../../src/transports/host.js';
+import { HostTransport } from '../../src/transports/host/host.js';
 import { clearFaults, eventsFor, failure, hostApi, newSubject, NORDLYS, queueFault } from '../helpers.js';
 
 const EVENT_PATH = '/capi/v1/client/customer/privacy/consentEvent';

@@ -3,8 +3,8 @@ import { clear, createStore, set } from 'idb-keyval';
 import type { QueueEvent } from '../../src/model/types.js';
 import { ConsentError } from '../../src/model/errors.js';
 import type { ConsentCatalog, ConsentItem, SaveRequest } from '../../src/model/types.js';
-import { MemoryTransport } from '../../src/transports/memory.js';
-import { OutboxTransport, scopeKey, type OutboxEntry } from '../../src/transports/outbox.js';
+import { MemoryTransport } from '../../src/transports/memory/memory.js';
+import { OutboxTransport, scopeKey, type OutboxEntry } from '../../src/transports/core/outbox.js';
 import { failure } from '../helpers.js';
 
 const item = (id: string): ConsentItem => ({ id, order: Number(id), texts: [], active: true, ref: {} });

@@ -2,10 +2,10 @@ import { expect } from '@open-wc/testing';
 import { configure } from '../../src/config.js';
 import { ConsentError } from '../../src/model/errors.js';
 import { registerBuiltInProviders } from '../../src/transports/builtins.js';
-import { HostTransport } from '../../src/transports/host.js';
-import { MemoryTransport } from '../../src/transports/memory.js';
-import { OutboxTransport } from '../../src/transports/outbox.js';
-import { registerProvider, transportFor } from '../../src/transports/registry.js';
+import { HostTransport } from '../../src/transports/host/host.js';
+import { MemoryTransport } from '../../src/transports/memory/memory.js';
+import { OutboxTransport } from '../../src/transports/core/outbox.js';
+import { registerProvider, transportFor } from '../../src/transports/core/registry.js';
 
 const empty = () => new MemoryTransport({ catalog: { source: 'memory:x', groups: [] } });
 const thrown = (f: () => unknown): ConsentError => {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { pickText } from '../../src/model/text.js';
-import { parseMultiLanguage, SuperOfficeTransport, type SuperOfficeOptions } from '../../src/transports/superoffice.js';
+import { parseMultiLanguage, SuperOfficeTransport, type SuperOfficeOptions } from '../../src/transports/superoffice/superoffice.js';
 import { clearFaults, env, received, simAdmin, superofficeApi, failure } from '../helpers.js';
 
 const transport = (o: Partial<SuperOfficeOptions> = {}) =>

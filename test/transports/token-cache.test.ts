@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { tokenCache } from '../../src/transports/token-cache.js';
+import { tokenCache } from '../../src/transports/core/token-cache.js';
 
 describe('token cache', () => {
   it('shares one request between concurrent callers and reuses the token', async () => {

@@ -5,12 +5,11 @@ import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AccessChangeEvent } from '../../events/access-change.js';
 import { ConsentErrorEvent } from '../../events/consent-error.js';
-import { forgetAccess, sharedAccess } from '../../internal/access-cache.js';
 import { ConsentElement } from '../../internal/consent-element.js';
 import { errorMessage } from '../../internal/messages.js';
 import { SavedBus } from '../../internal/saved-bus.js';
 import { ConsentError, isAbort, toConsentError } from '../../model/errors.js';
-import type { AccessQuery, AccessResult, ConsentTransport } from '../../model/types.js';
+import type { AccessQuery, AccessResult } from '../../model/types.js';
 import { styles } from './consent-access-gate.styles.js';
 
 export type GateState = 'loading' | 'granted' | 'denied' | 'pending' | 'error';
@@ -104,7 +103,7 @@ export class ConsentAccessGate extends ConsentElement {
     task: async ([transport, question]): Promise<AccessResult> => {
       if (transport instanceof ConsentError) throw transport;
       if (!transport.checkAccess) throw new ConsentError('unsupported', `The ${transport.name} transport cannot check access.`);
-      return sharedAccess(transport as Required<ConsentTransport>, question);
+      return transport.checkAccess(question);
     },
     onComplete: (r) => this.#show(r.granted ? 'granted' : r.pending ? 'pending' : 'denied', r),
     onError: (e) => {
@@ -122,7 +121,8 @@ export class ConsentAccessGate extends ConsentElement {
 
   /** Asks again, ignoring any answer kept for this page. */
   recheck(): void {
-    forgetAccess();
+    const transport = this.transports.value;
+    if (!(transport instanceof ConsentError)) transport.forget();
     this.epoch++;
   }
 

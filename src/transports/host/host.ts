@@ -1,6 +1,6 @@
 import { HTTPError } from 'ky';
 import * as z from 'zod/mini';
-import { ConsentError, errorCodes } from '../model/errors.js';
+import { ConsentError, errorCodes } from '../../model/errors.js';
 import type {
   AccessQuery,
   AccessResult,
@@ -12,9 +12,9 @@ import type {
   Receipt,
   SaveRequest,
   StateQuery,
-} from '../model/types.js';
-import { bearer, endpointHttp, peekJson, type EndpointOptions, type Http, type TokenGetter } from './http.js';
-import { accessResult, consentCatalog, receipt, saveResponse, stateResponse } from './schemas.js';
+} from '../../model/types.js';
+import { bearer, endpointHttp, peekJson, type EndpointOptions, type Http, type TokenGetter } from '../core/http.js';
+import { accessResult, consentCatalog, receipt, saveResponse, stateResponse } from './contract.js';
 
 export interface HostOptions extends EndpointOptions {
   /** Base URL of the publisher's consent API, e.g. `/api/consent`. */

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ConsentError } from '../model/errors.js';
+import { ConsentError } from '../../model/errors.js';
 import { createHttp } from './http.js';
 import { tokenCache, type TokenSource } from './token-cache.js';
 

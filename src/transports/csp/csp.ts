@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { ConsentError } from '../model/errors.js';
-import type { AccessQuery, AccessResult, CatalogQuery, ConsentCatalog, ConsentTransport, Decision } from '../model/types.js';
-import { endpointHttp, inHeader, type EndpointOptions, type Http, type TokenGetter } from './http.js';
+import { ConsentError } from '../../model/errors.js';
+import type { AccessQuery, AccessResult, CatalogQuery, ConsentCatalog, ConsentTransport, Decision } from '../../model/types.js';
+import { endpointHttp, inHeader, type EndpointOptions, type Http, type TokenGetter } from '../core/http.js';
 
 // Wire format of the VMware Cloud Services Platform organization consents.
 export const cspConsentSchema = z.object({

@@ -1,7 +1,7 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-import { choiceKey, planDecisions, toMap } from '../model/decisions.js';
-import { flattenItems } from '../model/tree.js';
-import { ConsentError, toConsentError, type ConsentErrorCode } from '../model/errors.js';
+import { choiceKey, planDecisions, toMap } from '../../model/decisions.js';
+import { flattenItems } from '../../model/tree.js';
+import { ConsentError, toConsentError, type ConsentErrorCode } from '../../model/errors.js';
 import type {
   ConsentTransport,
   Decision,
@@ -10,7 +10,7 @@ import type {
   Receipt,
   SaveRequest,
   StateQuery,
-} from '../model/types.js';
+} from '../../model/types.js';
 
 /** One save waiting to be confirmed by the provider. */
 export interface OutboxEntry {
@@ -158,6 +158,8 @@ export class OutboxTransport implements ConsentTransport {
   readonly #unsent = new Set<string>();
   /** Saves whose visitor this page told "queued". */
   readonly #announced = new Set<string>();
+  /** First attempts sent before their entry was stored (idempotent writes only), by entry id. */
+  readonly #early = new Map<string, Promise<Receipt[]>>();
   /** Saves this page's visitor is waiting for (Save clicked, no answer shown yet). */
   readonly #awaiting = new Set<string>();
   /** Scopes this page has entries in (from saves, loads and flushes). */
@@ -260,6 +262,14 @@ export class OutboxTransport implements ConsentTransport {
       announced: false,
     };
     this.#unsent.add(entry.id);
+    // With idempotent writes the request leaves at once, beside the write-ahead (a visitor may
+    // leave right after Save, before IndexedDB answers): its key makes any resend of this entry
+    // harmless, and the backend does not store it over a newer decision (superseded).
+    if (this.inner.idempotentWrites) {
+      const early = this.inner.saveDecisions({ ...entry.request, idempotencyKey: entry.id });
+      early.catch(() => undefined); // handled where it is awaited
+      this.#early.set(entry.id, early);
+    }
     // The scope's lock is asked for while the entry is stored: a visitor may leave right after Save.
     const held = hold(scope);
     const older = await this.#enqueue(entry).catch(() => undefined);
@@ -269,7 +279,9 @@ export class OutboxTransport implements ConsentTransport {
     // No IndexedDB (private mode, old browser): send without the safety net.
     if (older === undefined) {
       void held.then((release) => release());
-      return this.inner.saveDecisions({ ...q, idempotencyKey: entry.id }, signal);
+      const early = this.#early.get(entry.id);
+      this.#early.delete(entry.id);
+      return early ?? this.inner.saveDecisions({ ...q, idempotencyKey: entry.id }, signal);
     }
 
     // The outcome of this entry, whoever sends it (this page, or a flush already under way).
@@ -474,7 +486,10 @@ export class OutboxTransport implements ConsentTransport {
         const mine = new Set(marked.request.decisions.map(choiceKey));
         request = { ...request, decisions: request.decisions.filter((d) => mine.has(choiceKey(d))) };
       }
-      const receipts = request.decisions.length ? await this.inner.saveDecisions!({ ...request, idempotencyKey: entry.id }) : [];
+      // This page's first attempt may be out already (sent at Save, see saveDecisions).
+      const early = first ? this.#early.get(entry.id) : undefined;
+      this.#early.delete(entry.id);
+      const receipts = early ? await early : request.decisions.length ? await this.inner.saveDecisions!({ ...request, idempotencyKey: entry.id }) : [];
       const old = await this.#take(entry.id);
       await this.#settled(entry.scope, entry.id).catch(() => undefined);
       announce({ type: 'sent', scope: entry.scope, entry: entry.id, seq: entry.seq, announced: this.#told(old, entry), decisions: wanted, receipts });

@@ -1,6 +1,6 @@
-import { ConsentError } from '../model/errors.js';
-import { allItems, applyDecisions, toList, toMap } from '../model/decisions.js';
-import type { AccessQuery, AccessResult, ConsentCatalog, ConsentTransport, Decision, Receipt, SaveRequest } from '../model/types.js';
+import { ConsentError } from '../../model/errors.js';
+import { allItems, applyDecisions, toList, toMap } from '../../model/decisions.js';
+import type { AccessQuery, AccessResult, ConsentCatalog, ConsentTransport, Decision, Receipt, SaveRequest } from '../../model/types.js';
 
 export interface MemoryOptions {
   catalog: ConsentCatalog;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { ConsentError } from '../model/errors.js';
-import { createHttp } from './http.js';
-import { tokenCache, type TokenSource } from './token-cache.js';
+import { ConsentError } from '../../model/errors.js';
+import { createHttp } from '../core/http.js';
+import { tokenCache, type TokenSource } from '../core/token-cache.js';
 
 export interface CspLoginOptions {
   /** The CSP host, e.g. `https://console.cloud.vmware.com`. */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { ConsentError } from '../model/errors.js';
-import { normalizeLang } from '../model/text.js';
-import { nestItems, sortByOrder } from '../model/tree.js';
+import { ConsentError } from '../../model/errors.js';
+import { normalizeLang } from '../../model/text.js';
+import { nestItems, sortByOrder } from '../../model/tree.js';
 import type {
   AccessQuery,
   AccessResult,
@@ -14,8 +14,8 @@ import type {
   Receipt,
   SaveRequest,
   StateQuery,
-} from '../model/types.js';
-import { bearer, endpointHttp, type EndpointOptions, type Http, type TokenGetter } from './http.js';
+} from '../../model/types.js';
+import { bearer, endpointHttp, type EndpointOptions, type Http, type TokenGetter } from '../core/http.js';
 
 // Wire format of the Connect Privacy → Consent API (field names as the API reference gives them).
 // Fields the kit does not use are left out; unknown fields are ignored.

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { ConsentError } from '../model/errors.js';
-import { normalizeLang } from '../model/text.js';
-import { sortByOrder } from '../model/tree.js';
-import type { CatalogQuery, ConsentCatalog, ConsentTransport, Decision, LocalizedText, Receipt, SaveRequest, StateQuery } from '../model/types.js';
-import { endpointHttp, inHeader, type EndpointOptions, type Http, type TokenGetter } from './http.js';
+import { ConsentError } from '../../model/errors.js';
+import { normalizeLang } from '../../model/text.js';
+import { sortByOrder } from '../../model/tree.js';
+import type { CatalogQuery, ConsentCatalog, ConsentTransport, Decision, LocalizedText, Receipt, SaveRequest, StateQuery } from '../../model/types.js';
+import { endpointHttp, inHeader, type EndpointOptions, type Http, type TokenGetter } from '../core/http.js';
 
 // Wire format of the SuperOffice WebAPI (v1) person consents. Fields not used are left out.
 const text = z.optional(z.nullable(z.string()));

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { ConsentError } from '../model/errors.js';
-import { normalizeLang } from '../model/text.js';
-import { sortByOrder } from '../model/tree.js';
+import { ConsentError } from '../../model/errors.js';
+import { normalizeLang } from '../../model/text.js';
+import { sortByOrder } from '../../model/tree.js';
 import type {
   CatalogQuery,
   ConsentCatalog,
@@ -11,8 +11,8 @@ import type {
   Receipt,
   SaveRequest,
   StateQuery,
-} from '../model/types.js';
-import { endpointHttp, inBody, type EndpointOptions, type Http, type TokenGetter } from './http.js';
+} from '../../model/types.js';
+import { endpointHttp, inBody, type EndpointOptions, type Http, type TokenGetter } from '../core/http.js';
 
 // Wire format of the Consentua Service API v1. PascalCase as the API sends it; fields the kit
 // does not use are left out. Strings the API may send as null are accepted as absent.

@@ -1,6 +1,6 @@
-import { getDefaults } from '../config.js';
-import { ConsentError } from '../model/errors.js';
-import type { ConsentTransport } from '../model/types.js';
+import { getDefaults } from '../../config.js';
+import { ConsentError } from '../../model/errors.js';
+import type { ConsentTransport } from '../../model/types.js';
 
 /** The providers the kit knows by name. */
 export const providers = ['connect', 'consentua', 'superoffice', 'csp', 'host', 'memory'] as const;

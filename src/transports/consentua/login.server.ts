@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
-import { ConsentError } from '../model/errors.js';
-import { createHttp } from './http.js';
-import { tokenCache, type TokenSource } from './token-cache.js';
+import { ConsentError } from '../../model/errors.js';
+import { createHttp } from '../core/http.js';
+import { tokenCache, type TokenSource } from '../core/token-cache.js';
 
 export interface ConsentuaLoginOptions {
   /** Base URL of the Consentua API. */

@@ -1,6 +1,6 @@
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
 import type * as z from 'zod/mini';
-import { ConsentError, isAbort } from '../model/errors.js';
+import { ConsentError, isAbort } from '../../model/errors.js';
 
 export interface HttpOptions {
   /** Base URL every path is resolved against, e.g. `https://api.mediaconnect.no/capi`. */

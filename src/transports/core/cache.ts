@@ -1,5 +1,6 @@
-import type { CatalogQuery, ConsentCatalog, ConsentTransport, Decision, StateQuery } from '../model/types.js';
+import type { CatalogQuery, ConsentCatalog, ConsentTransport } from '../../model/types.js';
 import { consentCatalog } from './schemas.js';
+import { follow } from './share.js';
 
 export interface CacheOptions {
   /** Names the transport in stored entries (provider + endpoint). */
@@ -13,36 +14,24 @@ interface Stored {
   catalog: ConsentCatalog;
 }
 
-/** Waits for `p`, but lets this caller give up on its own signal without cancelling `p` for others. */
-function follow<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
 /**
- * Makes identical questions cost one request: concurrent identical loads share one request, and
- * a catalog is reused from memory and then from sessionStorage for a while, so a second element
- * or a second page view asks the provider for it no more. Answers about the visitor (state)
- * are only shared while in flight, never kept.
+ * Keeps catalogs: a catalog is reused from memory and then from sessionStorage for a while, so a
+ * second element or a second page view asks the provider for it no more (identical loads at the
+ * same time share one request). Answers about the visitor are never kept here; sharing them
+ * while in flight is the SharedTransport's job, which every element puts around its transport.
  */
 export class CachedTransport implements ConsentTransport {
   readonly name: string;
   readonly inner: ConsentTransport;
   readonly #o: CacheOptions;
   readonly #catalogs = new Map<string, Promise<ConsentCatalog>>();
-  readonly #states = new Map<string, Promise<Decision[]>>();
 
   constructor(inner: ConsentTransport, options: CacheOptions) {
     this.inner = inner;
     this.name = inner.name;
     this.#o = options;
     this.idempotentWrites = inner.idempotentWrites;
-    if (inner.loadState) this.loadState = (q, signal) => this.#shareState(q, signal);
+    if (inner.loadState) this.loadState = inner.loadState.bind(inner);
     if (inner.saveDecisions) this.saveDecisions = inner.saveDecisions.bind(inner);
     if (inner.checkAccess) this.checkAccess = inner.checkAccess.bind(inner);
   }
@@ -84,18 +73,6 @@ export class CachedTransport implements ConsentTransport {
 
   get #ttl() {
     return this.#o.ttl ?? 5 * 60_000;
-  }
-
-  async #shareState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
-    const key = JSON.stringify({ ...q, catalog: undefined });
-    let shared = this.#states.get(key);
-    if (!shared) {
-      shared = this.inner.loadState!(q);
-      this.#states.set(key, shared);
-      const forget = () => this.#states.get(key) === shared && this.#states.delete(key);
-      shared.then(forget, forget);
-    }
-    return structuredClone(await follow(shared, signal));
   }
 
   #read(key: string): ConsentCatalog | undefined {
