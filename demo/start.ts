@@ -16,10 +16,10 @@ import {
   SuperOfficeTransport,
 } from '../src/server.js';
 import { createHostHandler } from './server/host.js';
-import { CONSENTUA_CLIENT, CONSENTUA_SERVICE } from './simulator/consentua-data.js';
+import { CONSENTUA_CLIENT, CONSENTUA_SERVICE } from '../fixtures/consentua.js';
 import { CONSENTUA_PREFIX } from './simulator/consentua.js';
 import { CSP_ORG } from './simulator/csp.js';
-import { customers } from './simulator/data.js';
+import { customers } from '../fixtures/connect.js';
 import { Simulator } from './simulator/server.js';
 import { SUPEROFFICE_PREFIX } from './simulator/superoffice.js';
 

@@ -1,6 +1,6 @@
 // Story data: the Connect simulator's seed data, mapped exactly as the connect transport maps it.
-import { consents, groups, HOSTILE, NORDLYS } from '../demo/simulator/data.js';
-import { templates } from '../demo/simulator/consentua-data.js';
+import { consents, groups, HOSTILE, NORDLYS } from '../fixtures/connect.js';
+import { templates } from '../fixtures/consentua.js';
 import type { ConsentCatalog } from '../src/model/types.js';
 import { connectCatalog } from '../src/transports/connect/connect.js';
 import { consentuaCatalog } from '../src/transports/consentua/consentua.js';

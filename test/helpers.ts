@@ -1,5 +1,10 @@
 import { expect } from '@open-wc/testing';
+import { customers } from '../fixtures/connect.js';
 import { ConsentError } from '../src/model/errors.js';
+
+// The seed the simulator answers with: tests name its ids from there.
+export { HOSTILE, NORDLYS } from '../fixtures/connect.js';
+export { CSP_IDS, CSP_ORG } from '../fixtures/csp.js';
 
 // Shared by the browser tests: where the simulator and demo run (set by scripts/test.mjs).
 export interface TestEnv {
@@ -24,8 +29,6 @@ export const env = (): TestEnv => {
 
 export const capi = () => `${env().simulator}/capi`;
 export const hostApi = () => `${env().demo}/api/consent`;
-export const NORDLYS = '468979834';
-export const HOSTILE = 'sim-hostile';
 
 /** A fresh visitor id, so tests never see each other's decisions. */
 export const newSubject = () => `test-${crypto.randomUUID()}`;
@@ -89,13 +92,8 @@ export async function failure(p: Promise<unknown>): Promise<ConsentError> {
   throw new Error('expected a failure');
 }
 
-export const CSP_ORG = 'a1b2c3d4-e5f6-7890-abcd-ef0123456789';
-export const CSP_IDS = {
-  requested: '7c0d2f3e-5b8a-4a47-9d3e-2f1a6b9c8e01',
-  active: '1e9b4c7a-33d2-4f10-8a5e-6c2b0d9f7a44',
-  rejected: '5d2e8f61-0c4b-4e8a-b1f7-93a6c2d4e5f8',
-};
-export const READER = { uniqueId: '6ba7b8149dad11d180b400c04fd430c8' };
+/** The seeded Connect reader with a subscription. */
+export const READER = { uniqueId: customers[0]!.uniqueId };
 
 /** A CSP access token, as the host backend holds after its API-token exchange. */
 export async function cspToken(role: 'admin' | 'service' = 'admin'): Promise<string> {

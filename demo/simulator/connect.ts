@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import { json, readBody, readJson, type Ctx, type Handler, type SimCore } from './core.js';
-import { consents, customers, groups, issuers, type SimConsent, type SimCustomer } from './data.js';
+import { consents, customers, groups, issuers, type SimConsent, type SimCustomer } from '../../fixtures/connect.js';
 import type { SimEvent } from './store.js';
 
 /**

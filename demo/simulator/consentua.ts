@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { json, readJson, type Ctx, type SimCore } from './core.js';
-import { CONSENTUA_CLIENT, CONSENTUA_SERVICE, consentuaLanguages, templates, type SimTemplate } from './consentua-data.js';
+import { CONSENTUA_CLIENT, CONSENTUA_SERVICE, consentuaLanguages, templates, type SimTemplate } from '../../fixtures/consentua.js';
 import type { SimConsentuaUser } from './store.js';
 
 /**

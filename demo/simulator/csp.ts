@@ -2,6 +2,7 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import { json, readBody, readJson, type Ctx, type SimCore } from './core.js';
 import type { SimCspConsent } from './store.js';
+import { CSP_EMPTY_ORG, CSP_ORG, cspSeed as seed } from '../../fixtures/csp.js';
 
 /**
  * VMware Cloud Services Platform organization consents: the API-token exchange, list,
@@ -15,14 +16,7 @@ export interface CspSimOptions {
   cspServiceToken?: string;
 }
 
-export const CSP_ORG = 'a1b2c3d4-e5f6-7890-abcd-ef0123456789';
-export const CSP_EMPTY_ORG = 'b2c3d4e5-f6a7-8901-bcde-f01234567890';
-
-const seed = (): SimCspConsent[] => [
-  { consentId: '7c0d2f3e-5b8a-4a47-9d3e-2f1a6b9c8e01', orgId: CSP_ORG, sourceUserId: 'support-engineer@vmware.example', status: 'REQUESTED', orgOwnerEmail: 'owner@customer.example' },
-  { consentId: '1e9b4c7a-33d2-4f10-8a5e-6c2b0d9f7a44', orgId: CSP_ORG, sourceUserId: 'msp-operator@partner.example', status: 'ACTIVE', orgOwnerEmail: 'owner@customer.example', expiry: '2030-07-01T00:00:00.000Z' },
-  { consentId: '5d2e8f61-0c4b-4e8a-b1f7-93a6c2d4e5f8', orgId: CSP_ORG, sourceUserId: 'former-partner@partner.example', status: 'REJECTED', orgOwnerEmail: 'owner@customer.example' },
-];
+export { CSP_EMPTY_ORG, CSP_ORG };
 
 const moduleCode = 520;
 

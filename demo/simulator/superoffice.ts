@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { json, noContent, type Ctx, type SimCore } from './core.js';
 import type { SimConsentPerson } from './store.js';
+import { superofficePersons, superofficePurposes, type Ml } from '../../fixtures/superoffice.js';
 
 /**
  * SuperOffice CRM person consents under /superoffice/api/v1: the consent purposes list, a
@@ -15,60 +16,7 @@ export interface SuperOfficeSimOptions {
 
 export const SUPEROFFICE_PREFIX = '/superoffice/api/v1';
 
-type Ml = Record<'NO' | 'US' | 'SE' | 'GE', string>;
-const ml = (NO: string, US: string, SE: string, GE: string): Ml => ({ NO, US, SE, GE });
-
-interface Purpose {
-  ConsentPurposeId: number;
-  Key: string;
-  Rank: number;
-  Active: 0 | 1;
-  Deleted: boolean;
-  Name: Ml;
-  ConsentText: Ml;
-  FormText: Ml;
-  PrivacyStatementUrl: string;
-}
-
-export const superofficePurposes: Purpose[] = [
-  {
-    ConsentPurposeId: 1, Key: 'STORE', Rank: 1, Active: 1, Deleted: false,
-    Name: ml('Lagring', 'Storage', 'Lagring', 'Speicherung'),
-    ConsentText: ml('Lagring av personopplysninger', 'Storage of personal data', 'Lagring av personuppgifter', 'Speicherung personenbezogener Daten'),
-    FormText: ml('Vi lagrer kontaktinformasjonen din for å kunne betjene deg.', 'We keep your contact details to serve you.', 'Vi sparar dina kontaktuppgifter för att kunna hjälpa dig.', 'Wir speichern Ihre Kontaktdaten, um Sie betreuen zu können.'),
-    PrivacyStatementUrl: 'https://example.com/privacy',
-  },
-  {
-    ConsentPurposeId: 2, Key: 'EMARKETING', Rank: 2, Active: 1, Deleted: false,
-    Name: ml('E-markedsføring', 'E-marketing', 'E-marknadsföring', 'E-Marketing'),
-    ConsentText: ml('Ja, send meg nyhetsbrev', 'Yes, send me newsletters', 'Ja, skicka mig nyhetsbrev', 'Ja, senden Sie mir Newsletter'),
-    FormText: ml('Vi sender deg nyheter og tilbud på e-post. Du kan melde deg av når som helst.', 'We will send you news and offers by e-mail. You can unsubscribe at any time.', 'Vi skickar nyheter och erbjudanden via e-post. Du kan avregistrera dig när som helst.', 'Wir senden Ihnen Neuigkeiten und Angebote per E-Mail. Sie können sich jederzeit abmelden.'),
-    PrivacyStatementUrl: 'javascript:alert(1)',
-  },
-  {
-    ConsentPurposeId: 3, Key: 'EVENTS', Rank: 0, Active: 1, Deleted: false,
-    Name: ml('Arrangementer', 'Events', 'Evenemang', 'Veranstaltungen'),
-    ConsentText: ml('Inviter meg til arrangementer', 'Invite me to events', 'Bjud in mig till evenemang', 'Laden Sie mich zu Veranstaltungen ein'),
-    FormText: ml('Invitasjoner til kundearrangementer.', 'Invitations to customer events.', 'Inbjudningar till kundevenemang.', 'Einladungen zu Kundenveranstaltungen.'),
-    PrivacyStatementUrl: '',
-  },
-  {
-    ConsentPurposeId: 4, Key: 'FAX', Rank: 3, Active: 0, Deleted: false,
-    Name: ml('Faks', 'Fax', 'Fax', 'Fax'),
-    ConsentText: ml('Tilbud på faks', 'Offers by fax', 'Erbjudanden per fax', 'Angebote per Fax'),
-    FormText: ml('Ikke i bruk.', 'Not in use.', 'Används inte.', 'Nicht in Gebrauch.'),
-    PrivacyStatementUrl: '',
-  },
-  {
-    ConsentPurposeId: 5, Key: 'OLD', Rank: 4, Active: 1, Deleted: true,
-    Name: ml('Gammel', 'Old', 'Gammal', 'Alt'),
-    ConsentText: ml('Gammelt formål', 'Old purpose', 'Gammalt ändamål', 'Alter Zweck'),
-    FormText: ml('Slettet.', 'Deleted.', 'Raderad.', 'Gelöscht.'),
-    PrivacyStatementUrl: '',
-  },
-];
-
-export const superofficePersons = [30336, 30337, 30338];
+export { superofficePersons, superofficePurposes };
 
 const legalBases: Record<string, [number, string]> = { '61A': [1, 'Consent'], '61F': [4, 'Legitimate interest'], WITHDRAWN: [9, 'Withdrawn'] };
 const sources: Record<string, [number, string]> = { WEBFORM: [5, 'Web form'], API: [6, 'API'], USER: [1, 'User'] };

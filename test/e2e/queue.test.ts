@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BULK } from '../../demo/simulator/data.js';
+import { BULK } from '../../fixtures/connect.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
 import { faultPage } from '../faults/page.js';
 import { launchChromium } from './launch.js';

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { BULK } from '../../demo/simulator/data.js';
+import { BULK } from '../../fixtures/connect.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
 import { launchChromium } from './launch.js';
 

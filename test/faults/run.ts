@@ -13,7 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { ensureBrowser } from '../../scripts/browser.mjs';
 import { startStack } from '../../scripts/stack.mjs';
 import { seeded } from '../../demo/simulator/core.js';
-import { BULK, consents } from '../../demo/simulator/data.js';
+import { BULK, consents } from '../../fixtures/connect.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
 import { faultPage } from './page.js';
 import { startFaultProxy, type Fault } from './proxy.js';
