@@ -11,7 +11,12 @@ import { builtTransports, registerProvider } from './core/registry.js';
  * Identical loads share requests and catalogs are kept (CachedTransport); saves go through an
  * outbox keyed by provider and endpoint, so the next page load sends what this one could not.
  */
-const durable = (inner: ConsentTransport, key: string) => new OutboxTransport(new CachedTransport(inner, { key }), { key });
+const durable = (inner: ConsentTransport, key: string) => {
+  const outbox = new OutboxTransport(new CachedTransport(inner, { key }), { key });
+  // What earlier pages left behind is sent as soon as the page names the provider.
+  void outbox.start();
+  return outbox;
+};
 
 function needEndpoint(provider: string, endpoint: string | undefined): string {
   if (!endpoint) throw new ConsentError('config', `provider="${provider}" needs an endpoint attribute.`);

@@ -78,7 +78,7 @@ describe('outbox', () => {
     const inner = new MemoryTransport({ catalog, saveFailures: [offline()] });
     // A long first retry: only this test's flush may send (IndexedDB can be slow on a busy machine).
     const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
-    await outbox.started; // the start-up flush is done: only this test's flush sends
+    await outbox.start(); // the start-up flush is done: only this test's flush sends
     const receipts = await outbox.saveDecisions(request([{ itemId: '2', granted: true }]));
     expect(receipts).to.deep.equal([{ itemId: '2', granted: true, queued: true, queuedBecause: 'connection' }]);
     expect(await outbox.pending()).to.equal(1);
@@ -105,7 +105,7 @@ describe('outbox', () => {
     const tab = new OutboxTransport(inner, { key: k, minDelay: 600_000 });
     // (It waits for the first attempt's outcome: without idempotent writes, that one may still land.)
     const otherTab = new OutboxTransport(inner, { key: k, minDelay: 600_000, saveDeadline: 300 });
-    await Promise.all([tab.started, otherTab.started]);
+    await Promise.all([tab.start(), otherTab.start()]);
     const events = heard(tab);
     const first = tab.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '2', granted: true }]));
     await waitUntil(() => events.some((e) => e.type === 'pending'), 'the first save is on its way');
@@ -126,7 +126,7 @@ describe('outbox', () => {
     const inner = new LostAnswer({ catalog });
     inner.loseNext = 1;
     const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
-    await outbox.started;
+    await outbox.start();
     const receipts = await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '3', granted: false }]));
     expect(receipts.every((r) => r.queued)).to.equal(true);
     await outbox.flush();
@@ -144,7 +144,7 @@ describe('outbox', () => {
   it('lets a choice equal to what the provider holds outdate an older refused save of that item', async () => {
     const k = key();
     const outbox = new OutboxTransport(new MemoryTransport({ catalog }), { key: k, minDelay: 600_000 });
-    await outbox.started;
+    await outbox.start();
     // A save the visitor was told is queued, then refused for good: kept and shown with Retry.
     const refused: OutboxEntry = {
       id: `refused-${k}`, key: k, scope: scopeKey(k, { subject }), seq: 1, request: request([{ itemId: '1', granted: false }]),
@@ -163,7 +163,7 @@ describe('outbox', () => {
     e.receipts = [{ itemId: '1', granted: true }];
     inner.saveFailures.push(e);
     const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
-    await outbox.started;
+    await outbox.start();
     const receipts = await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '2', granted: false }]));
     expect(receipts).to.deep.equal([
       { itemId: '1', granted: true },
@@ -176,12 +176,14 @@ describe('outbox', () => {
   it('sends on the next page load what an earlier page left behind', async () => {
     const k = key();
     const first = new OutboxTransport(new MemoryTransport({ catalog, saveFailures: [offline(), offline()] }), { key: k, minDelay: 600_000 });
-    await first.started;
+    await first.start();
     await first.saveDecisions(request([{ itemId: '3', granted: true }]));
     expect(await first.pending()).to.equal(1);
-    // A new page: a new transport with the same key flushes by itself.
+    // A new page: a new transport with the same key, started (the define entry starts its providers' outboxes).
     const inner = new MemoryTransport({ catalog });
     const next = new OutboxTransport(inner, { key: k, writeDeadline: 0 });
+    expect(inner.saved).to.deep.equal([], 'nothing is sent before start()');
+    void next.start();
     await waitUntil(async () => (await next.pending()) === 0, 'the next page did not send it', { timeout: 5000 });
     expect(inner.saved).to.deep.equal([[{ itemId: '3', granted: true }]]);
   });
@@ -201,7 +203,7 @@ describe('outbox', () => {
   it('sends when the browser comes back online', async () => {
     const inner = new MemoryTransport({ catalog, saveFailures: [offline()] });
     const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
-    await outbox.started;
+    await outbox.start();
     await outbox.saveDecisions(request([{ itemId: '1', granted: false }]));
     window.dispatchEvent(new Event('online'));
     await waitUntil(() => inner.saved.length === 1, 'not sent on online', { timeout: 5000 });
@@ -229,7 +231,7 @@ describe('outbox', () => {
     it('(1) a queued retry never lands after a newer withdrawal on the same page', async () => {
       const inner = new MemoryTransport({ catalog, saveFailures: [offline()] });
       const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
-      await outbox.started;
+      await outbox.start();
       const first = await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '2', granted: true }]));
       expect(first.every((r) => r.queued)).to.equal(true);
       await outbox.saveDecisions(request([{ itemId: '1', granted: false }]));
@@ -252,7 +254,7 @@ describe('outbox', () => {
       }
       const inner = new SlowFirst({ catalog });
       const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, saveDeadline: 100, writeDeadline: 60_000 });
-      await outbox.started;
+      await outbox.start();
       expect((await outbox.saveDecisions(request([{ itemId: '1', granted: true }])))[0]?.queued).to.equal(true);
       const second = await outbox.saveDecisions(request([{ itemId: '1', granted: false }]));
       expect(second[0]?.queued).to.equal(true, 'the newer choice waits');
@@ -268,7 +270,7 @@ describe('outbox', () => {
       const inner = new MemoryTransport({ catalog, saveFailures: [offline(), new ConsentError('invalid-response', 'Expected JSON but got text/html')] });
       const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
       const events = heard(outbox);
-      await outbox.started;
+      await outbox.start();
       await outbox.saveDecisions(request([{ itemId: '3', granted: true }]));
       await outbox.flush();
       const failed = events.find((e) => e.type === 'failed');
@@ -290,7 +292,7 @@ describe('outbox', () => {
       const inner = new MemoryTransport({ catalog, state: [{ itemId: '2', granted: true }], saveFailures: [new ConsentError('invalid-response', 'Expected JSON but got text/html')] });
       const outbox = new OutboxTransport(inner, { key: k, minDelay: 600_000, writeDeadline: 0 });
       const events = heard(outbox);
-      await outbox.started;
+      await outbox.start();
       expect(events.find((e) => e.type === 'failed')?.announced).to.equal(true);
       expect((await outbox.queued({ subject })).failed).to.deep.equal([{ itemId: '2', granted: false }]);
       outbox.dispose();
@@ -313,7 +315,7 @@ describe('outbox', () => {
       }
       const inner = new Refusing({ catalog });
       const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
-      await outbox.started;
+      await outbox.start();
       await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '2', granted: true }]));
       const resend = outbox.flush();
       await waitUntil(() => inner.calls === 2, 'the resend did not start');
@@ -333,7 +335,7 @@ describe('outbox', () => {
       const inner = new MemoryTransport({ catalog });
       await stored(k, 'just-closed', Date.now(), [{ itemId: '2', granted: true }]);
       const outbox = new OutboxTransport(inner, { key: k, minDelay: 600_000, writeDeadline: 300 });
-      await outbox.started;
+      await outbox.start();
       expect(inner.saved).to.deep.equal([], 'not before the deadline');
       await waitUntil(() => inner.saved.length === 1, 'never sent', { timeout: 5000 });
       expect(inner.saved).to.deep.equal([[{ itemId: '2', granted: true }]]);
@@ -342,7 +344,7 @@ describe('outbox', () => {
     it('(7) a save that waits on a busy provider is reported queued within the save deadline, blaming the provider', async () => {
       const inner = new MemoryTransport({ catalog, saveFailures: [new ConsentError('rate-limited', 'Too many', { status: 429, retryAfter: 600 })] });
       const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
-      await outbox.started;
+      await outbox.start();
       const receipts = await outbox.saveDecisions(request([{ itemId: '1', granted: true }]));
       expect(receipts).to.deep.equal([{ itemId: '1', granted: true, queued: true, queuedBecause: 'provider' }]);
       const slow = new MemoryTransport({ catalog, latency: 60_000 });
@@ -365,7 +367,7 @@ describe('outbox', () => {
       }
       const inner = new Keyed({ catalog, saveFailures: [offline()] });
       const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000 });
-      await outbox.started;
+      await outbox.start();
       await outbox.saveDecisions(request([{ itemId: '1', granted: true }]));
       await outbox.flush();
       expect(keys).to.have.length(2);

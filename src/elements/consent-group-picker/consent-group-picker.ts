@@ -82,31 +82,18 @@ export class ConsentGroupPicker extends ConsentFormElement {
   }
 
   protected renderGroup(group: ConsentGroupModel, loaded: Loaded) {
-    const text = this.text(group.texts);
-    const title = text?.title ?? group.id;
-    const descId = `g-${group.id}-desc`;
-    return html`<fieldset part="group" data-group=${group.id} aria-describedby=${text?.description ? descId : nothing}>
-      <legend part="group-title" dir="auto" lang=${text?.lang ?? nothing}>${title}</legend>
-      <div class="group-head">
-        ${text?.description ? html`<p part="group-description" id=${descId} dir="auto" lang=${text.lang}>${text.description}</p>` : html`<span></span>`}
-        ${this.renderGroupToggle(group, title, loaded)}
-      </div>
-      <ul role="list">
-        ${group.items.map((i) => this.#renderItem(i, loaded, false))}
-      </ul>
-    </fieldset>`;
+    return this.renderFieldset(group, loaded, group.items.map((i) => this.#renderItem(i, loaded, false)));
   }
 
   #renderItem(item: ConsentItem, loaded: Loaded, parentOff: boolean): TemplateResult {
     const text = this.text(item.texts);
-    const descId = `i-${item.id}-desc`;
     const off = parentOff || !this.isOn(item, loaded);
     return html`<li part="item" class="item" data-item=${item.id}>
       <label>
-        ${this.renderCheckbox(item, loaded, parentOff, text?.description ? descId : undefined)}
+        ${this.renderCheckbox(item, loaded, parentOff, text)}
         <span part="item-title" class="item-text" dir="auto" lang=${text?.lang ?? nothing}>${text?.title ?? item.id}</span>
       </label>
-      ${text?.description ? html`<p part="item-description" id=${descId} dir="auto" lang=${text.lang}>${text.description}</p>` : nothing}
+      ${this.renderItemDescription(item, text)}
       ${item.children?.length ? html`<ul role="list">${item.children.map((c) => this.#renderItem(c, loaded, off))}</ul>` : nothing}
     </li>`;
   }

@@ -115,29 +115,17 @@ export class ConsentPurposeTemplate extends ConsentFormElement {
   }
 
   protected renderGroup(group: ConsentGroupModel, loaded: Loaded) {
-    const text = this.text(group.texts);
-    const title = text?.title ?? group.id;
-    const descId = `g-${group.id}-desc`;
     const binary = group.display === 'binary';
-    return html`<fieldset part="group" class=${binary ? 'binary' : ''} data-group=${group.id} aria-describedby=${text?.description ? descId : nothing}>
-      <legend part="group-title" dir="auto" lang=${text?.lang ?? nothing}>${title}</legend>
-      <div class="group-head">
-        ${text?.description ? html`<p part="group-description" id=${descId} dir="auto" lang=${text.lang}>${text.description}</p>` : html`<span></span>`}
-        ${this.renderGroupToggle(group, title, loaded, binary ? msg('Allow') : msg('All'))}
-      </div>
-      <ul role="list">
-        ${group.items.map((i) => this.#renderPurpose(i, loaded, binary))}
-      </ul>
-    </fieldset>`;
+    const items = group.items.map((i) => this.#renderPurpose(i, loaded, binary));
+    return this.renderFieldset(group, loaded, items, binary ? { className: 'binary', toggleLabel: msg('Allow') } : {});
   }
 
   #renderPurpose(item: ConsentItem, loaded: Loaded, binary: boolean) {
     const text = this.text(item.texts);
-    const descId = `i-${item.id}-desc`;
     const title = html`<span part="item-title" class="item-text purpose-title" dir="auto" lang=${text?.lang ?? nothing}>${text?.title ?? item.id}</span>`;
     return html`<li part="item" class="item" data-item=${item.id}>
-      ${binary ? title : html`<label>${this.renderCheckbox(item, loaded, false, text?.description ? descId : undefined)}${title}</label>`}
-      ${text?.description ? html`<p part="item-description" id=${descId} dir="auto" lang=${text.lang}>${text.description}</p>` : nothing}
+      ${binary ? title : html`<label>${this.renderCheckbox(item, loaded, false, text)}${title}</label>`}
+      ${this.renderItemDescription(item, text)}
       ${this.#renderFacts(item)}
     </li>`;
   }

@@ -173,23 +173,32 @@ export class OutboxTransport implements ConsentTransport {
     this.#delay = options.minDelay ?? 1000;
     if (inner.loadState) this.loadState = (q, signal) => this.#loadState(q, signal);
     if (inner.checkAccess) this.checkAccess = inner.checkAccess.bind(inner);
-    globalThis.addEventListener?.('online', this.#onOnline);
-    // Leaving: one last try for what waits (writes go out with keepalive, so they outlive the page).
-    globalThis.addEventListener?.('pagehide', this.#onOnline);
-    // What an earlier page left behind.
-    this.started = Promise.resolve().then(() => this.flush());
   }
 
-  /** Settles when the start-up flush (what earlier pages left behind) is done. */
-  readonly started: Promise<void>;
+  #started?: Promise<void>;
+
+  /**
+   * Starts listening (back online; leaving the page) and sends what earlier pages left behind.
+   * Called on first use too; once only. Settles when that start-up flush is done.
+   */
+  start(): Promise<void> {
+    if (!this.#started) {
+      globalThis.addEventListener?.('online', this.#onOnline);
+      // Leaving: one last try for what waits (writes go out with keepalive, so they outlive the page).
+      globalThis.addEventListener?.('pagehide', this.#onOnline);
+      this.#started = Promise.resolve().then(() => this.flush());
+    }
+    return this.#started;
+  }
 
   loadCatalog: ConsentTransport['loadCatalog'] = (q, signal) => this.inner.loadCatalog(q, signal);
   loadState?: ConsentTransport['loadState'];
   checkAccess?: ConsentTransport['checkAccess'];
 
-  /** Stops retrying and listening; entries stay stored for the next page. */
+  /** Stops retrying and listening; entries stay stored for the next page. It does not start again. */
   dispose(): void {
     this.#disposed = true;
+    this.#started ??= Promise.resolve();
     clearTimeout(this.#timer);
     globalThis.removeEventListener?.('online', this.#onOnline);
     globalThis.removeEventListener?.('pagehide', this.#onOnline);
@@ -198,6 +207,7 @@ export class OutboxTransport implements ConsentTransport {
   #onOnline = () => void this.flush();
 
   async #loadState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
+    void this.start();
     const decisions = await this.inner.loadState!(q, signal);
     const scope = scopeKey(this.#o.key, q);
     this.#scopes.add(scope);
@@ -225,6 +235,7 @@ export class OutboxTransport implements ConsentTransport {
    * `state` (what the provider holds, after a read), `sent` (confirmed), `queued`, `failed`.
    */
   watch(q: StateQuery, fn: Listener): () => void {
+    void this.start();
     const scope = scopeKey(this.#o.key, q);
     let set = listeners.get(scope);
     if (!set) listeners.set(scope, (set = new Set()));
@@ -234,6 +245,7 @@ export class OutboxTransport implements ConsentTransport {
 
   /** What waits to be sent for this scope, and what the provider refused for good. */
   async queued(q: StateQuery): Promise<QueueState> {
+    void this.start();
     const list = await entriesOf(scopeKey(this.#o.key, q)).catch(() => []);
     const failed = list.filter((e) => e.failed);
     return {
@@ -244,6 +256,7 @@ export class OutboxTransport implements ConsentTransport {
   }
 
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
+    void this.start();
     if (!this.inner.saveDecisions) throw new ConsentError('unsupported', `The ${this.inner.name} transport cannot save decisions.`);
     const scope = scopeKey(this.#o.key, q);
     this.#scopes.add(scope);

@@ -1,0 +1,386 @@
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { getDefaults } from '../config.js';
+import { ConsentChangeEvent } from '../events/consent-change.js';
+import { ConsentErrorEvent } from '../events/consent-error.js';
+import { ConsentLoadEvent } from '../events/consent-load.js';
+import { ConsentSavedEvent } from '../events/consent-saved.js';
+import { ConsentSubmitEvent } from '../events/consent-submit.js';
+import { visibleGroups } from '../model/catalog.js';
+import {
+  allItems,
+  applyDecisions,
+  choiceKey,
+  chooseAll,
+  isGranted,
+  planDecisions,
+  supersededItems,
+  toMap,
+} from '../model/decisions.js';
+import { ConsentError, isAbort, toConsentError } from '../model/errors.js';
+import { checkLimits } from '../model/limits.js';
+import type {
+  CatalogQuery,
+  ConsentCatalog,
+  ConsentItem,
+  ConsentTransport,
+  Decision,
+  LocalizedText,
+  QueueEvent,
+  QueueState,
+  Receipt,
+  SaveRequest,
+  StateQuery,
+} from '../model/types.js';
+
+export interface Loaded {
+  catalog: ConsentCatalog;
+  stored: Map<string, boolean>;
+  /** What the outbox holds for this visitor and catalog, when the transport has one. */
+  queue?: QueueState;
+}
+
+export type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'queued'; because: 'connection' | 'provider' }
+  | { kind: 'nothing' }
+  | { kind: 'error'; error: ConsentError };
+
+/** What a form element tells the controller: its transport, its questions and how it shows texts. */
+export interface FormSource {
+  transport(): ConsentTransport | ConsentError;
+  /** Keys of the element's own properties that mean "load again". */
+  loadKeys(): readonly unknown[];
+  catalogQuery(): CatalogQuery;
+  /** Whose answers to load and save. */
+  stateQuery(): StateQuery;
+  /** Extra fields for the save request (issuer, subject, source, template version, …). */
+  saveFields(loaded: Loaded): Omit<SaveRequest, 'decisions' | 'catalog'>;
+  /** The text the visitor is shown of a set of texts (recorded in receipts). */
+  shown(texts: readonly LocalizedText[]): LocalizedText | undefined;
+  /** Another catalog than the last one was loaded. */
+  catalogChanged?(): void;
+}
+
+export type FormHost = ReactiveControllerHost & HTMLElement;
+
+/**
+ * The load, choices and save machinery of a consent form, without any drawing: it loads the
+ * catalog, the stored answers and what the outbox holds; keeps the visitor's unsaved choices;
+ * saves only what changed; follows the visitor's other tabs and queued saves; and fires the
+ * form events on its host. The element draws what it exposes.
+ */
+export class ConsentFormController implements ReactiveController {
+  readonly #host: FormHost;
+  readonly #src: FormSource;
+  #choices = new Map<string, boolean>();
+  #save: SaveStatus = { kind: 'idle' };
+  #receiptUrl?: string;
+  #last?: Loaded;
+  #saveAbort?: AbortController;
+  /** Stops hearing the outbox of the scope last loaded. */
+  #unwatch?: () => void;
+  /** Per item, the newest save (intent order) heard of: what an older one says of it is out of date. */
+  #newest = new Map<string, number>();
+  /** The decisions of this element's save under way: its own choices, not yet stored. */
+  #saving: Decision[] = [];
+  /** This element's saves under way at any time during the current load (one may end, refused, before it does). */
+  #ownDuringLoad: Decision[] = [];
+  /** Queued or refused decisions a newer save replaced since the current load started. */
+  #replaced: Decision[] = [];
+  /** Decisions saved (here or in other tabs) or queued since the current load started. */
+  #heard: Decision[] = [];
+
+  readonly loader: Task<readonly unknown[], Loaded>;
+
+  constructor(host: FormHost, source: FormSource) {
+    this.#host = host;
+    this.#src = source;
+    host.addController(this);
+    this.loader = new Task(host, {
+      args: () => [source.transport(), ...source.loadKeys()] as const,
+      task: async ([tr], { signal }) => this.#load(tr as ConsentTransport | ConsentError, signal),
+      onComplete: (loaded) => this.#loaded(loaded),
+      onError: (e) => {
+        if (!isAbort(e)) this.#fail(toConsentError(e), 'load');
+      },
+    });
+  }
+
+  /** Unsaved choices, item id → granted. */
+  get choices(): ReadonlyMap<string, boolean> {
+    return this.#choices;
+  }
+
+  get save(): SaveStatus {
+    return this.#save;
+  }
+
+  /** The receipt of the last confirmed save, as a downloadable file (with `configure({ receipt })`). */
+  get receiptUrl(): string | undefined {
+    return this.#receiptUrl;
+  }
+
+  /** What is shown: the last load, kept while a reload is under way. */
+  get loaded(): Loaded | undefined {
+    return this.loader.status === TaskStatus.COMPLETE ? this.loader.value : this.#last;
+  }
+
+  get loading(): boolean {
+    return this.loader.status === TaskStatus.PENDING || this.loader.status === TaskStatus.INITIAL;
+  }
+
+  /** True while a save or a reload is under way (a reload may show a refused save). */
+  get busy(): boolean {
+    return this.#save.kind === 'saving' || this.loader.status === TaskStatus.PENDING;
+  }
+
+  /** Whether an item is on: the visitor's choice, else what the provider holds. */
+  isOn(item: ConsentItem, loaded: Loaded): boolean {
+    return isGranted(item.id, loaded.stored, this.#choices);
+  }
+
+  hostDisconnected(): void {
+    this.#saveAbort?.abort();
+    this.#unwatch?.();
+    this.#unwatch = undefined;
+  }
+
+  #set(next: { choices?: Map<string, boolean>; save?: SaveStatus }) {
+    if (next.choices) this.#choices = next.choices;
+    if (next.save) this.#save = next.save;
+    this.#host.requestUpdate();
+  }
+
+  async #load(tr: ConsentTransport | ConsentError, signal: AbortSignal): Promise<Loaded> {
+    if (tr instanceof ConsentError) throw tr;
+    const q = this.#src.stateQuery();
+    // Saves of the visitor's other tabs heard while this load is under way: its read may predate them.
+    this.#heard = [];
+    this.#replaced = [];
+    this.#ownDuringLoad = [...this.#saving];
+    this.#unwatch?.();
+    this.#unwatch = tr.watch?.(q, this.#onQueue);
+    const [catalog, state, queue] = await Promise.all([
+      // Hostile or broken data beyond the limits is refused before anything walks or draws it.
+      tr.loadCatalog(this.#src.catalogQuery(), signal).then(checkLimits),
+      tr.loadState ? tr.loadState(q, signal) : Promise.resolve([]),
+      tr.queued?.(q),
+    ]);
+    // What waits in the outbox is what the visitor chose last: shown as chosen, and said to be queued.
+    const held = toMap(state);
+    // (Not this element's own saves made meanwhile: one refused must not look stored; one stored or queued is heard.)
+    const mine = new Set(this.#ownDuringLoad.map(choiceKey));
+    const pending = (queue?.pending ?? []).filter((d) => !mine.has(choiceKey(d)));
+    const stored = applyDecisions(held, catalog, [...pending, ...this.#heard]);
+    // A refused choice the provider holds after all, or one chosen again or replaced since, has nothing left to retry.
+    const since = new Set(this.#heard.map((d) => d.itemId));
+    const replaced = new Set(this.#replaced.map(choiceKey));
+    if (queue?.failed.length)
+      queue.failed = queue.failed.filter((d) => held.get(d.itemId) !== d.granted && !since.has(d.itemId) && !replaced.has(choiceKey(d)));
+    return { catalog, stored, queue };
+  }
+
+  #loaded(loaded: Loaded) {
+    // The same catalog again (another language, a retry): the visitor's unsaved choices stay.
+    if (this.#last?.catalog.source !== loaded.catalog.source) {
+      this.#choices = new Map();
+      this.#src.catalogChanged?.();
+    }
+    this.#last = loaded;
+    const { queue } = loaded;
+    // A save this visitor was told is queued was refused: not recorded. Their choice is back on screen.
+    // (What the visitor chose since, on this page, stays: it is newer.)
+    if (queue?.error && queue.failed.length) this.#choices = new Map([...toMap(queue.failed), ...this.#choices]);
+    // (A save under way tells its own outcome, and then this. A refused save still on screen stays so.)
+    const unsaved = this.#save.kind === 'error' && planDecisions(loaded.catalog, loaded.stored, this.#choices).length > 0;
+    if (this.#save.kind !== 'saving') this.#save = this.#queueStatus(loaded) ?? (unsaved ? this.#save : { kind: 'idle' });
+    this.#host.requestUpdate();
+    void this.#host.updateComplete.then(() => this.#host.dispatchEvent(new ConsentLoadEvent({ catalog: loaded.catalog })));
+  }
+
+  /**
+   * Outcomes of this visitor's saves that this element did not wait for itself: a queued save
+   * confirmed or refused later, and saves made in the visitor's other tabs.
+   */
+  #onQueue = (e: QueueEvent) => {
+    // News to this element: another tab's save, or a queued one this page no longer waits for.
+    const news = e.remote || e.announced;
+    const sent = e.type === 'sent' && news;
+    const queued = e.type === 'queued' && e.remote;
+    const pending = e.type === 'pending' && e.remote;
+    // What the provider stored, also of a save that then failed part-way.
+    const receipts = news ? (e.receipts ?? []) : [];
+    // A decision that reached the provider after a later one of the same item was not stored.
+    const outdated = supersededItems(e.receipts ?? []);
+    const stored = receipts.filter((r) => !r.queued && !r.superseded).map(({ itemId, granted }) => ({ itemId, granted }));
+    const cascaded = receipts.flatMap((r) => r.cascaded ?? []);
+    // This page's own save is on its way: older news of its items no longer counts.
+    if (e.type === 'pending' && !e.remote) for (const d of e.decisions) this.#isNewest(d, e.seq);
+    const heard = [...stored, ...(sent || queued || pending ? e.decisions.filter((d) => !outdated.has(d.itemId)) : []), ...cascaded].filter((d) => this.#isNewest(d, e.seq));
+    this.#heard.push(...heard);
+    if (e.type === 'superseded') this.#replaced.push(...e.decisions);
+    const loaded = this.loaded;
+    if (!loaded) return;
+    if (e.type === 'superseded' && e.remote) this.#forget(e.decisions, loaded);
+    if (heard.length) {
+      loaded.stored = applyDecisions(loaded.stored, loaded.catalog, heard);
+      // A choice made since in another tab is newer than one left unsaved here (a refused one shown again).
+      if (e.remote && heard.some((d) => this.#choices.has(d.itemId))) {
+        const ids = new Set(heard.map((d) => d.itemId));
+        this.#choices = new Map([...this.#choices].filter(([id]) => !ids.has(id)));
+      }
+      this.#host.requestUpdate();
+    }
+    if (sent) {
+      if (this.#save.kind === 'queued') this.#set({ save: { kind: 'saved' } });
+      // This page's own queued save, confirmed now: its receipt is made here.
+      if (!e.remote) void this.#receipt(loaded.catalog, e.decisions, e.receipts ?? []);
+      this.#host.dispatchEvent(new ConsentSavedEvent({ decisions: e.decisions, receipts: e.receipts ?? [], queued: false }));
+    } else if (queued) {
+      this.#set({ save: { kind: 'queued', because: 'connection' } });
+    } else if (e.type === 'failed' && e.announced && e.error) {
+      // Not recorded after all: the provider's state is read again and the refused choice shown with Retry.
+      this.#host.dispatchEvent(new ConsentErrorEvent({ ...e.error.toJSON(), operation: 'save', queued: false }));
+      this.reload();
+    } else if (e.type === 'failed' && e.remote) {
+      // Another tab's save shown here as pending was refused (that tab says so): show what the provider holds.
+      this.reload();
+    }
+  };
+
+  /**
+   * Whether an event of the save at `seq` may change what is shown for `d`: not when a newer save
+   * (this tab's or another's) decided that item. Records `seq` as the newest for it.
+   */
+  #isNewest(d: Decision, seq: number | undefined): boolean {
+    if (seq === undefined) return true;
+    const newest = this.#newest.get(d.itemId) ?? -Infinity;
+    if (seq < newest) return false;
+    this.#newest.set(d.itemId, seq);
+    return true;
+  }
+
+  /** Loads the choices from the provider again. */
+  reload(): void {
+    void this.loader.run();
+  }
+
+  /** The visitor changed choices: `next` replaces them (see `choose`/`chooseAll` in model/decisions). */
+  choose(next: Map<string, boolean>): void {
+    this.#set({ choices: next, ...(this.#save.kind !== 'saving' ? { save: { kind: 'idle' } as const } : {}) });
+    const loaded = this.loaded;
+    if (!loaded) return;
+    const decisions: Decision[] = allItems(loaded.catalog)
+      .filter((i) => i.active)
+      .map((i) => ({ itemId: i.id, granted: isGranted(i.id, loaded.stored, this.#choices) }));
+    this.#host.dispatchEvent(new ConsentChangeEvent({ decisions, changes: planDecisions(loaded.catalog, loaded.stored, this.#choices) }));
+  }
+
+  /** Accept all or reject all that is shown, and save. */
+  async all(granted: boolean): Promise<void> {
+    const loaded = this.loaded;
+    if (!loaded) return;
+    this.choose(chooseAll(this.#choices, visibleGroups(loaded.catalog).flatMap((g) => g.items), granted));
+    return this.saveChoices();
+  }
+
+  /** Saves the visitor's current choices: only what differs from what the provider holds. */
+  async saveChoices(): Promise<void> {
+    const loaded = this.loaded;
+    const transport = this.#src.transport();
+    if (!loaded || this.#save.kind === 'saving') return;
+    const decisions = planDecisions(loaded.catalog, loaded.stored, this.#choices);
+    if (decisions.length === 0) return this.#set({ save: { kind: 'nothing' } });
+    if (!this.#host.dispatchEvent(new ConsentSubmitEvent({ decisions }))) return;
+    if (transport instanceof ConsentError || !transport.saveDecisions) {
+      const e = transport instanceof ConsentError ? transport : new ConsentError('unsupported', `The ${transport.name} transport cannot save decisions.`);
+      return this.#fail(e, 'save');
+    }
+    this.#set({ save: { kind: 'saving' } });
+    this.#saveAbort = new AbortController();
+    const confirms = this.#confirms(loaded);
+    this.#saving = decisions;
+    this.#ownDuringLoad.push(...decisions);
+    try {
+      const receipts = await transport.saveDecisions(
+        { ...this.#src.saveFields(loaded), decisions, confirms, catalog: loaded.catalog, eventTime: Date.now() },
+        this.#saveAbort.signal,
+      );
+      // Queued receipts are durably kept on this device and will be sent: show them as chosen.
+      const waiting = receipts.find((r) => r.queued);
+      const queued = !!waiting;
+      // Superseded: a later choice of the same item (another tab's) reached the provider first.
+      const outdated = supersededItems(receipts);
+      this.#stored(decisions.filter((d) => !outdated.has(d.itemId)));
+      if (outdated.size) this.reload();
+      // Choices put back meanwhile (an older queued save refused while this one was on its way) stay.
+      const answered = new Set([...decisions, ...confirms].map((d) => d.itemId));
+      this.#choices = new Map([...this.#choices].filter(([id]) => !answered.has(id)));
+      const refused = this.#queueStatus(this.loaded);
+      this.#set({ save: refused?.kind === 'error' ? refused : waiting ? { kind: 'queued', because: waiting.queuedBecause ?? 'connection' } : { kind: 'saved' } });
+      if (!queued) void this.#receipt(loaded.catalog, decisions, receipts);
+      this.#host.dispatchEvent(new ConsentSavedEvent({ decisions, receipts, queued }));
+    } catch (e) {
+      if (isAbort(e)) return;
+      const error = toConsentError(e);
+      // Whatever the provider stored before failing is stored: never send it twice.
+      this.#stored((error.receipts ?? []).map((r) => ({ itemId: r.itemId, granted: r.granted })));
+      this.#fail(error, 'save');
+    } finally {
+      this.#saving = [];
+    }
+  }
+
+  #fail(error: ConsentError, operation: 'load' | 'save') {
+    if (operation === 'save') this.#set({ save: { kind: 'error', error } });
+    this.#host.dispatchEvent(new ConsentErrorEvent({ ...error.toJSON(), operation }));
+  }
+
+  /**
+   * Another tab's newer save replaced these queued or refused choices: shown here unsaved (a
+   * refused save put back on screen), they are no longer the visitor's latest.
+   */
+  #forget(decisions: Decision[], loaded: Loaded) {
+    const gone = new Set(decisions.map(choiceKey));
+    const kept = [...this.#choices].filter(([itemId, granted]) => !gone.has(choiceKey({ itemId, granted })));
+    if (kept.length === this.#choices.size) return;
+    this.#choices = new Map(kept);
+    if (this.#save.kind === 'error' && planDecisions(loaded.catalog, loaded.stored, this.#choices).length === 0) this.#save = { kind: 'idle' };
+    this.#host.requestUpdate();
+  }
+
+  /** What the outbox says of this scope: a refused save still shown, or saves waiting. */
+  #queueStatus(loaded: Loaded | undefined): SaveStatus | undefined {
+    const queue = loaded?.queue;
+    if (queue?.error && queue.failed.some((d) => this.#choices.get(d.itemId) === d.granted)) return { kind: 'error', error: queue.error };
+    return queue?.pending.length ? { kind: 'queued', because: 'connection' } : undefined;
+  }
+
+  /** Choices the visitor left equal to what the provider holds: they outdate older queued or refused saves of those items. */
+  #confirms(loaded: Loaded): Decision[] {
+    return [...this.#choices].filter(([id, granted]) => isGranted(id, loaded.stored, new Map()) === granted).map(([itemId, granted]) => ({ itemId, granted }));
+  }
+
+  /** Keeps a receipt of a confirmed save; with receipt settings configured, the visitor may download it. */
+  async #receipt(catalog: ConsentCatalog, decisions: Decision[], receipts: Receipt[]) {
+    // Loaded at the first save: a page pays for the device store (IndexedDB) only when it saves.
+    const { recordReceipt } = await import('./receipt-store.js');
+    const tag = this.#host.localName;
+    const receipt = await recordReceipt({ catalog, decisions, receipts, shown: (t) => this.#src.shown(t), subject: this.#src.stateQuery().subject, tag });
+    if (!getDefaults().receipt) return;
+    if (this.#receiptUrl) URL.revokeObjectURL(this.#receiptUrl);
+    this.#receiptUrl = URL.createObjectURL(new Blob([JSON.stringify(receipt, null, 2)], { type: 'application/json' }));
+    this.#host.requestUpdate();
+  }
+
+  /** Records what the provider now holds, in what is shown now (a load may have ended during the save). */
+  #stored(decisions: Decision[]) {
+    // A load under way may have read the state before: it applies these when it ends.
+    this.#heard.push(...decisions);
+    const loaded = this.loaded;
+    if (loaded && decisions.length) loaded.stored = applyDecisions(loaded.stored, loaded.catalog, decisions);
+  }
+}

@@ -1,0 +1,128 @@
+// The load, choices and save machinery on a host that draws nothing.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { ReactiveElement } from 'lit';
+import type { ConsentChangeEvent, ConsentErrorEvent, ConsentSavedEvent } from '../../src/events/index.js';
+import { ConsentFormController } from '../../src/internal/consent-form-controller.js';
+import { choose } from '../../src/model/decisions.js';
+import { ConsentError } from '../../src/model/errors.js';
+import type { ConsentCatalog, ConsentTransport } from '../../src/model/types.js';
+import { MemoryTransport } from '../../src/transports/memory/memory.js';
+
+const item = (id: string) => ({ id, order: Number(id), active: true, ref: {}, texts: [{ lang: 'en', title: `Item ${id}` }] });
+const catalog: ConsentCatalog = { source: 'memory:form', groups: [{ id: 'g', order: 1, active: true, texts: [], items: [item('1'), item('2')] }] };
+
+/** A host with the controller and nothing drawn. */
+class FormProbe extends ReactiveElement {
+  transport?: ConsentTransport;
+  // The same value until it changes, as the element's transport controller gives it (a new one would load again).
+  readonly #none = new ConsentError('config', 'no transport');
+  readonly form = new ConsentFormController(this, {
+    transport: () => this.transport ?? this.#none,
+    loadKeys: () => [],
+    catalogQuery: () => ({}),
+    stateQuery: () => ({ subject: { id: 'v', type: 'EXTERNAL' } }),
+    saveFields: () => ({ source: 'probe' }),
+    shown: (texts) => texts[0],
+  });
+}
+customElements.define('form-probe', FormProbe);
+
+async function probe(transport?: ConsentTransport) {
+  const el = await fixture<FormProbe>(html`<form-probe .transport=${transport}></form-probe>`);
+  await waitUntil(() => !el.form.loading, 'loaded');
+  return el;
+}
+
+describe('ConsentFormController', () => {
+  it('loads the catalog and what the provider holds; a choice wins over it until saved', async () => {
+    const t = new MemoryTransport({ catalog, state: [{ itemId: '1', granted: true }] });
+    const el = await probe(t);
+    const loaded = el.form.loaded!;
+    expect(loaded.catalog.source).to.equal('memory:form');
+    expect([el.form.isOn(item('1'), loaded), el.form.isOn(item('2'), loaded)]).to.deep.equal([true, false]);
+    const change = oneEvent(el, 'consent-change') as Promise<ConsentChangeEvent>;
+    el.form.choose(choose(el.form.choices, item('2'), true));
+    expect((await change).detail.changes).to.deep.equal([{ itemId: '2', granted: true }]);
+    expect(el.form.isOn(item('2'), loaded)).to.equal(true);
+  });
+
+  it('saves only what changed, with the source, and then has nothing to save', async () => {
+    const t = new MemoryTransport({ catalog, state: [{ itemId: '1', granted: true }] });
+    const el = await probe(t);
+    el.form.choose(choose(el.form.choices, item('1'), true)); // as stored: not a change
+    el.form.choose(choose(el.form.choices, item('2'), true));
+    const saved = oneEvent(el, 'consent-saved') as Promise<ConsentSavedEvent>;
+    await el.form.saveChoices();
+    expect((await saved).detail.decisions).to.deep.equal([{ itemId: '2', granted: true }]);
+    expect(t.saved).to.deep.equal([[{ itemId: '2', granted: true }]]);
+    expect(el.form.save.kind).to.equal('saved');
+    expect(el.form.choices.size).to.equal(0);
+    await el.form.saveChoices();
+    expect(el.form.save.kind).to.equal('nothing');
+    expect(t.saved).to.have.length(1);
+  });
+
+  it('a refused save keeps the choice and says why', async () => {
+    const t = new MemoryTransport({ catalog, saveFailures: [new ConsentError('http', 'refused', { status: 400 })] });
+    const el = await probe(t);
+    el.form.choose(choose(el.form.choices, item('1'), true));
+    const failed = oneEvent(el, 'consent-error') as Promise<ConsentErrorEvent>;
+    await el.form.saveChoices();
+    expect((await failed).detail).to.include({ code: 'http', operation: 'save' });
+    expect(el.form.save.kind).to.equal('error');
+    expect(el.form.choices.get('1')).to.equal(true);
+  });
+
+  it('a cancelled consent-submit sends nothing', async () => {
+    const t = new MemoryTransport({ catalog });
+    const el = await probe(t);
+    el.addEventListener('consent-submit', (e) => e.preventDefault());
+    el.form.choose(choose(el.form.choices, item('1'), true));
+    await el.form.saveChoices();
+    expect(t.saved).to.deep.equal([]);
+    expect(el.form.save.kind).to.equal('idle');
+  });
+
+  it('without a transport, the load fails with the reason', async () => {
+    const el = await fixture<FormProbe>(html`<form-probe></form-probe>`);
+    await waitUntil(() => el.form.loader.error !== undefined, 'failed');
+    expect((el.form.loader.error as ConsentError).code).to.equal('config');
+    expect(el.form.loaded).to.equal(undefined);
+  });
+});
+
+describe('ConsentFormController, a save refused while a reload reads the outbox', () => {
+  it('does not show the refused choice as stored: Retry sends it again', async () => {
+    // The reload reads the outbox while this element's save is still in it (pending), and the save
+    // is refused before the reload ends: what the reload read of it is not the provider's.
+    let openState = () => {};
+    let gate: Promise<void> = Promise.resolve();
+    let pending: { itemId: string; granted: boolean }[] = [];
+    const transport: ConsentTransport = {
+      name: 'slow-outbox',
+      loadCatalog: async () => structuredClone(catalog),
+      loadState: async () => {
+        await gate;
+        return [];
+      },
+      queued: async () => ({ pending, failed: [] }),
+      saveDecisions: async () => {
+        throw new ConsentError('invalid-response', 'Expected JSON but got text/html');
+      },
+    };
+    const el = await probe(transport);
+    el.form.choose(choose(el.form.choices, item('1'), true));
+    gate = new Promise<void>((r) => (openState = r));
+    pending = [{ itemId: '1', granted: true }];
+    el.form.reload();
+    await el.form.saveChoices();
+    expect(el.form.save.kind).to.equal('error');
+    openState();
+    await waitUntil(() => !el.form.busy, 'reloaded');
+    const loaded = el.form.loaded!;
+    expect(loaded.stored.get('1')).to.equal(undefined, 'the refused choice looks stored');
+    const submitted = oneEvent(el, 'consent-submit') as Promise<CustomEvent<{ decisions: unknown[] }>>;
+    void el.form.saveChoices();
+    expect((await submitted).detail.decisions).to.deep.equal([{ itemId: '1', granted: true }]);
+  });
+});
