@@ -9,8 +9,8 @@ import { ConnectTransport } from '../../src/transports/connect/connect.js';
 import { CspTransport } from '../../src/transports/csp/csp.js';
 import { MemoryTransport } from '../../src/transports/memory/memory.js';
 import { capi, clearFaults, CSP_IDS, CSP_ORG, cspToken, env, hostApi, queueFault, received } from '../helpers.js';
+import { settled } from './harness.js';
 
-const settled = (el: ConsentAccessGate) => waitUntil(() => el.state !== 'loading', 'gate did not settle', { timeout: 10000 });
 const catalog: ConsentCatalog = { source: 'memory', groups: [] };
 const stampedIn = (el: Element) => [...el.children].filter((c) => c.localName !== 'template' && !c.hasAttribute('slot'));
 

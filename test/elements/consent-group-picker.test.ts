@@ -3,7 +3,6 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ConsentGroupPicker } from '../../src/elements/consent-group-picker/consent-group-picker.js';
 import type { ConsentChangeEvent, ConsentErrorEvent, ConsentLoadEvent, ConsentSavedEvent, ConsentSubmitEvent } from '../../src/events/index.js';
-import { getLocale } from '../../src/i18n/localization.js';
 import { ConsentError } from '../../src/model/errors.js';
 import type { ConsentCatalog, ConsentItem } from '../../src/model/types.js';
 import { ConnectTransport } from '../../src/transports/connect/connect.js';
@@ -11,26 +10,10 @@ import { configure } from '../../src/config.js';
 import { forgetCatalogs } from '../../src/transports/builtins.js';
 import { MemoryTransport } from '../../src/transports/memory/memory.js';
 import { OutboxTransport } from '../../src/transports/core/outbox.js';
+import { $, $$, button, groupToggle, input, legends, localeIs, ready, statusText } from './harness.js';
 import { capi, clearFaults, eventsFor, HOSTILE, hostApi, newSubject, NORDLYS, queueFault, userToken } from '../helpers.js';
 
 // ---- helpers -------------------------------------------------------------------------------
-
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
-const input = (el: Element, id: string) => $<HTMLInputElement>(el, `input[data-item-input="${id}"]`)!;
-const groupToggle = (el: Element, id: string) => $<HTMLInputElement>(el, `input[data-group-toggle="${id}"]`)!;
-const button = (el: Element, part: string) => $<HTMLButtonElement>(el, `button[part~="${part}"]`)!;
-const legends = (el: Element) => $$(el, 'legend').map((l) => l.textContent!.trim());
-const statusText = (el: Element) => $(el, '[part~="status"]')!.textContent!.trim();
-
-async function ready(el: ConsentGroupPicker): Promise<ConsentGroupPicker> {
-  await waitUntil(() => $(el, 'fieldset') || $(el, '[part~="error"]') || $(el, '[part~="empty"]'), 'picker did not load', { timeout: 10000 });
-  await el.updateComplete;
-  return el;
-}
-
-/** Waits for @lit/localize to finish loading a UI locale. */
-const localeIs = (locale: string) => waitUntil(() => getLocale() === locale, `locale ${locale} not loaded`, { timeout: 5000 });
 
 const catalogRequests = () =>
   performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/consent/catalog')).length;

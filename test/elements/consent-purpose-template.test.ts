@@ -2,23 +2,11 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { ConsentPurposeTemplate } from '../../src/elements/consent-purpose-template/consent-purpose-template.js';
 import type { ConsentErrorEvent, ConsentSavedEvent } from '../../src/events/index.js';
-import { getLocale } from '../../src/i18n/localization.js';
 import { forgetCatalogs } from '../../src/transports/builtins.js';
 import { clearFaults, consentuaHostApi, queueFault, received, superofficeHostApi } from '../helpers.js';
+import { $, $$, button, groupToggle, input, localeIs, ready } from './harness.js';
 
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
-const input = (el: Element, id: string) => $<HTMLInputElement>(el, `input[data-item-input="${id}"]`);
-const groupToggle = (el: Element, id: string) => $<HTMLInputElement>(el, `input[data-group-toggle="${id}"]`)!;
-const button = (el: Element, part: string) => $<HTMLButtonElement>(el, `button[part~="${part}"]`)!;
 const question = (el: Element) => $(el, '[part~="question"]')?.textContent?.trim();
-const localeIs = (locale: string) => waitUntil(() => getLocale() === locale, `locale ${locale} not loaded`, { timeout: 5000 });
-
-async function ready(el: ConsentPurposeTemplate) {
-  await waitUntil(() => $(el, 'fieldset') || $(el, '[part~="error"]'), 'template did not load', { timeout: 10000 });
-  await el.updateComplete;
-  return el;
-}
 
 const templateEl = (userId = `user-${crypto.randomUUID()}`, lang = 'en') =>
   fixture<ConsentPurposeTemplate>(html`<consent-purpose-template
