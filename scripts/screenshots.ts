@@ -32,8 +32,9 @@ try {
   ] as const) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await page.goto(`${stack.demo}/article.html`);
-    await page.locator('#video[state="denied"] >> consent-group-picker fieldset').first().waitFor();
-    await page.locator('#paywall[state="granted"]').waitFor();
+    // The gates' state is a read-only property (CSS :state()), not an attribute.
+    await page.waitForFunction(() => ['#video', '#paywall'].map((s) => (document.querySelector(s) as { state?: string } | null)?.state).join() === 'denied,granted');
+    await page.locator('#video consent-group-picker fieldset').first().waitFor();
     await page.screenshot({ path: `docs/${name}.png`, fullPage: true });
     console.log(`docs/${name}.png`);
     await page.close();
