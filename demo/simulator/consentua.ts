@@ -42,6 +42,8 @@ export class ConsentuaSim {
       prefix: CONSENTUA_PREFIX,
       malformed: '{"ClientId": 266, "ServiceId": 105, "Success": true, "Templates": [{"Id": ',
       error: (_status, message) => message, // Consentua answers errors with a bare JSON string
+      // Its models carry `Success` and `Message`: the seed does not say when a 200 has Success:false (inferred).
+      refusal: (Message) => ({ Success: false, Message }),
     });
     this.#routes();
   }

@@ -14,7 +14,7 @@ export interface SimOptions {
 }
 
 /** `drop` closes the connection before the request is handled; `drop-after` handles it (stores) and then closes instead of answering. */
-export const faults = ['latency', '429', '500', '401', '404', 'malformed', 'html', 'drop', 'drop-after'] as const;
+export const faults = ['latency', '429', '500', '401', '404', 'malformed', 'html', 'drop', 'drop-after', 'refused'] as const;
 export type Fault = (typeof faults)[number];
 
 interface QueuedFault {
@@ -70,6 +70,8 @@ export interface FaultStyle {
   prefix: string;
   malformed: string;
   error: (status: number, message: string) => unknown;
+  /** A 200 answer that says no (Consentua's `Success:false` model); others answer `refused` with a 500. */
+  refusal?: (message: string) => unknown;
 }
 
 export interface ReceivedBody {
@@ -247,6 +249,10 @@ export class SimCore {
           json(ctx, status, style.error(status, text));
           return true;
         }
+        case 'refused':
+          if (style.refusal) json(ctx, 200, style.refusal('Simulated refusal'));
+          else json(ctx, 500, style.error(500, 'Simulated refusal'));
+          return true;
         case 'malformed':
           ctx.res.writeHead(200, { 'content-type': 'application/json' }).end(style.malformed);
           return true;

@@ -130,7 +130,8 @@ export abstract class ConsentFormElement extends ConsentElement {
    */
   protected renderFieldset(group: ConsentGroupModel, loaded: Loaded, items: unknown, o: { className?: string; toggleLabel?: string } = {}) {
     const text = this.text(group.texts);
-    const title = text?.title ?? group.id;
+    // A group without a title of its own (SuperOffice's one list of purposes) is never shown by its id.
+    const title = text?.title ?? msg('Your consents');
     const descId = `g-${group.id}-desc`;
     return html`<fieldset part="group" class=${o.className ?? nothing} data-group=${group.id} aria-describedby=${text?.description ? descId : nothing}>
       <legend part="group-title" dir="auto" lang=${text?.lang ?? nothing}>${title}</legend>

@@ -44,7 +44,8 @@ export interface ConsentGroupModel {
   items: ConsentItem[];
   /**
    * `multi` (default): a checkbox per item plus the group's "All" toggle.
-   * `binary`: the group is one yes/no; its items are listed, not chosen one by one.
+   * `binary`: the provider shows the group as one yes/no. Elements still offer a control per
+   * item when the group holds several (consent is per purpose); one control only for one item.
    */
   display?: 'multi' | 'binary';
 }

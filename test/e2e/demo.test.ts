@@ -157,6 +157,45 @@ describe('demo page', () => {
     await page.close();
   });
 
+  it('keyboard only: one purpose of the Binary group, Space, Save: Consentua gets only that one, and a reload shows it', async () => {
+    const page = await browser.newPage();
+    const errors = await openDemo(page);
+    const purpose = (id: string) => page.locator(`#template input[data-item-input="${id}"]`);
+    await purpose('313').waitFor();
+    // The focused element, through the template's shadow root.
+    const focused = () => page.evaluate(() => {
+      const a = document.querySelector('#template')!.shadowRoot!.activeElement as HTMLElement | null;
+      return a ? a.dataset.itemInput ?? a.dataset.groupToggle ?? a.getAttribute('part') ?? a.localName : document.activeElement?.localName;
+    });
+    // From the Binary group's own box (group 77 of the reference sample), Tab to its second purpose.
+    await page.locator('#template input[data-group-toggle="g77"]').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), '313');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), '312', 'Tab reaches the second purpose');
+    await page.keyboard.press('Space');
+    assert.equal(await purpose('312').isChecked(), true);
+    for (let i = 0; i < 30 && (await focused()) !== 'button save'; i++) await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'button save');
+    const t0 = Date.now();
+    await page.keyboard.press('Enter');
+    await page.locator('#template [part~="status"]', { hasText: 'Your choices are saved.' }).waitFor();
+    const received = ((await (await fetch(`${env.simulator}/__sim/received?path=/consentua/userconsent/SetConsents`)).json()) as {
+      received: { at: number; body: { Consent: { Purposes: { PurposeId: number; Consent: boolean }[] } } }[];
+    }).received.filter((r) => r.at >= t0);
+    assert.equal(received.length, 1, 'one SetConsents');
+    const purposes = received.at(-1)!.body.Consent.Purposes;
+    assert.deepEqual(purposes.filter((p) => p.Consent).map((p) => p.PurposeId), [312]);
+    await page.reload();
+    await purpose('312').waitFor();
+    assert.deepEqual(
+      await Promise.all(['313', '312', '314'].map((id) => purpose(id).isChecked())),
+      [false, true, false],
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('exposes the script-tag bundle as window.ConsentElements', async () => {
     const page = await browser.newPage();
     await openDemo(page);

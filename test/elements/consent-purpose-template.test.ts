@@ -3,6 +3,7 @@ import '../../src/define.js';
 import type { ConsentPurposeTemplate } from '../../src/elements/consent-purpose-template/consent-purpose-template.js';
 import type { ConsentErrorEvent, ConsentSavedEvent } from '../../src/events/index.js';
 import { forgetCatalogs } from '../../src/transports/builtins.js';
+import { MemoryTransport } from '../../src/transports/memory/memory.js';
 import { clearFaults, consentuaHostApi, queueFault, received, superofficeHostApi } from '../helpers.js';
 import { $, $$, button, groupToggle, input, localeIs, ready } from './harness.js';
 
@@ -26,7 +27,7 @@ describe('<consent-purpose-template> against the host backend and Consentua simu
     const el = await templateEl();
     expect(question(el)).to.equal('How may we use your data?');
     expect($$(el, 'fieldset').map((f) => f.dataset.group)).to.deep.equal(['g77', 'g78', 'g79']);
-    expect($$(el, 'fieldset[data-group="g77"] li[data-item]').map((li) => li.dataset.item)).to.deep.equal(['313', '312']);
+    expect($$(el, 'fieldset[data-group="g77"] li[data-item]').map((li) => li.dataset.item)).to.deep.equal(['313', '312', '314']);
     expect($(el, '[data-item="311"]'), 'deleted purpose').to.equal(null);
     expect($(el, '[data-group="g80"]'), 'deleted group').to.equal(null);
     expect($$<HTMLInputElement>(el, 'input').filter((i) => i.checked)).to.have.length(0);
@@ -64,17 +65,35 @@ describe('<consent-purpose-template> against the host backend and Consentua simu
     await localeIs('en');
   });
 
-  it('makes a binary group one yes/no that sets all its purposes', async () => {
+  it('lets each purpose of a Binary group be answered on its own, and its box allow them all', async () => {
     const el = await templateEl();
-    expect(input(el, '330'), 'no per-purpose box in a binary group').to.equal(null);
-    expect(groupToggle(el, 'g79').parentElement!.textContent!.trim()).to.equal('Allow');
+    // Group 77 is Binary, as in the reference's sample, with three purposes.
+    expect($$(el, 'fieldset[data-group="g77"] input[data-item-input]').map((i) => i.dataset.itemInput)).to.deep.equal(['313', '312', '314']);
+    expect(groupToggle(el, 'g77').parentElement!.textContent!.trim()).to.equal('All');
+    input(el, '312').click();
+    let saved = oneEvent(el, 'consent-saved') as Promise<ConsentSavedEvent>;
+    button(el, 'save').click();
+    expect((await saved).detail.decisions).to.deep.equal([{ itemId: '312', granted: true }]);
     groupToggle(el, 'g79').click();
-    const saved = oneEvent(el, 'consent-saved') as Promise<ConsentSavedEvent>;
+    saved = oneEvent(el, 'consent-saved') as Promise<ConsentSavedEvent>;
     button(el, 'save').click();
     expect((await saved).detail.decisions).to.deep.equal([
       { itemId: '331', granted: true },
       { itemId: '330', granted: true },
     ]);
+  });
+
+  it('keeps one yes/no ("Allow") for a Binary group of a single purpose', async () => {
+    const item = { id: 'p1', order: 1, active: true, ref: {}, texts: [{ lang: 'en', title: 'Newsletter' }] };
+    const catalog = { source: 'memory:one', groups: [{ id: 'g1', order: 1, active: true, display: 'binary' as const, texts: [{ lang: 'en', title: 'News' }], items: [item] }] };
+    const el = await fixture<ConsentPurposeTemplate>(html`<consent-purpose-template .transport=${new MemoryTransport({ catalog })}></consent-purpose-template>`);
+    await ready(el);
+    expect(input(el, 'p1'), 'no second control for the same purpose').to.equal(null);
+    expect(groupToggle(el, 'g1').parentElement!.textContent!.trim()).to.equal('Allow');
+    groupToggle(el, 'g1').click();
+    const saved = oneEvent(el, 'consent-saved') as Promise<ConsentSavedEvent>;
+    button(el, 'save').click();
+    expect((await saved).detail.decisions).to.deep.equal([{ itemId: 'p1', granted: true }]);
   });
 
   it('saves with SetConsents and shows the saved answers after a reload, with the template version', async () => {
@@ -135,6 +154,8 @@ describe('<consent-purpose-template> with SuperOffice purposes through the host 
     await el.updateComplete;
     expect($$(el, 'li[data-item]').map((li) => li.dataset.item)).to.deep.equal(['EVENTS', 'STORE', 'EMARKETING']);
     expect($(el, '[data-item="STORE"] [part~="item-title"]')!.textContent).to.equal('Speicherung personenbezogener Daten');
+    // The one group has no title of its own: a human heading in the page language, never its id.
+    expect($(el, 'legend')!.textContent!.trim()).to.equal('Ihre Einwilligungen');
     const want = !input(el, 'STORE')!.checked;
     input(el, 'STORE')!.click();
     const saved = oneEvent(el, 'consent-saved') as Promise<ConsentSavedEvent>;

@@ -25,7 +25,8 @@ describe('consentua transport against the simulator', () => {
     expect(catalog.texts?.[0]).to.deep.include({ title: 'How may we use your data?' });
     const visible = visibleGroups(catalog);
     expect(visible.map((g) => g.id)).to.deep.equal(['g77', 'g78', 'g79']);
-    expect(visible[0]!.items.map((i) => i.id)).to.deep.equal(['313', '312'], 'Position 1, 2; deleted 311 left out');
+    expect(visible[0]!.items.map((i) => i.id)).to.deep.equal(['313', '312', '314'], 'Position 1, 2, 4; deleted 311 left out');
+    expect(visible[0]!.display).to.equal('binary', 'the reference sample: group 77 is Binary');
     expect(visible[2]!.items.map((i) => i.id)).to.deep.equal(['331', '330']);
     expect(visible[2]!.display).to.equal('binary');
     expect(catalog.groups.find((g) => g.id === 'g80')!.active).to.equal(false);
@@ -119,6 +120,19 @@ describe('consentua transport against the simulator', () => {
     const e = await failure((await transport()).loadCatalog({ clientId: CLIENT, serviceId: '999' }));
     expect([e.code, e.status]).to.deep.equal(['http', 404]);
     expect(e.message).to.contain('No templates found for this service');
+  });
+
+  it('a 200 with Success:false is a typed refusal that is not retried, and stores nothing', async () => {
+    const subject = visitor();
+    const t = await transport();
+    const catalog = await t.loadCatalog(scope);
+    await queueFault('refused', { path: '/consentua/userconsent/SetConsents' });
+    const e = await failure(t.saveDecisions({ ...scope, subject, catalog, decisions: [{ itemId: '312', granted: true }] }));
+    expect([e.code, e.retryable, e.providerCode]).to.deep.equal(['http', false, 'Success:false']);
+    expect(e.message).to.equal('Consentua: Simulated refusal');
+    expect(await t.loadState({ ...scope, subject })).to.deep.equal([]);
+    await queueFault('refused', { path: '/consentua/template/Get' });
+    expect((await failure(t.loadCatalog({ ...scope, lang: 'sv' }))).providerCode).to.equal('Success:false');
   });
 
   it('maps 429, malformed JSON, an HTML page, timeouts and dropped connections', async () => {

@@ -115,7 +115,9 @@ export class ConsentPurposeTemplate extends ConsentFormElement {
   }
 
   protected renderGroup(group: ConsentGroupModel, loaded: Loaded) {
-    const binary = group.display === 'binary';
+    // Consent is given per purpose (EDPB 05/2020): a group's one yes/no only where it holds one
+    // purpose; otherwise a box per purpose, and the group's own box allows or refuses them all.
+    const binary = group.display === 'binary' && group.items.length === 1;
     const items = group.items.map((i) => this.#renderPurpose(i, loaded, binary));
     return this.renderFieldset(group, loaded, items, binary ? { className: 'binary', toggleLabel: msg('Allow') } : {});
   }

@@ -23,6 +23,7 @@
 's381abd94d77446ee': `Accepter alle`,
 's55f65b828cb9775a': `Der er intet at vælge her lige nu.`,
 's5fb03a2c6d05c053': str`Følsomme oplysninger: ${0}`,
+'s6762732216039029': `Dine samtykker`,
 's79ac8a82b638bfce': `Dine valg kunne ikke indlæses.`,
 's86757ff5072d8165': `Samtykketjenesten sendte et svar, vi ikke kunne læse. Prøv igen senere.`,
 's91193d37aa331658': `Noget gik galt i denne samtykkeformular. Prøv igen senere.`,

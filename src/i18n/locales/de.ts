@@ -23,6 +23,7 @@
 's381abd94d77446ee': `Alle akzeptieren`,
 's55f65b828cb9775a': `Hier gibt es gerade nichts auszuwählen.`,
 's5fb03a2c6d05c053': str`Sensible Daten: ${0}`,
+'s6762732216039029': `Ihre Einwilligungen`,
 's79ac8a82b638bfce': `Ihre Auswahl konnte nicht geladen werden.`,
 's86757ff5072d8165': `Der Einwilligungsdienst hat eine Antwort gesendet, die wir nicht lesen konnten. Bitte versuchen Sie es später erneut.`,
 's91193d37aa331658': `In diesem Einwilligungsformular ist etwas schiefgelaufen. Bitte versuchen Sie es später erneut.`,

@@ -23,6 +23,7 @@
 's381abd94d77446ee': `Aceptar todo`,
 's55f65b828cb9775a': `Ahora mismo no hay nada que elegir aquí.`,
 's5fb03a2c6d05c053': str`Datos sensibles: ${0}`,
+'s6762732216039029': `Sus consentimientos`,
 's79ac8a82b638bfce': `No se ha podido cargar tu selección.`,
 's86757ff5072d8165': `El servicio de consentimiento ha enviado una respuesta que no hemos podido leer. Vuelve a intentarlo más tarde.`,
 's91193d37aa331658': `Algo ha fallado en este formulario de consentimiento. Inténtalo de nuevo más tarde.`,

@@ -23,6 +23,7 @@
 's381abd94d77446ee': `Hyväksy kaikki`,
 's55f65b828cb9775a': `Täällä ei ole juuri nyt mitään valittavaa.`,
 's5fb03a2c6d05c053': str`Arkaluonteiset tiedot: ${0}`,
+'s6762732216039029': `Suostumuksesi`,
 's79ac8a82b638bfce': `Valintojasi ei voitu ladata.`,
 's86757ff5072d8165': `Suostumuspalvelu lähetti vastauksen, jota emme pystyneet lukemaan. Yritä myöhemmin uudelleen.`,
 's91193d37aa331658': `Tässä suostumuslomakkeessa tapahtui virhe. Yritä myöhemmin uudelleen.`,

@@ -23,6 +23,7 @@
 's381abd94d77446ee': `Tout accepter`,
 's55f65b828cb9775a': `Il n’y a rien à choisir ici pour le moment.`,
 's5fb03a2c6d05c053': str`Données sensibles : ${0}`,
+'s6762732216039029': `Vos consentements`,
 's79ac8a82b638bfce': `Vos choix n’ont pas pu être chargés.`,
 's86757ff5072d8165': `Le service de consentement a envoyé une réponse illisible. Veuillez réessayer plus tard.`,
 's91193d37aa331658': `Un problème est survenu dans ce formulaire de consentement. Veuillez réessayer plus tard.`,

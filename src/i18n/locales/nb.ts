@@ -23,6 +23,7 @@
 's381abd94d77446ee': `Godta alle`,
 's55f65b828cb9775a': `Det er ingenting å velge her akkurat nå.`,
 's5fb03a2c6d05c053': str`Sensitive opplysninger: ${0}`,
+'s6762732216039029': `Dine samtykker`,
 's79ac8a82b638bfce': `Valgene dine kunne ikke lastes inn.`,
 's86757ff5072d8165': `Samtykketjenesten sendte et svar vi ikke kunne lese. Prøv igjen senere.`,
 's91193d37aa331658': `Noe gikk galt i dette samtykkeskjemaet. Prøv igjen senere.`,

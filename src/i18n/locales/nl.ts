@@ -23,6 +23,7 @@
 's381abd94d77446ee': `Alles accepteren`,
 's55f65b828cb9775a': `Er is hier nu niets te kiezen.`,
 's5fb03a2c6d05c053': str`Gevoelige gegevens: ${0}`,
+'s6762732216039029': `Uw toestemmingen`,
 's79ac8a82b638bfce': `Je keuzes konden niet worden geladen.`,
 's86757ff5072d8165': `De toestemmingsdienst stuurde een antwoord dat we niet konden lezen. Probeer het later opnieuw.`,
 's91193d37aa331658': `Er ging iets mis in dit toestemmingsformulier. Probeer het later opnieuw.`,

@@ -23,6 +23,7 @@
 's381abd94d77446ee': `Godta alle`,
 's55f65b828cb9775a': `Det er ingenting å velje her akkurat no.`,
 's5fb03a2c6d05c053': str`Sensitive opplysningar: ${0}`,
+'s6762732216039029': `Samtykka dine`,
 's79ac8a82b638bfce': `Vala dine kunne ikkje lastast inn.`,
 's86757ff5072d8165': `Samtykketenesta sende eit svar vi ikkje kunne lese. Prøv igjen seinare.`,
 's91193d37aa331658': `Noko gjekk gale i dette samtykkeskjemaet. Prøv igjen seinare.`,

@@ -23,6 +23,7 @@
 's381abd94d77446ee': `Godkänn alla`,
 's55f65b828cb9775a': `Det finns inget att välja här just nu.`,
 's5fb03a2c6d05c053': str`Känsliga uppgifter: ${0}`,
+'s6762732216039029': `Dina samtycken`,
 's79ac8a82b638bfce': `Dina val kunde inte läsas in.`,
 's86757ff5072d8165': `Samtyckestjänsten skickade ett svar som vi inte kunde läsa. Försök igen senare.`,
 's91193d37aa331658': `Något gick fel i det här samtyckesformuläret. Försök igen senare.`,

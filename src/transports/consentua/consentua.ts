@@ -145,6 +145,10 @@ export function consentuaCatalog(t: z.infer<typeof templateSchema>, lang: string
   };
 }
 
+/** An answer with `Success:false`: Consentua said no (a 200 or a 404 body), so sending it again changes nothing. */
+const refused = (message: string | null | undefined, what: string) =>
+  new ConsentError('http', `Consentua: ${message || what}`, { retryable: false, providerCode: 'Success:false' });
+
 /**
  * Talks to the Consentua Service API with an access token (never the service key). Visitors
  * are Consentua service users: the `subject.id` is the identifier, mapped to Consentua's
@@ -178,7 +182,7 @@ export class ConsentuaTransport implements ConsentTransport {
       authAt: { query: 'accessToken' },
       signal,
     });
-    if (!r.Success) throw new ConsentError('http', `Consentua: ${r.Message || 'the templates could not be read'}`);
+    if (!r.Success) throw refused(r.Message, 'the templates could not be read');
     const templates = r.Templates ?? [];
     const t = q.templateId ? templates.find((x) => String(x.Id) === String(q.templateId)) : templates[0];
     if (!t) throw new ConsentError('config', `Consentua template ${q.templateId ?? ''} is not offered by service ${serviceId}.`);
@@ -196,7 +200,7 @@ export class ConsentuaTransport implements ConsentTransport {
       { signal },
     );
     const first = Array.isArray(r) ? r[0] : r;
-    if (first?.Success === false) throw new ConsentError('http', `Consentua: ${first.Message || 'the consents could not be read'}`);
+    if (first?.Success === false) throw refused(first.Message, 'the consents could not be read');
     return (first?.Consent?.Purposes ?? []).map((p) => ({ itemId: String(p.PurposeId), granted: p.Consent }));
   }
 
@@ -212,7 +216,7 @@ export class ConsentuaTransport implements ConsentTransport {
     const body = { Consent: { ClientId: clientId, ServiceId: serviceId, UserId: userId, Purposes } };
     // SetConsents sets state (not an event log), so sending it again after a failure is harmless.
     const r = await this.#http.post('userconsent/SetConsents', body, consentuaResultSchema, { signal });
-    if (!r.Success) throw new ConsentError('http', `Consentua: ${r.Message || 'the consents were not saved'}`);
+    if (!r.Success) throw refused(r.Message, 'the consents were not saved');
     return q.decisions.map((d) => ({ ...d, ...(q.catalog.version ? { version: q.catalog.version } : {}) }));
   }
 
