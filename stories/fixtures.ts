@@ -1,6 +1,6 @@
 // Story data: the Connect simulator's seed data, mapped exactly as the connect transport maps it.
 import { consents, groups, HOSTILE, NORDLYS } from '../fixtures/connect.js';
-import { templates } from '../fixtures/consentua.js';
+import { renderTemplate, templates } from '../fixtures/consentua.js';
 import type { ConsentCatalog } from '../src/model/types.js';
 import { connectCatalog } from '../src/transports/connect/connect.js';
 import { consentuaCatalog } from '../src/transports/consentua/consentua.js';
@@ -33,35 +33,5 @@ export { HOSTILE, NORDLYS };
 /** The Consentua simulator's template in one language, mapped as the consentua transport maps it. */
 export function templateOf(lang: 'en' | 'nb' | 'sv' = 'en'): ConsentCatalog {
   const t = templates[0]!;
-  const [Name, Question, Explanation] = t.text[lang];
-  return consentuaCatalog(
-    {
-      Id: t.Id,
-      Name,
-      Language: lang,
-      Question,
-      Explanation,
-      ConsentType: t.ConsentType,
-      DisplayType: t.DisplayType,
-      Version: t.Version,
-      PurposeGroups: t.groups.map((g) => ({
-        Id: g.Id,
-        Description: g.text[lang][0],
-        Explanation: g.text[lang][1],
-        DisplayType: g.DisplayType,
-        Deleted: g.Deleted,
-        Purposes: t.purposes
-          .filter((p) => p.PurposeGroupId === g.Id)
-          .map((p) => ({
-            ...p,
-            DataUse: p.text[lang][0],
-            DataUseText: p.text[lang][1],
-            DataPurpose: p.text[lang][2],
-            DataPurposeText: p.text[lang][3],
-            ConsentTemplateId: t.Id,
-          })),
-      })),
-    },
-    lang,
-  );
+  return consentuaCatalog(renderTemplate(t, lang), lang);
 }

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { json, readJson, type Ctx, type SimCore } from './core.js';
-import { CONSENTUA_CLIENT, CONSENTUA_SERVICE, consentuaLanguages, templates, type SimTemplate } from '../../fixtures/consentua.js';
+import { CONSENTUA_CLIENT, CONSENTUA_SERVICE, consentuaLanguages, renderTemplate, templates } from '../../fixtures/consentua.js';
 import type { SimConsentuaUser } from './store.js';
 
 /**
@@ -165,30 +165,4 @@ export class ConsentuaSim {
     // The reference declares an array of these.
     json(ctx, 200, [{ Success: true, Message: '', Consent: { ClientId, ServiceId, UserId, Purposes } }]);
   }
-}
-
-/** The template in one language, in the API's field order and shapes. */
-function renderTemplate(t: SimTemplate, lang: 'en' | 'nb' | 'sv') {
-  const [Name, Question, Explanation] = t.text[lang];
-  return {
-    Id: t.Id, OwnerId: CONSENTUA_CLIENT, Public: false, Name, Language: lang, Question, Explanation,
-    DataUseText: '', DataPurposeText: '', ConsentType: t.ConsentType, DisplayType: t.DisplayType,
-    InteractionUrl: '', Version: t.Version, Notifiable: false, NotifyMethod: '',
-    PurposeGroups: t.groups.map((g) => ({
-      Id: g.Id, Language: lang, Description: g.text[lang][0], Explanation: g.text[lang][1],
-      ConsentType: g.ConsentType, DisplayType: g.DisplayType, ConsentTemplateId: t.Id, Deleted: g.Deleted,
-      Purposes: t.purposes
-        .filter((p) => p.PurposeGroupId === g.Id)
-        .map((p) => {
-          const [DataUse, DataUseText, DataPurpose, DataPurposeText] = p.text[lang];
-          return {
-            Id: p.Id, Language: lang, DataUse, DataUseText, DataPurpose, DataPurposeText, URI: p.URI,
-            Category: p.Category, ThirdPartyDisclosure: p.ThirdPartyDisclosure, ThirdPartyName: p.ThirdPartyName,
-            IsSensitive: p.IsSensitive, SensitiveCategory: p.SensitiveCategory, TerminationURI: '',
-            Position: p.Position, PurposeGroupId: g.Id, ConsentTemplateId: t.Id, InteractionUrl: '',
-            Version: 1, DataTypeId: p.DataTypeId, Deleted: p.Deleted, ServiceId: t.ServiceId,
-          };
-        }),
-    })),
-  };
 }

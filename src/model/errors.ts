@@ -23,6 +23,8 @@ export interface ConsentErrorInit {
   requestId?: string;
   /** The provider's own error code (CSP `cspErrorCode`, Connect `errorCode`). */
   providerCode?: string;
+  /** The provider's error body's own fields, numbers and strings only (CSP `moduleCode`, `statusCode`). */
+  providerDetail?: Readonly<Record<string, string | number>>;
   cause?: unknown;
 }
 
@@ -35,6 +37,7 @@ export class ConsentError extends Error {
   readonly retryAfter?: number;
   readonly requestId?: string;
   readonly providerCode?: string;
+  readonly providerDetail?: Readonly<Record<string, string | number>>;
   /** On a failed batch save: what the provider did store before the failure. */
   receipts?: Receipt[];
 
@@ -45,6 +48,7 @@ export class ConsentError extends Error {
     this.retryAfter = init.retryAfter;
     this.requestId = init.requestId;
     this.providerCode = init.providerCode;
+    this.providerDetail = init.providerDetail;
     this.retryable = init.retryable ?? defaultRetryable(code, init.status);
   }
 

@@ -33,6 +33,15 @@ describe('consentua transport against the simulator', () => {
     expect(flattenItems(catalog.groups[0]!.items).find((i) => i.id === '311')!.active).to.equal(false);
   });
 
+  it('gives each group and purpose text its own Language: a fallback purpose is announced in English', async () => {
+    const catalog = await (await transport()).loadCatalog({ ...scope, lang: 'sv' });
+    const contact = visibleGroups(catalog)[0]!;
+    expect(contact.texts[0]).to.deep.include({ lang: 'sv', title: 'Kontakt' });
+    const texts = Object.fromEntries(contact.items.map((i) => [i.id, i.texts[0]]));
+    expect(texts['312']).to.deep.include({ lang: 'sv', title: 'Nyhetsbrev' });
+    expect(texts['314']).to.deep.include({ lang: 'en', title: 'Text messages' }, 'no Swedish text: the English one, said to be English');
+  });
+
   it('keeps purpose details, and only http(s) links', async () => {
     const catalog = await (await transport()).loadCatalog({ ...scope, lang: 'en' });
     const byId = new Map(catalog.groups.flatMap((g) => g.items).map((i) => [i.id, i]));

@@ -56,12 +56,21 @@ describe('csp transport against the simulator', () => {
     const service = await cspToken('service');
     const e403 = await failure((await transport({ getToken: () => service })).list());
     expect([e403.code, e403.status, e403.providerCode]).to.deep.equal(['unauthorized', 403, 'forbidden']);
+    // The CspErrorResponse's own fields stay on the error.
+    expect(e403.providerDetail).to.deep.include({ moduleCode: 520, statusCode: 403, cspErrorCode: 'forbidden' });
     const e429 = await failure((await transport({ headers: { 'x-sim-fault': '429' } })).list());
     expect([e429.code, e429.providerCode]).to.deep.equal(['rate-limited', 'too.many.requests']);
     expect(e429.requestId).to.be.a('string');
     const e500 = await failure((await transport({ headers: { 'x-sim-fault': '500' } })).list());
     expect([e500.code, e500.status]).to.deep.equal(['http', 500]);
     expect(e500.requestId).to.be.a('string');
+  });
+
+  it('does not ask for a new token on a 403: the role is the problem, not the token', async () => {
+    const service = await cspToken('service');
+    let refreshed = 0;
+    const e = await failure((await transport({ getToken: () => service, refreshToken: () => void refreshed++ })).list());
+    expect([e.code, e.status, refreshed]).to.deep.equal(['unauthorized', 403, 0]);
   });
 
   it('asks for a new token once when CSP refuses the old one', async () => {

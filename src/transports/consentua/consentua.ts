@@ -99,6 +99,9 @@ export interface ConsentuaOptions extends EndpointOptions {
   refreshToken?: () => void | Promise<void>;
 }
 
+/** A text's own `Language`, else the template's. */
+const langOf = (own: string | null | undefined, template: string) => (nonEmpty(own) ? normalizeLang(own!) : template);
+
 const isHttp = (uri: string | null | undefined) => !!uri && /^https?:\/\//i.test(uri.trim());
 const nonEmpty = (s: string | null | undefined) => (s && s.trim() ? s : undefined);
 
@@ -114,7 +117,8 @@ export function consentuaCatalog(t: z.infer<typeof templateSchema>, lang: string
       order: gi,
       active: !g.Deleted,
       display: /binary/i.test(g.DisplayType ?? '') ? 'binary' : 'multi',
-      texts: [{ lang: language, title: g.Description ?? '', ...(nonEmpty(g.Explanation) ? { description: g.Explanation! } : {}) }],
+      // Each group and purpose says its own language: a fallback one is announced in its real language.
+      texts: [{ lang: langOf(g.Language, language), title: g.Description ?? '', ...(nonEmpty(g.Explanation) ? { description: g.Explanation! } : {}) }],
       items: sortByOrder(
         (g.Purposes ?? []).map((p) => {
           const info: ItemInfo = {
@@ -131,7 +135,7 @@ export function consentuaCatalog(t: z.infer<typeof templateSchema>, lang: string
             // DataPurpose is the short name ("Newsletter"), DataPurposeText the sentence about it.
             texts: [
               {
-                lang: language,
+                lang: langOf(p.Language, language),
                 title: (nonEmpty(p.DataPurpose) ?? nonEmpty(p.DataPurposeText) ?? `#${p.Id}`)!,
                 ...(nonEmpty(p.DataPurpose) && nonEmpty(p.DataPurposeText) ? { description: p.DataPurposeText! } : {}),
               },

@@ -1,6 +1,6 @@
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
 import type * as z from 'zod/mini';
-import { ConsentError, isAbort } from '../../model/errors.js';
+import { ConsentError, isAbort, type ConsentErrorInit } from '../../model/errors.js';
 
 export interface HttpOptions {
   /** Base URL every path is resolved against, e.g. `https://api.mediaconnect.no/capi`. */
@@ -275,14 +275,17 @@ function errorDetail(body: unknown): string {
   return '';
 }
 
-/** The provider's request id and error code, when its error body has them (CSP, Connect). */
-function providerIds(body: unknown): { requestId?: string; providerCode?: string } {
-  if (!body || typeof body !== 'object') return {};
+/** The provider's request id, error code and other plain fields, when its error body has them (CSP, Connect). */
+function providerIds(body: unknown): Pick<ConsentErrorInit, 'requestId' | 'providerCode' | 'providerDetail'> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
   const b = body as Record<string, unknown>;
   const code = b.cspErrorCode ?? b.errorCode;
+  // Short plain fields only (moduleCode, statusCode, …): nothing nested, nothing long.
+  const plain = Object.entries(b).filter(([, v]) => typeof v === 'number' || (typeof v === 'string' && v.length <= 200)).slice(0, 12);
   return {
     ...(typeof b.requestId === 'string' ? { requestId: b.requestId } : {}),
     ...(typeof code === 'string' ? { providerCode: code } : {}),
+    ...(plain.length ? { providerDetail: Object.fromEntries(plain) as Record<string, string | number> } : {}),
   };
 }
 
