@@ -7,6 +7,9 @@ import type { SimEvent } from './store.js';
 /**
  * Connect (Mediaconnect / Unite): the Privacy → Consent paths under /capi/v1 in client and user
  * mode, and ConnectID's OAuth2 client-credentials token endpoint, with Connect's rate limits.
+ *
+ * From the reference pages: client-mode paths, bodies, field names and optional fields, check
+ * access. Inferred (not in them): user-mode paths, the JSON error body, Retry-After values.
  */
 export interface ConnectSimOptions {
   /** client_id → client_secret accepted by the token endpoint. */

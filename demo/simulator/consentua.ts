@@ -8,6 +8,9 @@ import type { SimConsentuaUser } from './store.js';
  * Consentua Service API v1 under /consentua: service login with the daily MD5 login token,
  * templates, service users, GetConsents/SetConsents. Error bodies are bare JSON strings, as
  * Consentua's are; query parameter names match case-insensitively, as ASP.NET's do.
+ *
+ * From the reference pages: paths, models, the template sample, the 404 model with Success:false.
+ * Inferred: a 200 with Success:false (fault `refused`); a purpose's English fallback text.
  */
 export interface ConsentuaSimOptions {
   /** The service key the login token is derived from (made up per run for the demo). */

@@ -8,6 +8,9 @@ import { CSP_EMPTY_ORG, CSP_ORG, cspSeed as seed } from '../../fixtures/csp.js';
  * VMware Cloud Services Platform organization consents: the API-token exchange, list,
  * approve/reject and revoke, with CspErrorResponse bodies on every error. Paths as CSP's,
  * from the server root (`/csp/gateway/am/api/…`).
+ *
+ * From the reference pages: paths, ConsentDto, CspErrorResponse and its statuses. Inferred:
+ * REJECTED consents kept in the list, 404 for an org without consents, the 409 reasons.
  */
 export interface CspSimOptions {
   /** API token of an Organization Owner (may manage consents). */

@@ -8,6 +8,9 @@ import { superofficePersons, superofficePurposes, type Ml } from '../../fixtures
  * person's ConsentPerson rows, PUT to give and DELETE to withdraw (the row stays, with legal
  * base WITHDRAWN). Texts are multi-language strings (`NO:"…";US:"…"`) unless the request sends
  * Accept-Language or SO-Language.
+ *
+ * From the reference pages: paths, ConsentPurpose and ConsentPerson shapes, multi-language
+ * strings. Inferred: the error bodies, at most one row per purpose and person.
  */
 export interface SuperOfficeSimOptions {
   /** The Authorization header value the simulator accepts (`Bearer …`, `SoTicket …` or `Basic …`). */

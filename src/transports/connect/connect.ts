@@ -25,16 +25,20 @@ const text = z.object({
   description: z.optional(z.nullable(z.string())),
 });
 
+// Fields the reference marks optional are optional here too; wrong types are still refused.
 export const connectGroupsSchema = z.object({
   issuer: z.optional(z.string()),
-  groups: z.array(
-    z.object({
-      consentGroupId: z.int(),
-      created: z.optional(z.number()),
-      selectionOrder: z.optional(z.nullable(z.number())),
-      texts: z._default(z.array(text), []),
-      active: z._default(z.boolean(), true),
-    }),
+  groups: z._default(
+    z.array(
+      z.object({
+        consentGroupId: z.optional(z.int()),
+        created: z.optional(z.number()),
+        selectionOrder: z.optional(z.nullable(z.number())),
+        texts: z._default(z.array(text), []),
+        active: z._default(z.boolean(), true),
+      }),
+    ),
+    [],
   ),
 });
 
@@ -97,12 +101,12 @@ export const connectEventSchema = z.object({
 });
 
 export const connectAccessSchema = z.object({
-  access: z.boolean(),
+  access: z.optional(z.boolean()),
   accesses: z._default(
     z.nullable(
       z.array(
         z.object({
-          access: z.boolean(),
+          access: z._default(z.boolean(), false),
           accessLevel: z.optional(z.nullable(z.string())),
           accessType: z.optional(z.nullable(z.string())),
           accessTypeDetail: z.optional(z.nullable(z.unknown())),
@@ -173,13 +177,20 @@ export function connectCatalog(
   return {
     source: `connect:${issuer}`,
     groups: sortByOrder(
-      groups.groups.map((g) => ({
-        id: String(g.consentGroupId),
-        order: g.selectionOrder ?? 0,
-        texts: mapTexts(g.texts),
-        active: g.active,
-        items: nestItems(items.get(g.consentGroupId) ?? [], (i) => parents.get(i.id)),
-      })),
+      // A group without an id cannot hold consents (they name their group by id): left out.
+      groups.groups.flatMap((g) =>
+        g.consentGroupId === undefined
+          ? []
+          : [
+              {
+                id: String(g.consentGroupId),
+                order: g.selectionOrder ?? 0,
+                texts: mapTexts(g.texts),
+                active: g.active,
+                items: nestItems(items.get(g.consentGroupId) ?? [], (i) => parents.get(i.id)),
+              },
+            ],
+      ),
     ),
   };
 }
@@ -258,8 +269,9 @@ export class ConnectTransport implements ConsentTransport {
       const path = this.mode === 'client' ? 'v1/client/customer/access' : 'v1/customer/access';
       parts.push(
         this.#http.post(path, body, connectAccessSchema, { signal, idempotent: true }).then((r) => ({
-          granted: r.access,
-          reason: r.access ? 'entitled' : 'not-entitled',
+          // No answer is no access: a gate fails closed.
+          granted: r.access === true,
+          reason: r.access === true ? 'entitled' : 'not-entitled',
           accesses: (r.accesses ?? []).map((a) => ({
             access: a.access,
             ...(a.accessLevel ? { level: a.accessLevel } : {}),

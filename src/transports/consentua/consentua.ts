@@ -64,7 +64,8 @@ const templateSchema = z.object({
 export const consentuaTemplatesSchema = z.object({
   ClientId: z.optional(z.nullable(z.int())),
   ServiceId: z.optional(z.nullable(z.int())),
-  Success: z.boolean(),
+  // Optional in the reference: only an explicit false is a refusal.
+  Success: z.optional(z.nullable(z.boolean())),
   Message: text,
   Templates: z._default(z.nullable(z.array(templateSchema)), []),
 });
@@ -80,7 +81,7 @@ const consentsResponse = z.object({
 // The reference declares an array; the official client reads a single object. Accept both.
 export const consentuaConsentsSchema = z.union([z.array(consentsResponse), consentsResponse]);
 
-export const consentuaResultSchema = z.object({ Success: z.boolean(), Message: text });
+export const consentuaResultSchema = z.object({ Success: z.optional(z.nullable(z.boolean())), Message: text });
 
 export interface ConsentuaPurposeEntry {
   ConsentTemplateId: number;
@@ -186,7 +187,7 @@ export class ConsentuaTransport implements ConsentTransport {
       authAt: { query: 'accessToken' },
       signal,
     });
-    if (!r.Success) throw refused(r.Message, 'the templates could not be read');
+    if (r.Success === false) throw refused(r.Message, 'the templates could not be read');
     const templates = r.Templates ?? [];
     const t = q.templateId ? templates.find((x) => String(x.Id) === String(q.templateId)) : templates[0];
     if (!t) throw new ConsentError('config', `Consentua template ${q.templateId ?? ''} is not offered by service ${serviceId}.`);
@@ -220,7 +221,7 @@ export class ConsentuaTransport implements ConsentTransport {
     const body = { Consent: { ClientId: clientId, ServiceId: serviceId, UserId: userId, Purposes } };
     // SetConsents sets state (not an event log), so sending it again after a failure is harmless.
     const r = await this.#http.post('userconsent/SetConsents', body, consentuaResultSchema, { signal });
-    if (!r.Success) throw refused(r.Message, 'the consents were not saved');
+    if (r.Success === false) throw refused(r.Message, 'the consents were not saved');
     return q.decisions.map((d) => ({ ...d, ...(q.catalog.version ? { version: q.catalog.version } : {}) }));
   }
 

@@ -16,7 +16,7 @@ export interface ConsentuaLoginOptions {
 
 const accessToken = z.object({
   Token: z.nullable(z.optional(z.string())),
-  Success: z.boolean(),
+  Success: z.optional(z.nullable(z.boolean())),
   Message: z.nullable(z.optional(z.string())),
 });
 
@@ -38,7 +38,7 @@ export function consentuaServiceLogin(o: ConsentuaLoginOptions): TokenSource {
     const json = { ClientId: o.clientId, ServiceId: o.serviceId, LoginToken: consentuaLoginToken(o.serviceKey) };
     // A refused login is a 401 (its Message says why); asking again changes nothing: retried like a read.
     const r = await http.post('login/Service', json, accessToken, { idempotent: true });
-    if (!r.Success || !r.Token) throw new ConsentError('unauthorized', `Consentua service login failed: ${r.Message || 'no token'}`);
+    if (r.Success === false || !r.Token) throw new ConsentError('unauthorized', `Consentua service login failed: ${r.Message || 'no token'}`);
     return { token: r.Token };
   }, Infinity);
 }

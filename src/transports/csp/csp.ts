@@ -5,13 +5,15 @@ import { endpointHttp, inHeader, type EndpointOptions, type Http, type TokenGett
 
 // Wire format of the VMware Cloud Services Platform organization consents.
 export const cspConsentSchema = z.object({
-  consentId: z.string(),
+  // Optional in the reference (as every field there); a consent without an id cannot be decided: left out.
+  consentId: z.optional(z.string()),
   source: z.optional(z.nullable(z.object({ userId: z.optional(z.nullable(z.string())) }))),
   status: z.optional(z.nullable(z.string())),
   target: z.optional(z.nullable(z.object({ orgId: z.optional(z.string()), orgOwnerEmail: z.optional(z.nullable(z.string())) }))),
 });
 export const cspConsentsSchema = z.array(cspConsentSchema);
-export type CspConsent = z.infer<typeof cspConsentSchema>;
+/** A consent as listed: with its id (one without is left out). */
+export type CspConsent = z.infer<typeof cspConsentSchema> & { consentId: string };
 
 export interface CspOptions extends EndpointOptions {
   /** The CSP host, e.g. `https://console.cloud.vmware.com`, or a proxy of it. */
@@ -59,7 +61,8 @@ export class CspTransport implements ConsentTransport {
   /** The org's consents; CSP answers 404 instead of an empty list. */
   async list(signal?: AbortSignal): Promise<CspConsent[]> {
     try {
-      return await this.#http.get(this.#base, cspConsentsSchema, { signal });
+      const list = await this.#http.get(this.#base, cspConsentsSchema, { signal });
+      return list.filter((c): c is CspConsent => !!c.consentId);
     } catch (e) {
       if (e instanceof ConsentError && e.status === 404) return [];
       throw e;
@@ -113,8 +116,10 @@ export class CspTransport implements ConsentTransport {
     await this.#http.delete(path, z.optional(z.unknown()), { signal });
   }
 
-  async #decide(consentId: string, action: 'APPROVE' | 'REJECT', body: { expiry?: string }, signal?: AbortSignal) {
+  async #decide(consentId: string, action: 'APPROVE' | 'REJECT', body: { expiry?: string }, signal?: AbortSignal): Promise<CspConsent> {
     const path = `${this.#base}/${encodeURIComponent(consentId)}`;
-    return this.#http.post(path, body, cspConsentSchema, { searchParams: { action }, signal });
+    const decided = await this.#http.post(path, body, cspConsentSchema, { searchParams: { action }, signal });
+    // The answer may leave the id out (optional in the reference): it is the one decided.
+    return { ...decided, consentId: decided.consentId ?? consentId };
   }
 }
