@@ -23,6 +23,26 @@ describe('superoffice transport against the simulator', () => {
     expect(parseMultiLanguage('NO:"a";broken', 'nb')).to.deep.equal([{ lang: 'nb', text: 'NO:"a";broken' }]);
   });
 
+  it('counts only a consent legal base as given, and of duplicate rows the one updated last', async () => {
+    const rows = [
+      { ConsentPurposeKey: 'STORE', LegalBaseKey: '61A', Updated: '2024-01-01T10:00:00Z' },
+      { ConsentPurposeKey: 'STORE', LegalBaseKey: 'WITHDRAWN', Updated: '2024-03-01T10:00:00Z' },
+      { ConsentPurposeKey: 'EVENTS', LegalBaseKey: 'WITHDRAWN', Updated: '2024-01-01T10:00:00Z' },
+      { ConsentPurposeKey: 'EVENTS', LegalBaseKey: '61A', Updated: '2024-02-01T10:00:00Z' },
+      // Legitimate interest: processing the person did not consent to.
+      { ConsentPurposeKey: 'EMARKETING', LegalBaseKey: '61F', Updated: '2024-02-01T10:00:00Z' },
+    ];
+    const seen: Headers[] = [];
+    const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      seen.push(new Request(input, init).headers);
+      return new Response(JSON.stringify(rows), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof globalThis.fetch;
+    const t = new SuperOfficeTransport({ endpoint: 'https://so.test/api/v1', getAuthorization: () => 'Bearer x', appToken: 'app-1', fetch, retries: 0 });
+    const state = await t.loadState(person(30336));
+    expect(Object.fromEntries(state.map((d) => [d.itemId, d.granted]))).to.deep.equal({ STORE: false, EVENTS: true, EMARKETING: false });
+    expect([seen[0]!.get('accept-language'), seen[0]!.get('so-language'), seen[0]!.get('so-apptoken')]).to.deep.equal(['en', 'en', 'app-1']);
+  });
+
   it('maps consent purposes to items by Key in Rank order, inactive and deleted ones inactive', async () => {
     const catalog = await transport().loadCatalog({ lang: 'en' });
     const items = catalog.groups[0]!.items;

@@ -68,6 +68,13 @@ export interface SuperOfficeOptions extends EndpointOptions {
   source?: string;
   /** Legal base key recorded with a grant. Default `61A` (GDPR 6(1)a, consent). */
   legalBase?: string;
+  /**
+   * Legal base keys that mean the person consented. Default: `legalBase` (`61A`). A row on any
+   * other base (legitimate interest, contract, …) is not a consent the visitor gave: not shown as given.
+   */
+  consentBases?: readonly string[];
+  /** The partner application's token (`SO-AppToken`), for Online tenants. A secret: server only. */
+  appToken?: string;
 }
 
 /**
@@ -85,9 +92,12 @@ export class SuperOfficeTransport implements ConsentTransport {
     this.#http = endpointHttp(options, inHeader('authorization', options.getAuthorization, { missing: 'No SuperOffice credentials.' }));
   }
 
-  /** Always name a language: without it SuperOffice answers raw multi-language strings. */
+  /** Always name a language (both headers: SO-Language wins where it is honoured); without one SuperOffice answers raw multi-language strings. */
   #headers(lang?: string): Record<string, string> {
-    return { 'accept-language': (lang ? normalizeLang(lang) : 'en').split('-')[0]! };
+    const iso2 = (lang ? normalizeLang(lang) : 'en').split('-')[0]!;
+    // An SO-Language set in `headers` is the host's choice and stays.
+    const fixed = Object.keys(this.#o.headers ?? {}).some((h) => h.toLowerCase() === 'so-language');
+    return { 'accept-language': iso2, ...(fixed ? {} : { 'so-language': iso2 }), ...(this.#o.appToken ? { 'so-apptoken': this.#o.appToken } : {}) };
   }
 
   async loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
@@ -118,7 +128,14 @@ export class SuperOfficeTransport implements ConsentTransport {
 
   async loadState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
     const rows = await this.#http.get(`Person/${personId(q)}/Consent`, superofficeConsentsSchema, { headers: this.#headers(), signal });
-    return rows.map((r) => ({ itemId: r.ConsentPurposeKey, granted: !!r.LegalBaseKey && r.LegalBaseKey !== 'WITHDRAWN' }));
+    const consent = new Set(this.#o.consentBases ?? [this.#o.legalBase ?? '61A']);
+    // One answer per purpose: of duplicate rows, the one updated last.
+    const newest = new Map<string, (typeof rows)[number]>();
+    for (const r of rows) {
+      const seen = newest.get(r.ConsentPurposeKey);
+      if (!seen || updatedAt(r) >= updatedAt(seen)) newest.set(r.ConsentPurposeKey, r);
+    }
+    return [...newest.values()].map((r) => ({ itemId: r.ConsentPurposeKey, granted: !!r.LegalBaseKey && consent.has(r.LegalBaseKey) }));
   }
 
   /** One PUT (grant) or DELETE (withdraw) per decision; both answer 204 with no body. */
@@ -144,6 +161,9 @@ export class SuperOfficeTransport implements ConsentTransport {
     return receipts;
   }
 }
+
+/** A row's `Updated` time; rows without one count as oldest. */
+const updatedAt = (r: { Updated?: string | null }) => (r.Updated ? Date.parse(r.Updated) || 0 : 0);
 
 /** 204 No Content (some servers send a literal `null`). */
 const noBody = z.optional(z.null());
