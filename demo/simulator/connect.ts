@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import { json, readBody, readJson, type Ctx, type Handler, type SimCore } from './core.js';
-import { consents, customers, groups, issuers, type SimConsent, type SimCustomer } from '../../fixtures/connect.js';
+import { consents, consentTexts, customers, groups, issuers, type SimConsent, type SimCustomer } from '../../fixtures/connect.js';
 import type { SimEvent } from './store.js';
 
 /**
@@ -97,6 +97,8 @@ export class ConnectSim {
       core.route('GET', `${base}/consentGroups/:issuer`, guard((ctx, [issuer]) => this.#groups(ctx, issuer!)));
       core.route('GET', `${base}/consents/:issuer`, guard((ctx, [issuer]) => this.#consents(ctx, issuer!)));
       core.route('POST', `${base}/consentEvent`, guard((ctx) => this.#register(ctx, mode)));
+      // The history path is the public page's; the user-mode one is inferred from the naming.
+      core.route('GET', `${base}/consent/text/history/:issuer`, guard((ctx, [issuer]) => this.#textHistory(ctx, issuer!)));
       if (mode === 'client') {
         core.route('GET', `${base}/consentEvent/history/:issuer/:subjectType/:subject`, guard((ctx, [issuer, type, subject]) =>
           this.#history(ctx, issuer!, type!, subject!)));
@@ -191,6 +193,23 @@ export class ConnectSim {
     });
   }
 
+  /** List consent text history, filtered as the reference's query parameters say. */
+  #textHistory(ctx: Ctx, issuer: string) {
+    const consentId = ctx.query.get('consentid');
+    const groupId = ctx.query.get('consentgroupid');
+    const target = ctx.query.get('target');
+    const scope = ctx.query.get('scope');
+    json(ctx, 200, {
+      issuer,
+      consents: consentTexts
+        .filter((t) => t.issuer === issuer)
+        .map((t) => ({ ...consents.find((c) => c.issuer === issuer && c.consentId === t.consentId)!, texts: t.texts }))
+        .filter((c) => (consentId === undefined || String(c.consentId) === consentId) && (groupId === undefined || String(c.consentGroupId) === groupId))
+        .filter((c) => (target === undefined || c.target === target) && (scope === undefined || c.scope === scope))
+        .map((c) => ({ consentId: c.consentId, consentGroupId: c.consentGroupId, target: c.target, scope: c.scope, texts: c.texts })),
+    });
+  }
+
   #history(ctx: Ctx, issuer: string, subjectType: string, subject: string) {
     if (!(subjectTypes as readonly string[]).includes(subjectType))
       return json(ctx, 400, connectError(400, `Unknown subjectType ${subjectType}`));
@@ -231,17 +250,27 @@ export class ConnectSim {
         (b.customerNumber === undefined || c.customerNumber === b.customerNumber),
     );
     if (mode === 'user' && who && who.connectId !== (ctx.principal as { subject: string }).subject) who = undefined;
-    const accesses: { access: boolean; accessLevel: string; accessType: string }[] = [];
+    const accesses: { access: boolean; accessLevel: string; accessType: string; accessTypeDetail?: unknown }[] = [];
     const check = (asked: unknown, level: string, ok: boolean, type: string) => asked !== undefined && accesses.push({ access: ok, accessLevel: level, accessType: type });
-    if (b.product !== undefined) {
+    // The reference's levels and types; how each flag is answered is ours (inferred): see README.
+    if (b.product !== undefined && !b.accessAidFamily) {
       const own = !!who?.products.includes(b.product);
       const shared = !!who?.sharedProducts.includes(b.product);
       check(b.product, shared && !own ? 'I' : 'A', own || shared, shared && !own ? 'B' : 'A');
     }
-    check(b.articleId, 'B', !!(b.articleId && who?.articles.includes(b.articleId)), 'C');
+    // The reader's or their aID family's access to the product.
+    if (b.accessAidFamily) check(true, 'H', !!b.product && !!(who?.products.includes(b.product) || who?.familyProducts?.includes(b.product)), 'B');
+    if (b.articleId !== undefined) check(b.articleId, 'B', !!who?.articles.includes(b.articleId), 'C');
+    // Without an article id: the whole list of articles the reader has, as the detail.
+    else if (b.accessArticle) accesses.push({ access: !!who?.articles.length, accessLevel: 'B', accessType: 'C', accessTypeDetail: { articleIds: who?.articles ?? [] } });
     check(b.domain, 'C', !!(b.domain && who?.domains.includes(b.domain)), 'D');
+    if (b.accessDomain) check(true, 'C', !!who?.domains.length && (!b.categoryType || !!who.categoryTypes.includes(b.categoryType)), 'D');
     check(b.categoryType, 'E', !!(b.categoryType && who?.categoryTypes.includes(b.categoryType)), 'G');
-    check(b.ip, 'D', b.ip === '127.0.0.1', 'E');
+    if (b.accessAzureAd) check(true, 'G', !!who?.azureAd, 'A');
+    // IP: an institution's address; alone it needs no reader.
+    if (b.ip !== undefined) check(b.ip, 'D', b.ip === '127.0.0.1' || customers.some((c) => c.ips?.includes(b.ip!)), 'E');
+    // customerNumber and credential alone: the identified customer's own subscription.
+    if (!accesses.length && b.customerNumber !== undefined && b.credential) check(true, 'A', !!who?.products.length, 'A');
     json(ctx, 200, { access: accesses.length > 0 && accesses.every((a) => a.access), accesses });
   }
 

@@ -223,7 +223,13 @@ export class ConsentFormController implements ReactiveController {
     this.#heard.push(...heard);
     if (e.type === 'superseded') this.#replaced.push(...e.decisions);
     const loaded = this.loaded;
-    if (!loaded) return;
+    if (!loaded) {
+      // The first load is under way and may have read the queue before this refusal: the visitor
+      // is told, and the queue read again (else the refused save would show as kept, for good).
+      if (e.type === 'failed' && e.announced && e.error) this.#host.dispatchEvent(new ConsentErrorEvent({ ...e.error.toJSON(), operation: 'save', queued: false }));
+      if (e.type === 'failed' && (e.announced || e.remote)) this.reload();
+      return;
+    }
     if (e.type === 'superseded' && e.remote) this.#forget(e.decisions, loaded);
     if (heard.length) {
       loaded.stored = applyDecisions(loaded.stored, loaded.catalog, heard);
@@ -236,9 +242,10 @@ export class ConsentFormController implements ReactiveController {
     }
     if (sent) {
       if (this.#save.kind === 'queued') this.#set({ save: { kind: 'saved' } });
-      // This page's own queued save, confirmed now: its receipt is made here.
-      if (!e.remote) void this.#receipt(loaded.catalog, e.decisions, e.receipts ?? []);
-      this.#host.dispatchEvent(new ConsentSavedEvent({ decisions: e.decisions, receipts: e.receipts ?? [], queued: false }));
+      // This page's own queued save, confirmed now: its receipt is made here, naming the wording shown here.
+      const receipts = e.remote ? (e.receipts ?? []) : this.#named(loaded.catalog, e.receipts ?? []);
+      if (!e.remote) void this.#receipt(loaded.catalog, e.decisions, receipts);
+      this.#host.dispatchEvent(new ConsentSavedEvent({ decisions: e.decisions, receipts, queued: false }));
     } else if (queued) {
       this.#set({ save: { kind: 'queued', because: 'connection' } });
     } else if (e.type === 'failed' && e.announced && e.error) {
@@ -321,8 +328,9 @@ export class ConsentFormController implements ReactiveController {
       this.#choices = new Map([...this.#choices].filter(([id]) => !answered.has(id)));
       const refused = this.#queueStatus(this.loaded);
       this.#set({ save: refused?.kind === 'error' ? refused : waiting ? { kind: 'queued', because: waiting.queuedBecause ?? 'connection' } : { kind: 'saved' } });
-      if (!queued) void this.#receipt(loaded.catalog, decisions, receipts);
-      this.#host.dispatchEvent(new ConsentSavedEvent({ decisions, receipts, queued }));
+      const named = this.#named(loaded.catalog, receipts);
+      if (!queued) void this.#receipt(loaded.catalog, decisions, named);
+      this.#host.dispatchEvent(new ConsentSavedEvent({ decisions, receipts: named, queued }));
     } catch (e) {
       if (isAbort(e)) return;
       const error = toConsentError(e);
@@ -374,6 +382,15 @@ export class ConsentFormController implements ReactiveController {
     if (this.#receiptUrl) URL.revokeObjectURL(this.#receiptUrl);
     this.#receiptUrl = URL.createObjectURL(new Blob([JSON.stringify(receipt, null, 2)], { type: 'application/json' }));
     this.#host.requestUpdate();
+  }
+
+  /** Receipts naming the wording the visitor was shown for each item, where the provider keeps one (its id and version). */
+  #named(catalog: ConsentCatalog, receipts: Receipt[]): Receipt[] {
+    const items = new Map(allItems(catalog).map((i) => [i.id, i]));
+    return receipts.map((r) => {
+      const shown = this.#src.shown(items.get(r.itemId)?.texts ?? []);
+      return shown?.id ? { ...r, textId: shown.id, ...(shown.version ? { textVersion: shown.version } : {}) } : r;
+    });
   }
 
   /** Records what the provider now holds, in what is shown now (a load may have ended during the save). */

@@ -45,6 +45,8 @@ export interface ReceiptPurpose {
   notice_text: string;
   notice_language: string;
   notice_version?: string;
+  /** The provider's id of the wording shown (Connect consent text), when it keeps one. */
+  notice_id?: string;
   /** Which item of the catalog. */
   item_id: string;
 }
@@ -108,7 +110,8 @@ export function consentReceipt(i: ReceiptInput): ConsentReceipt {
       ...(r?.created ? { record_time: new Date(r.created).toISOString() } : {}),
       notice_text: [text?.title, text?.description].filter(Boolean).join('\n'),
       notice_language: text?.lang ?? '',
-      ...((r?.version ?? i.catalog.version) ? { notice_version: r?.version ?? i.catalog.version } : {}),
+      ...((text?.version ?? r?.version ?? i.catalog.version) ? { notice_version: text?.version ?? r?.version ?? i.catalog.version } : {}),
+      ...(text?.id ? { notice_id: text.id } : {}),
       item_id: d.itemId,
     };
   });

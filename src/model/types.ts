@@ -2,6 +2,10 @@ import type { ConsentError } from './errors.js';
 
 /** A provider text in one language. `lang` is normalised BCP 47 (`nb-NO`). */
 export interface LocalizedText {
+  /** The provider's id of this wording (Connect `consentTextId`), when it keeps one: a receipt names it. */
+  id?: string;
+  /** Which version of that wording (Connect `consentTextHistoryId`). */
+  version?: string;
   lang: string;
   title: string;
   description?: string;
@@ -123,6 +127,9 @@ export interface Receipt {
   cascaded?: Decision[];
   /** Version of the catalog (template) the visitor answered. */
   version?: string;
+  /** The provider's id and version of the wording the visitor was shown (Connect consent text). */
+  textId?: string;
+  textVersion?: string;
   /** Kept on this device and not yet confirmed by the provider: it will be sent later. */
   queued?: boolean;
   /** Why it is queued: the visitor's connection, or the provider (busy, failing). */

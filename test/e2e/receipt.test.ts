@@ -96,4 +96,34 @@ describe('consent receipts', () => {
     assert.deepEqual(file, receipt);
     await context.close();
   });
+
+  it('a Connect receipt in consent-saved names the consent text the visitor saw, and so does the kept receipt', async () => {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    await tab.goto(env.demo);
+    const picker = tab.locator('consent-group-picker').first();
+    await picker.locator('input[data-item-input="1"]').waitFor();
+    // The wording shown: the description under "Newsletters by email" (the consent text in force in en-GB).
+    const description = (await picker.locator('[data-item="1"] > [part~="item-description"]').textContent())!.trim();
+    assert.equal(description, 'Do you agree to receive our newsletters by email?');
+    await tab.evaluate(() => {
+      const w = window as unknown as { saved: unknown[] };
+      w.saved = [];
+      document.querySelector('consent-group-picker')!.addEventListener('consent-saved', (e) => w.saved.push((e as CustomEvent).detail));
+    });
+    await picker.locator('input[data-item-input="1"]').check();
+    await picker.locator('button[part~="save"]').click();
+    await picker.locator('[part~="status"]', { hasText: 'saved' }).waitFor();
+    const saved = (await tab.evaluate(() => (window as unknown as { saved: { receipts: { itemId: string; textId?: string; textVersion?: string }[] }[] }).saved)).at(-1)!;
+    // en-GB consent text 2, in force since its window 3 (fixtures/connect.ts).
+    assert.deepEqual(
+      saved.receipts.filter((r) => r.itemId === '1').map((r) => [r.textId, r.textVersion]),
+      [['2', '3']],
+    );
+    const kept = (await tab.evaluate(() => (window as any).ConsentElements.receipts())) as any[];
+    const purpose = kept[0].services[0].purposes.find((p: { item_id: string }) => p.item_id === '1');
+    assert.deepEqual([purpose.notice_id, purpose.notice_version], ['2', '3']);
+    assert.ok(purpose.notice_text.endsWith(description), 'the receipt holds the exact wording shown');
+    await context.close();
+  });
 });

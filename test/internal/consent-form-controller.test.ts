@@ -126,3 +126,39 @@ describe('ConsentFormController, a save refused while a reload reads the outbox'
     expect((await submitted).detail.decisions).to.deep.equal([{ itemId: '1', granted: true }]);
   });
 });
+
+describe('ConsentFormController, a queued save refused while the first load is under way', () => {
+  it('tells the visitor and shows the refused choice with its error, not as kept', async () => {
+    let openState = () => {};
+    const gate = new Promise<void>((r) => (openState = r));
+    let queue: { pending: { itemId: string; granted: boolean }[]; failed: { itemId: string; granted: boolean }[]; error?: ConsentError } = {
+      pending: [{ itemId: '1', granted: true }],
+      failed: [],
+    };
+    let listener: ((e: import('../../src/model/types.js').QueueEvent) => void) | undefined;
+    let reads = 0;
+    const transport: ConsentTransport = {
+      name: 'outbox-like',
+      loadCatalog: async () => structuredClone(catalog),
+      loadState: async () => {
+        await gate;
+        return [];
+      },
+      queued: async () => (reads++, structuredClone(queue)),
+      watch: (_q, fn) => ((listener = fn), () => (listener = undefined)),
+    };
+    const el = await fixture<FormProbe>(html`<form-probe .transport=${transport}></form-probe>`);
+    await waitUntil(() => listener && reads === 1, 'first load reading');
+    // The queued save is refused for good (an HTML page instead of JSON) before the load ends.
+    const error = new ConsentError('invalid-response', 'Expected JSON but got text/html');
+    queue = { pending: [], failed: [{ itemId: '1', granted: true }], error };
+    const told = oneEvent(el, 'consent-error') as Promise<ConsentErrorEvent>;
+    listener!({ type: 'failed', entry: 'e1', seq: 1, announced: true, decisions: [{ itemId: '1', granted: true }], error });
+    expect((await told).detail).to.include({ code: 'invalid-response', operation: 'save', queued: false });
+    openState();
+    await waitUntil(() => !el.form.loading && !el.form.busy && reads >= 2, 'loaded again');
+    expect(el.form.save.kind).to.equal('error');
+    expect(el.form.choices.get('1')).to.equal(true);
+    expect(el.form.loaded!.stored.get('1'), 'not shown as kept').to.equal(undefined);
+  });
+});

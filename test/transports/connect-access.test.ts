@@ -40,6 +40,28 @@ describe('connect check access against the simulator', () => {
     });
   });
 
+  it('answers every access flag of the reference (aID family, Azure AD, domain by category type, article list)', async () => {
+    const t = await client();
+    const family = await t.checkAccess({ product: 'KIDS1', accessAidFamily: true, ...READER });
+    expect([family.granted, family.accesses]).to.deep.equal([true, [{ access: true, level: 'H', type: 'B' }]]);
+    expect((await t.checkAccess({ product: 'NOPE', accessAidFamily: true, ...READER })).granted).to.equal(false);
+    expect((await t.checkAccess({ accessAzureAd: true, ...READER })).accesses).to.deep.equal([{ access: true, level: 'G', type: 'A' }]);
+    expect((await t.checkAccess({ accessDomain: true, categoryType: 'SWISJ', ...READER })).granted).to.equal(true);
+    const articles = await t.checkAccess({ accessArticle: true, ...READER });
+    expect(articles.accesses).to.deep.equal([{ access: true, level: 'B', type: 'C', detail: { articleIds: ['578943434'] } }]);
+    const none = await t.checkAccess({ accessArticle: true, uniqueId: '0f8fad5bd9cb469fa16570867728950e' });
+    expect([none.granted, none.accesses![0]!.detail]).to.deep.equal([false, { articleIds: [] }]);
+  });
+
+  it('grants IP access alone (an institution’s address), and a customer number with a credential alone', async () => {
+    const t = await client();
+    expect(await t.checkAccess({ ip: '10.20.30.40' })).to.deep.include({ granted: true, accesses: [{ access: true, level: 'D', type: 'E' }] });
+    expect((await t.checkAccess({ ip: '192.0.2.1' })).granted).to.equal(false);
+    expect((await t.checkAccess({ customerNumber: 563457, credential: '+4723339100' })).granted).to.equal(true);
+    expect((await t.checkAccess({ customerNumber: 563457, credential: 'ola@example.no' })).granted, 'another customer’s credential').to.equal(false);
+    expect((await t.checkAccess({ customerNumber: 100200, credential: 'ola@example.no' })).granted, 'no subscription').to.equal(false);
+  });
+
   it('reports a shared subscription as level I, type B', async () => {
     const r = await (await client()).checkAccess({ product: 'FAMILY1', ...READER });
     expect(r.accesses).to.deep.equal([{ access: true, level: 'I', type: 'B' }]);

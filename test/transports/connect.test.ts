@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ConsentError } from '../../src/model/errors.js';
 import { flattenItems } from '../../src/model/tree.js';
-import { ConnectTransport, type ConnectOptions } from '../../src/transports/connect/connect.js';
+import { connectCatalog, connectConsentsSchema, connectGroupsSchema, connectTextHistorySchema, ConnectTransport, type ConnectOptions } from '../../src/transports/connect/connect.js';
 import { transportFor } from '../../src/transports/core/registry.js';
 import { capi, clearFaults, clientToken, eventsFor, newSubject, NORDLYS, queueFault, userToken, failure } from '../helpers.js';
 
@@ -86,6 +86,32 @@ describe('connect transport against the simulator', () => {
     ]);
     const state = await t.loadState({ issuer: NORDLYS, subject });
     expect(state.filter((d) => d.granted).map((d) => d.itemId).sort()).to.deep.equal(['1', '2', '3', '4']);
+  });
+
+  it('names the consent wording in force per language (List consent text history): its id and version', async () => {
+    const catalog = await (await client()).loadCatalog({ issuer: NORDLYS });
+    const one = flattenItems(catalog.groups.flatMap((g) => g.items)).find((i) => i.id === '1')!;
+    const byLang = Object.fromEntries(one.texts.map((t) => [t.lang, t]));
+    expect(byLang['en-GB']).to.deep.include({ title: 'Newsletters by email', description: 'Do you agree to receive our newsletters by email?', id: '2', version: '3' });
+    expect(byLang['nb-NO']).to.deep.include({ description: 'Samtykker du til å motta nyhetsbrevene våre på e-post?', id: '1', version: '5' });
+    expect(byLang['sv-SE']!.id, 'no Swedish wording kept').to.equal(undefined);
+  });
+
+  it('takes the window in force at the time: the reference example’s wording of mid-2019', () => {
+    const reference = {
+      issuer: '468979834',
+      consents: [{ consentId: 1, consentGroupId: 1, target: 'editoral', scope: 'email', texts: [{ consentTextId: 1, languageCode: 'nb_NO', textHistory: [
+        { consentTextHistoryId: 1, text: 'Samtykker du til å motta eposter?', fromDate: 1559386588000, toDate: 1561892188000 },
+        { consentTextHistoryId: 2, text: 'Samtykker du til å motta epostmeldinger?', fromDate: 1561986769000, toDate: 1593609208000 },
+      ] }] }],
+    };
+    const wording = connectTextHistorySchema.parse(reference);
+    const groups = { groups: [{ consentGroupId: 1, texts: [], active: true }] };
+    const consents = { consents: [{ consentId: 1, consentGroupId: 1, texts: [{ languageCode: 'nb_NO', name: 'E-post' }], active: true }] };
+    const at = (now: number) => connectCatalog('468979834', connectGroupsSchema.parse(groups), connectConsentsSchema.parse(consents), wording, now).groups[0]!.items[0]!.texts[0]!;
+    expect(at(1560000000000)).to.deep.include({ description: 'Samtykker du til å motta eposter?', id: '1', version: '1' });
+    expect(at(1561900000000).id, 'between two windows: none in force').to.equal(undefined);
+    expect(at(Date.now()).id, 'both windows ended').to.equal(undefined);
   });
 
   it('maps a refused connection to network', async () => {

@@ -60,6 +60,32 @@ export const connectConsentsSchema = z.object({
   ),
 });
 
+/** List consent text history: each consent's wording per language, with the windows it was in force. */
+export const connectTextHistorySchema = z.object({
+  issuer: z.optional(z.string()),
+  consents: z._default(
+    z.array(
+      z.object({
+        consentId: z.optional(z.int()),
+        texts: z._default(
+          z.array(
+            z.object({
+              consentTextId: z.optional(z.int()),
+              languageCode: z.string(),
+              textHistory: z._default(
+                z.array(z.object({ consentTextHistoryId: z.optional(z.int()), text: z.string(), fromDate: z.optional(z.number()), toDate: z.optional(z.nullable(z.number())) })),
+                [],
+              ),
+            }),
+          ),
+          [],
+        ),
+      }),
+    ),
+    [],
+  ),
+});
+
 export const connectHistorySchema = z.object({
   issuer: z.optional(z.string()),
   subject: z.optional(z.string()),
@@ -158,7 +184,10 @@ export function connectCatalog(
   issuer: string,
   groups: z.infer<typeof connectGroupsSchema>,
   consents: z.infer<typeof connectConsentsSchema>,
+  wording: z.infer<typeof connectTextHistorySchema> = { consents: [] },
+  now = Date.now(),
 ): ConsentCatalog {
+  const current = currentTexts(wording, now);
   const items = new Map<number, ConsentItem[]>();
   const parents = new Map<string, string | undefined>();
   for (const c of consents.consents) {
@@ -168,7 +197,7 @@ export function connectCatalog(
     list.push({
       id,
       order: c.selectionOrder ?? 0,
-      texts: mapTexts(c.texts),
+      texts: withWording(mapTexts(c.texts), current.get(c.consentId) ?? []),
       active: c.active,
       ref: { consentId: c.consentId, consentGroupId: c.consentGroupId, target: c.target, scope: c.scope },
     });
@@ -193,6 +222,34 @@ export function connectCatalog(
       ),
     ),
   };
+}
+
+/** Per consent, the wording in force at `now` in each language (a window without `toDate` is open). */
+function currentTexts(wording: z.infer<typeof connectTextHistorySchema>, now: number): Map<number, LocalizedText[]> {
+  const out = new Map<number, LocalizedText[]>();
+  for (const c of wording.consents) {
+    if (c.consentId === undefined) continue;
+    for (const t of c.texts) {
+      const w = t.textHistory.find((h) => (h.fromDate ?? 0) <= now && (h.toDate == null || h.toDate > now));
+      if (!w || t.consentTextId === undefined) continue;
+      const text: LocalizedText = { lang: normalizeLang(t.languageCode), title: w.text, id: String(t.consentTextId) };
+      if (w.consentTextHistoryId !== undefined) text.version = String(w.consentTextHistoryId);
+      out.set(c.consentId, [...(out.get(c.consentId) ?? []), text]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The consent's wording is what the visitor agrees to: where one is in force, it is the text's
+ * description (and names the text's id and version); a language only the wording has is added.
+ */
+function withWording(texts: LocalizedText[], wording: LocalizedText[]): LocalizedText[] {
+  const out = texts.map((t) => {
+    const w = wording.find((x) => x.lang === t.lang);
+    return w ? { ...t, description: w.title, id: w.id, ...(w.version ? { version: w.version } : {}) } : t;
+  });
+  return [...out, ...wording.filter((w) => !texts.some((t) => t.lang === w.lang))];
 }
 
 /** The visitor's current answers: per consent the newest event (by `created`, then id). */
@@ -239,11 +296,16 @@ export class ConnectTransport implements ConsentTransport {
   async loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
     const issuer = requireIssuer(q.issuer);
     const searchParams = { onlyActive: q.onlyActive ?? true };
-    const [groups, consents] = await Promise.all([
+    const [groups, consents, wording] = await Promise.all([
       this.#http.get(`${this.#prefix}/consentGroups/${enc(issuer)}`, connectGroupsSchema, { searchParams, signal }),
       this.#http.get(`${this.#prefix}/consents/${enc(issuer)}`, connectConsentsSchema, { searchParams, signal }),
+      // The wording in force, to show and to name in receipts; a provider without it (404) has none.
+      this.#http.get(`${this.#prefix}/consent/text/history/${enc(issuer)}`, connectTextHistorySchema, { searchParams, signal }).catch((e: unknown) => {
+        if (e instanceof ConsentError && e.status === 404) return undefined;
+        throw e;
+      }),
     ]);
-    return connectCatalog(issuer, groups, consents);
+    return connectCatalog(issuer, groups, consents, wording);
   }
 
   async loadState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
@@ -265,7 +327,9 @@ export class ConnectTransport implements ConsentTransport {
   async checkAccess(q: AccessQuery, signal?: AbortSignal): Promise<AccessResult> {
     const parts: Promise<AccessResult>[] = [];
     const body = connectAccessBody({ ...(await this.#identity?.()), ...q });
-    if (q.product || q.articleId || q.domain || q.categoryType || q.ip || q.accessAzureAd || q.accessAidFamily || q.accessDomain || q.accessArticle) {
+    // A customer number with a credential alone asks for that customer's own access.
+    const byCustomer = q.customerNumber !== undefined && !!q.credential;
+    if (q.product || q.articleId || q.domain || q.categoryType || q.ip || q.accessAzureAd || q.accessAidFamily || q.accessDomain || q.accessArticle || byCustomer) {
       const path = this.mode === 'client' ? 'v1/client/customer/access' : 'v1/customer/access';
       parts.push(
         this.#http.post(path, body, connectAccessSchema, { signal, idempotent: true }).then((r) => ({
@@ -289,7 +353,7 @@ export class ConnectTransport implements ConsentTransport {
         }),
       );
     }
-    if (!parts.length) throw new ConsentError('config', 'Nothing to check: give a product, article, domain, category type or consent.');
+    if (!parts.length) throw new ConsentError('config', 'Nothing to check: give a product, article, domain, category type, IP, an access flag, a customer number with a credential, or a consent.');
     return combineAccess(await Promise.all(parts));
   }
 

@@ -5,6 +5,8 @@ import type { ConsentItem } from '../../model/types.js';
 // catalogs kept in sessionStorage by the cache decorator.
 
 export const localizedText = z.object({
+  id: z.optional(z.string().check(z.maxLength(64))),
+  version: z.optional(z.string().check(z.maxLength(64))),
   lang: z.string(),
   title: z.string(),
   description: z.optional(z.string()),

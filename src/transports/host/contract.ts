@@ -21,6 +21,8 @@ export const receipt = z.object({
   created: z.optional(z.number()),
   cascaded: z.optional(z.array(decision)),
   version: z.optional(z.string()),
+  textId: z.optional(z.string()),
+  textVersion: z.optional(z.string()),
   superseded: z.optional(z.boolean()),
 });
 
