@@ -12,6 +12,7 @@ import {
   ConsentLoadEvent,
   ConsentSavedEvent,
   ConsentSubmitEvent,
+  PrivacyRequestEvent,
 } from './events/index.js';
 import { defineConsentElements } from './define.js';
 
@@ -29,7 +30,7 @@ export const ConsentGroupPicker = createComponent({
   tagName: 'consent-group-picker',
   elementClass: PickerElement,
   react: React,
-  events: formEvents,
+  events: { ...formEvents, onPrivacyRequest: PrivacyRequestEvent.eventName as EventName<PrivacyRequestEvent> },
   displayName: 'ConsentGroupPicker',
 });
 

@@ -109,6 +109,10 @@ export class ConnectSim {
         }));
       }
     }
+    // Access private data (the public page's path) and Remove private data (path inferred): user mode.
+    for (const [right, path] of [['access', 'access'], ['erasure', 'remove']] as const)
+      core.route('POST', `/capi/v1/customer/privacy/${path}`, (ctx) => (this.#authorize(ctx, 'user') ? this.#privacy(ctx, right) : undefined));
+    core.route('GET', '/__sim/privacy-requests', (ctx) => json(ctx, 200, { requests: this.privacyRequests }));
     core.route('POST', '/capi/v1/client/customer/access', (ctx) => (this.#authorize(ctx, 'client') ? this.#access(ctx, 'client') : undefined));
     core.route('POST', '/capi/v1/customer/access', (ctx) => (this.#authorize(ctx, 'user') ? this.#access(ctx, 'user') : undefined));
     core.route('GET', '/__sim/issuers', (ctx) => json(ctx, 200, issuers));
@@ -272,6 +276,20 @@ export class ConnectSim {
     // customerNumber and credential alone: the identified customer's own subscription.
     if (!accesses.length && b.customerNumber !== undefined && b.credential) check(true, 'A', !!who?.products.length, 'A');
     json(ctx, 200, { access: accesses.length > 0 && accesses.every((a) => a.access), accesses });
+  }
+
+  /** The cases opened, for tests (not persisted). */
+  readonly privacyRequests: { right: 'access' | 'erasure'; subject: string; sendReceipt: boolean; at: number }[] = [];
+
+  async #privacy(ctx: Ctx, right: 'access' | 'erasure') {
+    const raw = await readJson(ctx.req);
+    this.#core.received(ctx, raw);
+    const parsed = z.object({ sendReceipt: z.boolean() }).safeParse(raw);
+    if (!parsed.success) return json(ctx, 400, connectError(400, 'sendReceipt (boolean) is required'));
+    const { subject } = ctx.principal as Extract<Principal, { kind: 'user' }>;
+    this.privacyRequests.push({ right, subject, sendReceipt: parsed.data.sendReceipt, at: Date.now() });
+    // No data in the answer: Connect opens a case and may mail a receipt.
+    json(ctx, 200, { success: true, receiptSend: parsed.data.sendReceipt });
   }
 
   async #register(ctx: Ctx, mode: 'client' | 'user') {

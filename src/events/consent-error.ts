@@ -6,8 +6,8 @@ export interface ConsentErrorDetail {
   status?: number;
   message: string;
   retryable: boolean;
-  /** What failed: loading the choices, saving them, or checking access (the gate). */
-  operation: 'load' | 'save' | 'access';
+  /** What failed: loading the choices, saving them, checking access (the gate), or a privacy-right request. */
+  operation: 'load' | 'save' | 'access' | 'privacy';
   /** On a save: false when a save the visitor was told is queued was refused for good (not recorded). */
   queued?: boolean;
   /** The provider's (or backend's) id of the failed request, to quote to its support. */

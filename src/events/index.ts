@@ -5,3 +5,4 @@ export * from './consent-saved.js';
 export * from './consent-error.js';
 export * from './detail-event.js';
 export * from './access-change.js';
+export * from './privacy-request.js';

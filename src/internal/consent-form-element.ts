@@ -77,6 +77,11 @@ export abstract class ConsentFormElement extends ConsentElement {
     return nothing;
   }
 
+  /** Shown below the buttons once loaded (e.g. the picker's privacy rights). */
+  protected renderMore(): unknown {
+    return nothing;
+  }
+
   override render() {
     const { loaded, loading, save, receiptUrl } = this.form;
     const all = loaded ? visibleGroups(loaded.catalog) : [];
@@ -192,7 +197,8 @@ export abstract class ConsentFormElement extends ConsentElement {
         <button part="button reject-all" ?disabled=${this.busy} @click=${() => this.form.all(false)}>${msg('Reject all')}</button>
         <button part="button accept-all" ?disabled=${this.busy} @click=${() => this.form.all(true)}>${msg('Accept all')}</button>
         <button part="button save" ?disabled=${this.busy} @click=${() => this.saveChoices()}>${msg('Save choices')}</button>
-      </div>`;
+      </div>
+      ${this.renderMore()}`;
   }
 
   #renderError(operation: 'load' | 'save') {

@@ -215,6 +215,21 @@ export interface AccessResult {
 }
 
 /** The one interface every provider transport implements. Capabilities are optional. */
+/** A data subject's right the provider takes requests for: a copy of the data (GDPR art. 15), or erasure (art. 17). */
+export type PrivacyRight = 'access' | 'erasure';
+
+export interface PrivacyRequest {
+  right: PrivacyRight;
+  /** Ask the provider to send the visitor a receipt of the request. */
+  sendReceipt: boolean;
+}
+
+/** The provider's answer: it opened a case (Connect `success`), and whether it sent a receipt (`receiptSend`). */
+export interface PrivacyAnswer {
+  accepted: boolean;
+  receiptSent: boolean;
+}
+
 export interface ConsentTransport {
   /** Short provider name, for errors and `catalog.source`. */
   readonly name: string;
@@ -228,4 +243,6 @@ export interface ConsentTransport {
   watch?(q: StateQuery, fn: (e: QueueEvent) => void): () => void;
   /** What waits to be sent for a scope (the outbox). */
   queued?(q: StateQuery): Promise<QueueState>;
+  /** Opens a privacy-right case for the signed-in visitor (Connect Access / Remove private data). */
+  requestPrivacy?(r: PrivacyRequest, signal?: AbortSignal): Promise<PrivacyAnswer>;
 }

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConsentFormElement, type Loaded } from '../../internal/consent-form-element.js';
 import { formStyles, formTokens } from '../../internal/form.styles.js';
+import { PrivacyRights } from '../../internal/privacy-rights.js';
 import type { CatalogQuery, ConsentGroupModel, ConsentItem, StateQuery } from '../../model/types.js';
 import { styles } from './consent-group-picker.styles.js';
 
@@ -34,6 +35,12 @@ import { styles } from './consent-group-picker.styles.js';
  * @csspart retry - The Retry button.
  * @csspart empty - Shown when the provider has nothing to choose.
  * @csspart skeleton - The loading placeholder.
+ * @csspart privacy - The privacy-rights buttons (with `privacy-rights`).
+ * @csspart privacy-access - "Request a copy of my data".
+ * @csspart privacy-erasure - "Ask to delete my data".
+ * @csspart privacy-dialog - The dialog that says what a request does before it is sent.
+ * @csspart privacy-send - The dialog's "Send request" button.
+ * @csspart privacy-status - Whether the request was sent.
  *
  * @cssprop [--consent-picker-color] - Text colour. Falls back to `--consent-color-text`.
  * @cssprop [--consent-picker-background] - Background. Falls back to `--consent-color-background`.
@@ -55,6 +62,7 @@ import { styles } from './consent-group-picker.styles.js';
  * @fires {ConsentChangeEvent} consent-change - The visitor changed a choice (not saved yet). `detail.decisions`, `detail.changes`.
  * @fires {ConsentSubmitEvent} consent-submit - About to save; cancelable. `detail.decisions`.
  * @fires {ConsentSavedEvent} consent-saved - The provider confirmed. `detail.decisions`, `detail.receipts`, `detail.queued`.
+ * @fires {PrivacyRequestEvent} privacy-request - The provider opened the visitor's privacy request. `detail.right` (`access`, `erasure`), `detail.accepted`, `detail.receiptSent`.
  * @fires {ConsentErrorEvent} consent-error - Loading or saving failed. `detail.code`, `detail.status`, `detail.message`, `detail.retryable`.
  */
 @localized()
@@ -63,6 +71,15 @@ export class ConsentGroupPicker extends ConsentFormElement {
 
   /** The provider's issuer id (Connect: the company that asks for consent). */
   @property() issuer?: string;
+
+  /**
+   * Offer the visitor their privacy rights: a copy of their data, and its erasure (Connect
+   * Access / Remove private data, for a signed-in reader; or the host backend's `privacy/…`).
+   * Shown only where the transport takes such requests.
+   */
+  @property({ type: Boolean, attribute: 'privacy-rights' }) privacyRights = false;
+
+  readonly #privacy = new PrivacyRights(this, () => this.transports.value);
 
   protected loadKeys() {
     const s = this.visitor();
@@ -79,6 +96,10 @@ export class ConsentGroupPicker extends ConsentFormElement {
 
   protected saveFields() {
     return { issuer: this.issuer, subject: this.visitor() };
+  }
+
+  protected override renderMore() {
+    return this.privacyRights ? this.#privacy.render() : nothing;
   }
 
   protected renderGroup(group: ConsentGroupModel, loaded: Loaded) {

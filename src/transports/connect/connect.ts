@@ -11,6 +11,8 @@ import type {
   ConsentTransport,
   Decision,
   LocalizedText,
+  PrivacyAnswer,
+  PrivacyRequest,
   Receipt,
   SaveRequest,
   StateQuery,
@@ -85,6 +87,9 @@ export const connectTextHistorySchema = z.object({
     [],
   ),
 });
+
+/** Access / Remove private data: `{ success, receiptSend }`. */
+export const connectPrivacySchema = z.object({ success: z.optional(z.boolean()), receiptSend: z.optional(z.boolean()) });
 
 export const connectHistorySchema = z.object({
   issuer: z.optional(z.string()),
@@ -355,6 +360,18 @@ export class ConnectTransport implements ConsentTransport {
     }
     if (!parts.length) throw new ConsentError('config', 'Nothing to check: give a product, article, domain, category type, IP, an access flag, a customer number with a credential, or a consent.');
     return combineAccess(await Promise.all(parts));
+  }
+
+  /**
+   * Access private data / Remove private data: opens a GDPR case for the signed-in reader (user
+   * mode only: the reader is the token's). Not retried: each call opens a case.
+   */
+  async requestPrivacy(r: PrivacyRequest, signal?: AbortSignal): Promise<PrivacyAnswer> {
+    if (this.mode !== 'user') throw new ConsentError('unsupported', 'Connect privacy requests are made with the reader’s own token (user mode).');
+    // `access` is the reference page's path; `remove` is inferred from it.
+    const path = r.right === 'access' ? 'v1/customer/privacy/access' : 'v1/customer/privacy/remove';
+    const a = await this.#http.post(path, { sendReceipt: r.sendReceipt }, connectPrivacySchema, { signal });
+    return { accepted: a.success === true, receiptSent: a.receiptSend === true };
   }
 
   /** One consent event per decision, in order (parents before children), each awaited. */

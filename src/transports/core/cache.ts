@@ -34,12 +34,14 @@ export class CachedTransport implements ConsentTransport {
     if (inner.loadState) this.loadState = inner.loadState.bind(inner);
     if (inner.saveDecisions) this.saveDecisions = inner.saveDecisions.bind(inner);
     if (inner.checkAccess) this.checkAccess = inner.checkAccess.bind(inner);
+    if (inner.requestPrivacy) this.requestPrivacy = inner.requestPrivacy.bind(inner);
   }
 
   readonly idempotentWrites?: boolean;
   loadState?: ConsentTransport['loadState'];
   saveDecisions?: ConsentTransport['saveDecisions'];
   checkAccess?: ConsentTransport['checkAccess'];
+  requestPrivacy?: ConsentTransport['requestPrivacy'];
 
   async loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
     const key = `consent-elements:catalog:${this.#o.key}:${JSON.stringify(q)}`;

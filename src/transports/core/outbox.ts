@@ -173,6 +173,7 @@ export class OutboxTransport implements ConsentTransport {
     this.#delay = options.minDelay ?? 1000;
     if (inner.loadState) this.loadState = (q, signal) => this.#loadState(q, signal);
     if (inner.checkAccess) this.checkAccess = inner.checkAccess.bind(inner);
+    if (inner.requestPrivacy) this.requestPrivacy = inner.requestPrivacy.bind(inner);
   }
 
   #started?: Promise<void>;
@@ -194,6 +195,7 @@ export class OutboxTransport implements ConsentTransport {
   loadCatalog: ConsentTransport['loadCatalog'] = (q, signal) => this.inner.loadCatalog(q, signal);
   loadState?: ConsentTransport['loadState'];
   checkAccess?: ConsentTransport['checkAccess'];
+  requestPrivacy?: ConsentTransport['requestPrivacy'];
 
   /** Stops retrying and listening; entries stay stored for the next page. It does not start again. */
   dispose(): void {
@@ -283,12 +285,14 @@ export class OutboxTransport implements ConsentTransport {
       early.catch(() => undefined); // handled where it is awaited
       this.#early.set(entry.id, early);
     }
+    // The visitor's other tabs show this choice at once, before anything is awaited: a tab closed
+    // right after Save may not live to say it later, and a save made there meanwhile would show
+    // (and so confirm) the older value.
+    announce({ type: 'pending', scope, entry: entry.id, seq: entry.seq, decisions: q.decisions });
     // The scope's lock is asked for while the entry is stored: a visitor may leave right after Save.
     const held = hold(scope);
     const older = await this.#enqueue(entry).catch(() => undefined);
     if (entry.waitsFor) this.#unsent.delete(entry.id);
-    // The visitor's other tabs show this choice at once (its tab may close before any answer).
-    if (older !== undefined) announce({ type: 'pending', scope, entry: entry.id, seq: entry.seq, decisions: q.decisions });
     // No IndexedDB (private mode, old browser): send without the safety net.
     if (older === undefined) {
       void held.then((release) => release());

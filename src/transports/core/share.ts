@@ -41,12 +41,13 @@ export class SharedTransport implements ConsentTransport {
     this.inner = inner;
     this.name = inner.name;
     this.idempotentWrites = inner.idempotentWrites;
-    const { loadState, saveDecisions, checkAccess, watch, queued } = inner;
+    const { loadState, saveDecisions, checkAccess, watch, queued, requestPrivacy } = inner;
     if (loadState) this.loadState = (q, signal) => this.#inFlight(this.#states, keyOf(q), () => loadState.call(inner, q), signal);
     if (saveDecisions) this.saveDecisions = saveDecisions.bind(inner);
     if (checkAccess) this.checkAccess = (q, signal) => this.#checkAccess(q, checkAccess.bind(inner), signal);
     if (watch) this.watch = watch.bind(inner);
     if (queued) this.queued = queued.bind(inner);
+    if (requestPrivacy) this.requestPrivacy = requestPrivacy.bind(inner);
   }
 
   loadState?: ConsentTransport['loadState'];
@@ -54,6 +55,7 @@ export class SharedTransport implements ConsentTransport {
   checkAccess?: ConsentTransport['checkAccess'];
   watch?: ConsentTransport['watch'];
   queued?: ConsentTransport['queued'];
+  requestPrivacy?: ConsentTransport['requestPrivacy'];
 
   loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
     return this.#inFlight(this.#catalogs, keyOf(q), () => this.inner.loadCatalog(q), signal);

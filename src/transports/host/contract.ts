@@ -51,6 +51,9 @@ export const accessBody = z.object({
   subject: z.optional(subject),
 });
 
+export const privacyBody = z.object({ sendReceipt: z.boolean() });
+export const privacyAnswer = z.object({ accepted: z.boolean(), receiptSent: z.boolean() });
+
 export const accessResult = z.object({
   granted: z.boolean(),
   pending: z.optional(z.boolean()),

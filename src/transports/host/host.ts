@@ -8,13 +8,15 @@ import type {
   ConsentCatalog,
   ConsentTransport,
   Decision,
+  PrivacyAnswer,
+  PrivacyRequest,
   ProviderScope,
   Receipt,
   SaveRequest,
   StateQuery,
 } from '../../model/types.js';
 import { bearer, endpointHttp, peekJson, type EndpointOptions, type Http, type TokenGetter } from '../core/http.js';
-import { accessResult, consentCatalog, receipt, saveResponse, stateResponse } from './contract.js';
+import { accessResult, consentCatalog, privacyAnswer, receipt, saveResponse, stateResponse } from './contract.js';
 
 export interface HostOptions extends EndpointOptions {
   /** Base URL of the publisher's consent API, e.g. `/api/consent`. */
@@ -41,7 +43,9 @@ const hostError = z.object({
  * `POST decisions` `{ …scope…, subject, source, eventTime, decisions }` with an `Idempotency-Key` header → `{ receipts }`
  * (a repeated key is answered with the first result, never stored twice);
  * `POST access` `{ product?, articleId?, domain?, categoryType?, consent?, issuer?, subject? }` → AccessResult
- * (the backend adds who the visitor is for entitlements).
+ * (the backend adds who the visitor is for entitlements);
+ * `POST privacy/access` or `privacy/erasure` `{ sendReceipt }` → `{ accepted, receiptSent }` (for the
+ * visitor the backend's session names; it opens a case, no data is returned).
  * Errors answer `{ code, message, receipts? }` with a ConsentError code.
  */
 export class HostTransport implements ConsentTransport {
@@ -75,6 +79,11 @@ export class HostTransport implements ConsentTransport {
     const { product, articleId, domain, categoryType, consent, issuer, subject } = q;
     const body = { product, articleId, domain, categoryType, consent, issuer, subject };
     return this.#call(() => this.#http.post('access', body, accessResult, { signal, idempotent: true }));
+  }
+
+  /** Not retried: each request opens a case. */
+  requestPrivacy(r: PrivacyRequest, signal?: AbortSignal): Promise<PrivacyAnswer> {
+    return this.#call(() => this.#http.post(`privacy/${r.right}`, { sendReceipt: r.sendReceipt }, privacyAnswer, { signal }));
   }
 
   /** Keeps the backend's own error code and any partial receipts. */

@@ -1,6 +1,6 @@
 import { ConsentError } from '../../model/errors.js';
 import { allItems, applyDecisions, toList, toMap } from '../../model/decisions.js';
-import type { AccessQuery, AccessResult, ConsentCatalog, ConsentTransport, Decision, Receipt, SaveRequest } from '../../model/types.js';
+import type { AccessQuery, AccessResult, ConsentCatalog, ConsentTransport, Decision, PrivacyAnswer, PrivacyRequest, Receipt, SaveRequest } from '../../model/types.js';
 
 export interface MemoryOptions {
   catalog: ConsentCatalog;
@@ -29,6 +29,8 @@ export class MemoryTransport implements ConsentTransport {
   accessChecks = 0;
   /** Every save request received, in order. */
   readonly saved: Decision[][] = [];
+  /** Every privacy-right request received, in order. */
+  readonly privacyRequests: PrivacyRequest[] = [];
   #ids = 0;
 
   constructor(o: MemoryOptions) {
@@ -72,6 +74,12 @@ export class MemoryTransport implements ConsentTransport {
     if (asked.some((x) => !this.entitlements.includes(x))) return { granted: false, reason: 'not-entitled' };
     if (q.consent && this.state.get(q.consent) !== true) return { granted: false, reason: 'consent-missing' };
     return { granted: true, reason: q.consent ? 'consent-given' : 'entitled' };
+  }
+
+  async requestPrivacy(r: PrivacyRequest, signal?: AbortSignal): Promise<PrivacyAnswer> {
+    await this.#settle(signal);
+    this.privacyRequests.push({ right: r.right, sendReceipt: r.sendReceipt });
+    return { accepted: true, receiptSent: r.sendReceipt };
   }
 
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
