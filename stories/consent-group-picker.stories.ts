@@ -14,6 +14,7 @@ interface Args {
   latency: number;
   fail?: ConsentError;
   saveFail?: ConsentError;
+  privacyRights?: boolean;
 }
 
 const meta: Meta<Args> = {
@@ -35,7 +36,7 @@ const meta: Meta<Args> = {
       saveFailures: a.saveFail ? [a.saveFail] : [],
     });
     return html`<div style="max-width: 44rem">
-      <consent-group-picker lang=${a.lang} fallback-lang=${a['fallback-lang']} .transport=${transport}>
+      <consent-group-picker lang=${a.lang} fallback-lang=${a['fallback-lang']} ?privacy-rights=${!!a.privacyRights} .transport=${transport}>
         <h2 slot="heading" style="margin:0">Your privacy choices</h2>
       </consent-group-picker>
     </div>`;
@@ -59,6 +60,9 @@ export const WithStoredChoices: Story = {
 };
 
 export const Loading: Story = { args: { latency: Infinity } };
+
+/** The visitor's privacy rights below the buttons: each asks first, in a dialog, then sends. */
+export const PrivacyRights: Story = { args: { privacyRights: true } };
 
 export const LoadError: Story = { args: { fail: new ConsentError('network', 'The provider could not be reached') } };
 

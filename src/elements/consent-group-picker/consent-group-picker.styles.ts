@@ -37,6 +37,9 @@ export const styles = css`
     margin-block-start: 0;
     font-size: 1.1em;
   }
+  dialog p {
+    margin-block: 0 0.5em;
+  }
   dialog label {
     display: flex;
     gap: 0.5rem;
