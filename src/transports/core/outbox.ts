@@ -96,7 +96,15 @@ function receive({ error, ...e }: Wire) {
   deliver({ ...e, ...(error ? { error: revive(error) } : {}) }, true);
 }
 
+/**
+ * Scopes in which this page has seen a save kept for later (its own, another tab's, or one an
+ * earlier page left): a newer save there is sent only after its write-ahead took its items from
+ * those, so a tab closed at once cannot leave an older one holding them (see saveDecisions).
+ */
+const heldBack = new Set<string>();
+
 function deliver(e: Scoped, remote: boolean) {
+  if (e.type === 'queued' || e.type === 'failed') heldBack.add(e.scope);
   // A copy: a listener that watches again (an element reloading) must not be called again for this event.
   for (const fn of [...(listeners.get(e.scope) ?? [])]) fn({ ...e, remote });
 }
@@ -248,7 +256,9 @@ export class OutboxTransport implements ConsentTransport {
   /** What waits to be sent for this scope, and what the provider refused for good. */
   async queued(q: StateQuery): Promise<QueueState> {
     void this.start();
-    const list = await entriesOf(scopeKey(this.#o.key, q)).catch(() => []);
+    const scope = scopeKey(this.#o.key, q);
+    const list = await entriesOf(scope).catch(() => []);
+    if (list.length) heldBack.add(scope);
     const failed = list.filter((e) => e.failed);
     return {
       pending: list.filter((e) => !e.failed).flatMap((e) => e.request.decisions),
@@ -279,8 +289,10 @@ export class OutboxTransport implements ConsentTransport {
     this.#unsent.add(entry.id);
     // With idempotent writes the request leaves at once, beside the write-ahead (a visitor may
     // leave right after Save, before IndexedDB answers): its key makes any resend of this entry
-    // harmless, and the backend does not store it over a newer decision (superseded).
-    if (this.inner.idempotentWrites) {
+    // harmless, and the backend does not store it over a newer decision (superseded). Not where
+    // older saves wait: should this page close before the write-ahead took their items, a later
+    // page would show them (older) as the visitor's choice.
+    if (this.inner.idempotentWrites && !heldBack.has(scope)) {
       const early = this.inner.saveDecisions({ ...entry.request, idempotencyKey: entry.id });
       early.catch(() => undefined); // handled where it is awaited
       this.#early.set(entry.id, early);
@@ -439,7 +451,10 @@ export class OutboxTransport implements ConsentTransport {
       let failedTransiently = false;
       let retryAfter: number | undefined;
       let next = Infinity;
-      for (const entry of fresh ? [fresh] : await entriesOf(scope)) {
+      const entries = fresh ? [fresh] : await entriesOf(scope);
+      // Saves left here by an earlier page or another tab: newer ones wait for their write-ahead.
+      if (!fresh && entries.some((e) => !this.#unsent.has(e.id))) heldBack.add(scope);
+      for (const entry of entries) {
         if (entry.key !== this.#o.key || entry.failed || this.#sending.has(entry.id)) continue;
         const first = this.#unsent.delete(entry.id);
         const due = first ? 0 : this.#dueAt(entry);
