@@ -36,6 +36,8 @@ export interface ItemInfo {
   sensitive?: { category?: string };
   /** "More about this" address. */
   link?: string;
+  /** "How to withdraw" address (Consentua `TerminationURI`). */
+  withdrawLink?: string;
   /** The provider's category, e.g. a Kantara consent-receipt category. */
   category?: string;
 }

@@ -43,7 +43,9 @@ describe('<consent-purpose-template> against the host backend and Consentua simu
     expect($(el, '[data-item="312"] [part~="data-use"]')!.textContent).to.equal('Data: Your e-mail address');
     expect($(el, '[data-item="330"] [part~="third-party"]')!.textContent).to.equal('Shared with Nordic Travel AS');
     expect($(el, '[data-item="320"] [part~="sensitive"]')!.textContent).to.equal('Sensitive data: Health');
-    const link = $<HTMLAnchorElement>(el, '[data-item="312"] a')!;
+    const withdraw = $<HTMLAnchorElement>(el, '[data-item="312"] a[part~="withdraw-link"]')!;
+    expect([withdraw.textContent, withdraw.href]).to.deep.equal(['How to withdraw', 'https://example.com/privacy#unsubscribe']);
+    const link = $<HTMLAnchorElement>(el, '[data-item="312"] a[part~="link"]')!;
     expect(link.href).to.equal('https://example.com/privacy#newsletter');
     expect(link.rel).to.equal('noopener noreferrer');
     expect($(el, '[data-item="313"] a'), 'javascript: URI').to.equal(null);

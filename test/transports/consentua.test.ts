@@ -47,6 +47,8 @@ describe('consentua transport against the simulator', () => {
     const byId = new Map(catalog.groups.flatMap((g) => g.items).map((i) => [i.id, i]));
     expect(byId.get('312')!.info).to.deep.include({ dataUse: 'Your e-mail address', link: 'https://example.com/privacy#newsletter' });
     expect(byId.get('313')!.info!.link, 'javascript: URI').to.equal(undefined);
+    expect(byId.get('312')!.info!.withdrawLink, 'TerminationURI').to.equal('https://example.com/privacy#unsubscribe');
+    expect(byId.get('313')!.info!.withdrawLink, 'javascript: TerminationURI').to.equal(undefined);
     expect(byId.get('320')!.info!.sensitive).to.deep.equal({ category: 'Health' });
     expect(byId.get('330')!.info!.thirdParty).to.equal('Nordic Travel AS');
     expect(byId.get('312')!.texts[0]).to.deep.equal({ lang: 'en', title: 'Newsletter', description: 'Send you our weekly newsletter' });

@@ -38,6 +38,7 @@ import { styles } from './consent-purpose-template.styles.js';
  * @csspart third-party - The third party the data is disclosed to.
  * @csspart sensitive - The sensitive-data badge.
  * @csspart link - The "More about this" link (only for http and https addresses).
+ * @csspart withdraw-link - The "How to withdraw" link (a purpose's `TerminationURI`, only for http and https addresses).
  * @csspart actions - The row of buttons.
  * @csspart button - Every button.
  * @csspart accept-all - The "Accept all" button.
@@ -143,6 +144,9 @@ export class ConsentPurposeTemplate extends ConsentFormElement {
       // Only http(s) addresses become links; the transport already dropped anything else.
       info.link && /^https?:\/\//i.test(info.link)
         ? html`<li><a part="link" href=${info.link} target="_blank" rel="noopener noreferrer">${msg('More about this')}</a></li>`
+        : nothing,
+      info.withdrawLink && /^https?:\/\//i.test(info.withdrawLink)
+        ? html`<li><a part="withdraw-link" href=${info.withdrawLink} target="_blank" rel="noopener noreferrer">${msg('How to withdraw')}</a></li>`
         : nothing,
     ];
     return facts.every((f) => f === nothing) ? nothing : html`<ul part="facts" class="facts" role="list">${facts}</ul>`;

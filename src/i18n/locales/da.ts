@@ -42,6 +42,7 @@
 'sb8e6955fabc6cdc6': str`Deles med ${0}`,
 'sc0c2f4fbf35d5974': `Din anmodning kunne ikke sendes.`,
 'sc3b1e304a9b4175e': `Samtykketjenesten var for længe om at svare. Prøv igen.`,
+'scb26f68c167a890c': `Sådan trækker du samtykket tilbage`,
 'sceb46baf6bb4257d': `Følsomme oplysninger`,
 'se5715d31a4911e92': `Når den er behandlet, slettes de data, vi har om dig.`,
 'se614b41e691fe089': `Dine valg blev ikke gemt.`,

@@ -42,6 +42,7 @@
 'sb8e6955fabc6cdc6': str`Weitergabe an ${0}`,
 'sc0c2f4fbf35d5974': `Ihre Anfrage konnte nicht gesendet werden.`,
 'sc3b1e304a9b4175e': `Der Einwilligungsdienst hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut.`,
+'scb26f68c167a890c': `So widerrufen Sie`,
 'sceb46baf6bb4257d': `Sensible Daten`,
 'se5715d31a4911e92': `Sobald sie bearbeitet ist, werden die Daten gelöscht, die wir über Sie haben.`,
 'se614b41e691fe089': `Ihre Auswahl wurde nicht gespeichert.`,

@@ -42,6 +42,7 @@
 'sb8e6955fabc6cdc6': str`Se comparte con ${0}`,
 'sc0c2f4fbf35d5974': `No se ha podido enviar su solicitud.`,
 'sc3b1e304a9b4175e': `El servicio de consentimiento ha tardado demasiado en responder. Vuelve a intentarlo.`,
+'scb26f68c167a890c': `Cómo retirar el consentimiento`,
 'sceb46baf6bb4257d': `Datos sensibles`,
 'se5715d31a4911e92': `Una vez tramitada, se borran los datos que tenemos sobre usted.`,
 'se614b41e691fe089': `No se ha guardado tu selección.`,

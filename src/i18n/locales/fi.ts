@@ -42,6 +42,7 @@
 'sb8e6955fabc6cdc6': str`Jaetaan taholle ${0}`,
 'sc0c2f4fbf35d5974': `Pyyntöäsi ei voitu lähettää.`,
 'sc3b1e304a9b4175e': `Suostumuspalvelu vastasi liian hitaasti. Yritä uudelleen.`,
+'scb26f68c167a890c': `Näin perut suostumuksen`,
 'sceb46baf6bb4257d': `Arkaluonteiset tiedot`,
 'se5715d31a4911e92': `Kun pyyntö on käsitelty, sinusta säilyttämämme tiedot poistetaan.`,
 'se614b41e691fe089': `Valintojasi ei tallennettu.`,

@@ -42,6 +42,7 @@
 'sb8e6955fabc6cdc6': str`Partagé avec ${0}`,
 'sc0c2f4fbf35d5974': `Votre demande n’a pas pu être envoyée.`,
 'sc3b1e304a9b4175e': `Le service de consentement a mis trop de temps à répondre. Veuillez réessayer.`,
+'scb26f68c167a890c': `Comment retirer votre consentement`,
 'sceb46baf6bb4257d': `Données sensibles`,
 'se5715d31a4911e92': `Une fois la demande traitée, les données que nous détenons sur vous sont supprimées.`,
 'se614b41e691fe089': `Vos choix n’ont pas été enregistrés.`,

@@ -42,6 +42,7 @@
 'sb8e6955fabc6cdc6': str`Deles med ${0}`,
 'sc0c2f4fbf35d5974': `Forespørselen din kunne ikke sendes.`,
 'sc3b1e304a9b4175e': `Samtykketjenesten brukte for lang tid på å svare. Prøv igjen.`,
+'scb26f68c167a890c': `Slik trekker du samtykket`,
 'sceb46baf6bb4257d': `Sensitive opplysninger`,
 'se5715d31a4911e92': `Når den er behandlet, slettes dataene vi har om deg.`,
 'se614b41e691fe089': `Valgene dine ble ikke lagret.`,

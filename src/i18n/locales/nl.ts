@@ -42,6 +42,7 @@
 'sb8e6955fabc6cdc6': str`Gedeeld met ${0}`,
 'sc0c2f4fbf35d5974': `Uw verzoek kon niet worden verstuurd.`,
 'sc3b1e304a9b4175e': `De toestemmingsdienst deed er te lang over om te antwoorden. Probeer het opnieuw.`,
+'scb26f68c167a890c': `Zo trekt u uw toestemming in`,
 'sceb46baf6bb4257d': `Gevoelige gegevens`,
 'se5715d31a4911e92': `Zodra het is afgehandeld, worden de gegevens die wij over u hebben verwijderd.`,
 'se614b41e691fe089': `Je keuzes zijn niet opgeslagen.`,

@@ -42,6 +42,7 @@
 'sb8e6955fabc6cdc6': str`Blir delt med ${0}`,
 'sc0c2f4fbf35d5974': `Førespurnaden din kunne ikkje sendast.`,
 'sc3b1e304a9b4175e': `Samtykketenesta brukte for lang tid på å svare. Prøv igjen.`,
+'scb26f68c167a890c': `Slik trekkjer du samtykket`,
 'sceb46baf6bb4257d': `Sensitive opplysningar`,
 'se5715d31a4911e92': `Når han er handsama, blir dataa vi har om deg sletta.`,
 'se614b41e691fe089': `Vala dine vart ikkje lagra.`,

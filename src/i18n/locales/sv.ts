@@ -42,6 +42,7 @@
 'sb8e6955fabc6cdc6': str`Delas med ${0}`,
 'sc0c2f4fbf35d5974': `Din begäran kunde inte skickas.`,
 'sc3b1e304a9b4175e': `Samtyckestjänsten tog för lång tid att svara. Försök igen.`,
+'scb26f68c167a890c': `Så återkallar du samtycket`,
 'sceb46baf6bb4257d': `Känsliga uppgifter`,
 'se5715d31a4911e92': `När den är behandlad raderas de uppgifter vi har om dig.`,
 'se614b41e691fe089': `Dina val sparades inte.`,

@@ -26,6 +26,7 @@ const purposeSchema = z.object({
   DataPurpose: text,
   DataPurposeText: text,
   URI: text,
+  TerminationURI: text,
   Category: text,
   ThirdPartyDisclosure: z.optional(z.nullable(z.boolean())),
   ThirdPartyName: text,
@@ -127,6 +128,7 @@ export function consentuaCatalog(t: z.infer<typeof templateSchema>, lang: string
             ...(p.ThirdPartyDisclosure && nonEmpty(p.ThirdPartyName) ? { thirdParty: p.ThirdPartyName! } : {}),
             ...(p.IsSensitive ? { sensitive: nonEmpty(p.SensitiveCategory) ? { category: p.SensitiveCategory! } : {} } : {}),
             ...(isHttp(p.URI) ? { link: p.URI!.trim() } : {}),
+            ...(isHttp(p.TerminationURI) ? { withdrawLink: p.TerminationURI!.trim() } : {}),
             ...(nonEmpty(p.Category) ? { category: p.Category! } : {}),
           };
           return {

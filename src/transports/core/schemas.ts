@@ -17,6 +17,7 @@ export const itemInfo = z.object({
   thirdParty: z.optional(z.string()),
   sensitive: z.optional(z.object({ category: z.optional(z.string()) })),
   link: z.optional(z.string()),
+  withdrawLink: z.optional(z.string()),
   category: z.optional(z.string()),
 });
 
