@@ -223,13 +223,8 @@ export class ConsentFormController implements ReactiveController {
     this.#heard.push(...heard);
     if (e.type === 'superseded') this.#replaced.push(...e.decisions);
     const loaded = this.loaded;
-    if (!loaded) {
-      // The first load is under way and may have read the queue before this refusal: the visitor
-      // is told, and the queue read again (else the refused save would show as kept, for good).
-      if (e.type === 'failed' && e.announced && e.error) this.#host.dispatchEvent(new ConsentErrorEvent({ ...e.error.toJSON(), operation: 'save', queued: false }));
-      if (e.type === 'failed' && (e.announced || e.remote)) this.reload();
-      return;
-    }
+    // Before the first load ends, too: it may have read the queue before this refusal.
+    if (!loaded) return this.#refused(e);
     if (e.type === 'superseded' && e.remote) this.#forget(e.decisions, loaded);
     if (heard.length) {
       loaded.stored = applyDecisions(loaded.stored, loaded.catalog, heard);
@@ -248,15 +243,20 @@ export class ConsentFormController implements ReactiveController {
       this.#host.dispatchEvent(new ConsentSavedEvent({ decisions: e.decisions, receipts, queued: false }));
     } else if (queued) {
       this.#set({ save: { kind: 'queued', because: 'connection' } });
-    } else if (e.type === 'failed' && e.announced && e.error) {
-      // Not recorded after all: the provider's state is read again and the refused choice shown with Retry.
-      this.#host.dispatchEvent(new ConsentErrorEvent({ ...e.error.toJSON(), operation: 'save', queued: false }));
-      this.reload();
-    } else if (e.type === 'failed' && e.remote) {
-      // Another tab's save shown here as pending was refused (that tab says so): show what the provider holds.
-      this.reload();
-    }
+    } else this.#refused(e);
   };
+
+  /**
+   * A save refused for good: one this visitor was told is queued (they are told it was not
+   * recorded), or another tab's shown here as pending. The provider's state and the queue are
+   * read again, and a refused choice is shown with Retry.
+   */
+  #refused(e: QueueEvent) {
+    if (e.type !== 'failed') return;
+    const told = e.announced && e.error;
+    if (told) this.#host.dispatchEvent(new ConsentErrorEvent({ ...e.error!.toJSON(), operation: 'save', queued: false }));
+    if (told || e.remote) this.reload();
+  }
 
   /**
    * Whether an event of the save at `seq` may change what is shown for `d`: not when a newer save

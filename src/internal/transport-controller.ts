@@ -39,11 +39,6 @@ export class TransportController implements ReactiveController {
     });
   }
 
-  /** Bumped by every `configure()` call while connected. */
-  get version(): number {
-    return this.#version;
-  }
-
   /** The transport, wrapped once (per transport, for every element) so identical questions share requests. */
   get value(): SharedTransport | ConsentError {
     const h = this.#host;

@@ -87,17 +87,19 @@ export class SuperOfficeTransport implements ConsentTransport {
   readonly #http: Http;
   readonly #o: SuperOfficeOptions;
 
+  /** An SO-Language set in `headers` is the host's choice and stays. */
+  readonly #fixedLanguage: boolean;
+
   constructor(options: SuperOfficeOptions) {
     this.#o = options;
+    this.#fixedLanguage = Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === 'so-language');
     this.#http = endpointHttp(options, inHeader('authorization', options.getAuthorization, { missing: 'No SuperOffice credentials.' }));
   }
 
   /** Always name a language (both headers: SO-Language wins where it is honoured); without one SuperOffice answers raw multi-language strings. */
   #headers(lang?: string): Record<string, string> {
     const iso2 = (lang ? normalizeLang(lang) : 'en').split('-')[0]!;
-    // An SO-Language set in `headers` is the host's choice and stays.
-    const fixed = Object.keys(this.#o.headers ?? {}).some((h) => h.toLowerCase() === 'so-language');
-    return { 'accept-language': iso2, ...(fixed ? {} : { 'so-language': iso2 }), ...(this.#o.appToken ? { 'so-apptoken': this.#o.appToken } : {}) };
+    return { 'accept-language': iso2, ...(this.#fixedLanguage ? {} : { 'so-language': iso2 }), ...(this.#o.appToken ? { 'so-apptoken': this.#o.appToken } : {}) };
   }
 
   async loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
