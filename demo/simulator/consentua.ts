@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { json, readJson, type Ctx, type SimCore } from './core.js';
 import { CONSENTUA_CLIENT, CONSENTUA_SERVICE, consentuaLanguages, renderTemplate, templates } from '../../fixtures/consentua.js';
+import { consentuaTemplateExample } from '../../fixtures/seed-examples.js';
 import type { SimConsentuaUser } from './store.js';
 
 /**
@@ -9,7 +10,8 @@ import type { SimConsentuaUser } from './store.js';
  * templates, service users, GetConsents/SetConsents. Error bodies are bare JSON strings, as
  * Consentua's are; query parameter names match case-insensitively, as ASP.NET's do.
  *
- * From the reference pages: paths, models, the template sample, the 404 model with Success:false.
+ * From the reference pages: paths, models, the 404 model with Success:false; the template of
+ * client 0 / service 0 is the reference's 200 example, verbatim.
  * Inferred: a 200 with Success:false (fault `refused`); a purpose's English fallback text.
  */
 export interface ConsentuaSimOptions {
@@ -103,6 +105,8 @@ export class ConsentuaSim {
     const asked = (ctx.query.get('language') ?? 'en').toLowerCase().split(/[-_]/)[0]!;
     const lang = (consentuaLanguages as string[]).includes(asked) ? (asked as 'en') : 'en';
     const own = templates.filter((t) => t.ServiceId === serviceId);
+    // The reference's own example answers for its own ids: client 0, service 0.
+    if (clientId === 0 && serviceId === 0) return json(ctx, 200, consentuaTemplateExample);
     const base = { ClientId: clientId, ServiceId: serviceId, Token: ctx.query.get('accesstoken') };
     if (clientId !== CONSENTUA_CLIENT || own.length === 0)
       return json(ctx, 404, { ...base, Success: false, Message: 'No templates found for this service', Templates: [] });

@@ -2,15 +2,18 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import * as z from 'zod';
 import { json, readBody, readJson, type Ctx, type SimCore } from './core.js';
 import type { SimCspConsent } from './store.js';
-import { CSP_EMPTY_ORG, CSP_ORG, cspSeed as seed } from '../../fixtures/csp.js';
+import { CSP_EMPTY_ORG, CSP_EXAMPLE_ORG, CSP_ORG, CSP_ORGS, cspSeed as seed } from '../../fixtures/csp.js';
+import { cspConsentsExample } from '../../fixtures/seed-examples.js';
 
 /**
  * VMware Cloud Services Platform organization consents: the API-token exchange, list,
  * approve/reject and revoke, with CspErrorResponse bodies on every error. Paths as CSP's,
  * from the server root (`/csp/gateway/am/api/…`).
  *
- * From the reference pages: paths, ConsentDto, CspErrorResponse and its statuses. Inferred:
- * REJECTED consents kept in the list, 404 for an org without consents, the 409 reasons.
+ * From the reference pages: paths, ConsentDto, CspErrorResponse and its statuses; the example
+ * org's list is the reference's 200 example, verbatim. Inferred: REJECTED consents kept in the
+ * list, 404 for an org without consents, 404 `org.not.found` for an org CSP does not know, the
+ * 409 reasons.
  */
 export interface CspSimOptions {
   /** API token of an Organization Owner (may manage consents). */
@@ -104,10 +107,11 @@ export class CspSim {
   }
 
   #list(ctx: Ctx, orgId: string) {
-    const list = this.consents.filter((c) => c.orgId === orgId);
+    if (!CSP_ORGS.includes(orgId)) return json(ctx, 404, { ...this.#error(404, 'Organization is not present.'), cspErrorCode: 'org.not.found' });
+    const list = [...(orgId === CSP_EXAMPLE_ORG ? cspConsentsExample : []), ...this.consents.filter((c) => c.orgId === orgId).map(dto)];
     // CSP documents 404 on the list operation: an org without consents answers it.
     if (list.length === 0) return this.#fail(ctx, 404, 'Consent is not present.');
-    json(ctx, 200, list.map(dto));
+    json(ctx, 200, list);
   }
 
   async #decide(ctx: Ctx, orgId: string, consentId: string) {

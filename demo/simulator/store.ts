@@ -52,12 +52,13 @@ export interface SimCspConsent {
 export interface SimState {
   connect: { events: SimEvent[] };
   consentua: { users: SimConsentuaUser[] };
-  superoffice: { rows: SimConsentPerson[] };
+  /** Undefined until first used, then seeded. */
+  superoffice?: { rows: SimConsentPerson[] };
   /** Undefined until first used, then seeded (so a reset brings the seed back). */
   csp?: { consents: SimCspConsent[] };
 }
 
-const empty = (): SimState => ({ connect: { events: [] }, consentua: { users: [] }, superoffice: { rows: [] } });
+const empty = (): SimState => ({ connect: { events: [] }, consentua: { users: [] } });
 
 /** The simulator's state, persisted to a JSON file so decisions survive a restart. */
 export class SimStore {

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { json, noContent, type Ctx, type SimCore } from './core.js';
 import type { SimConsentPerson } from './store.js';
-import { superofficePersons, superofficePurposes, type Ml } from '../../fixtures/superoffice.js';
+import { SO_EXAMPLE_PERSON, superofficePersons, superofficePurposes, superofficeSeedRows, type Ml } from '../../fixtures/superoffice.js';
+import { superofficeConsentsExample } from '../../fixtures/seed-examples.js';
 
 /**
  * SuperOffice CRM person consents under /superoffice/api/v1: the consent purposes list, a
@@ -10,7 +11,9 @@ import { superofficePersons, superofficePurposes, type Ml } from '../../fixtures
  * Accept-Language or SO-Language.
  *
  * From the reference pages: paths, ConsentPurpose and ConsentPerson shapes, multi-language
- * strings. Inferred: the error bodies, at most one row per purpose and person.
+ * strings; person 30339's consents start as the reference's sample response, verbatim. Inferred:
+ * the error bodies, at most one row per purpose and person, legal base keys (61A consent, 61F
+ * legitimate interest, WITHDRAWN) and source keys, from the public SetConsent page.
  */
 export interface SuperOfficeSimOptions {
   /** The Authorization header value the simulator accepts (`Bearer …`, `SoTicket …` or `Basic …`). */
@@ -41,7 +44,9 @@ export class SuperOfficeSim {
   }
 
   get rows(): SimConsentPerson[] {
-    return this.#core.store.state.superoffice.rows;
+    const state = this.#core.store.state;
+    state.superoffice ??= { rows: superofficeSeedRows() };
+    return state.superoffice.rows;
   }
 
   #routes() {
@@ -109,10 +114,9 @@ export class SuperOfficeSim {
 
   #personConsents(ctx: Ctx, id: number) {
     if (!this.#person(ctx, id)) return;
-    json(
-      ctx,
-      200,
-      this.rows
+    json(ctx, 200, [
+      ...(id === SO_EXAMPLE_PERSON ? superofficeConsentsExample : []),
+      ...this.rows
         .filter((r) => r.PersonId === id)
         .map((r) => {
           const purpose = superofficePurposes.find((p) => p.Key === r.ConsentPurposeKey)!;
@@ -127,7 +131,7 @@ export class SuperOfficeSim {
             TableRight: null, FieldProperties: {},
           };
         }),
-    );
+    ]);
   }
 
   #upsert(personId: number, key: string, legalBase: string, source: string, comment: string) {

@@ -63,7 +63,7 @@ describe('<consent-group-picker>', () => {
   describe('against the host backend and simulator', () => {
     it('renders groups and consents in selectionOrder, nested, without inactive ones', async () => {
       const el = await hostPicker();
-      expect(legends(el)).to.deep.equal(['Marketing', 'Newsletters', 'Research and surveys', 'Personalisation', 'Partners']);
+      expect(legends(el)).to.deep.equal(['Marketing', 'Digital Communication', 'Research and surveys', 'Personalisation', 'Partners']);
       const newsletterIds = $$(el, 'fieldset[data-group="1"] input[data-item-input]').map((i) => i.dataset.itemInput);
       expect(newsletterIds).to.deep.equal(['5', '1', '2', '3', '4']);
       // children sit in a nested list under their parent
@@ -86,7 +86,7 @@ describe('<consent-group-picker>', () => {
       const el = await hostPicker(newSubject(), { lang: 'nb-NO' });
       await localeIs('nb');
       await el.updateComplete;
-      expect(legends(el)).to.deep.equal(['Markedsføring', 'Nyhetsbrev', 'Forskning og undersøkelser', 'Personalisation', 'Partnere']);
+      expect(legends(el)).to.deep.equal(['Markedsføring', 'Digital kommunikasjon', 'Forskning og undersøkelser', 'Personalisation', 'Partnere']);
       // A fallback text carries its own language, so it is read in that language (WCAG 3.1.2).
       expect($$(el, 'legend').map((l) => l.lang)).to.deep.equal(['nb-NO', 'nb-NO', 'nb-NO', 'en-GB', 'nb-NO']);
       expect(button(el, 'accept-all').textContent!.trim()).to.equal('Godta alle');
@@ -94,7 +94,7 @@ describe('<consent-group-picker>', () => {
       el.lang = 'sv_SE';
       await localeIs('sv');
       await el.updateComplete;
-      expect(legends(el)).to.deep.equal(['Marknadsföring', 'Nyhetsbrev', 'Forskning och undersökningar', 'Anpassning', 'Partner']);
+      expect(legends(el)).to.deep.equal(['Marknadsföring', 'Digital Communication', 'Forskning och undersökningar', 'Anpassning', 'Partner']);
       expect(button(el, 'accept-all').textContent!.trim()).to.equal('Godkänn alla');
       el.lang = 'no';
       await localeIs('nb');

@@ -19,11 +19,12 @@ describe('connect transport against the simulator', () => {
     expect(catalog.source).to.equal(`connect:${NORDLYS}`);
     // group ids in the simulator: 2 (order 1), 1 (2), 4 (3), 3 (4), 6 (6); 5 is inactive
     expect(catalog.groups.map((g) => g.id)).to.deep.equal(['2', '1', '4', '3', '6']);
-    const newsletters = catalog.groups[1]!;
-    expect(newsletters.items.map((i) => i.id)).to.deep.equal(['5', '1']);
-    expect(newsletters.items[1]!.children!.map((i) => i.id)).to.deep.equal(['2', '3', '4']);
-    expect(newsletters.items[1]!.ref).to.include({ consentId: 1, target: 'editoral', scope: 'email' });
-    expect(newsletters.texts.map((t) => t.lang)).to.deep.equal(['en-GB', 'nb-NO', 'sv-SE']);
+    const digital = catalog.groups[1]!;
+    expect(digital.items.map((i) => i.id)).to.deep.equal(['5', '1']);
+    expect(digital.items[1]!.children!.map((i) => i.id)).to.deep.equal(['2', '3', '4']);
+    expect(digital.items[1]!.ref).to.include({ consentId: 1, target: 'editoral', scope: 'email' });
+    // The reference's example group: English and Norwegian.
+    expect(digital.texts.map((t) => t.lang)).to.deep.equal(['en-GB', 'nb-NO']);
     const partners = catalog.groups[4]!;
     expect(flattenItems(partners.items).map((i) => i.id)).to.deep.equal(['50'], 'inactive consent 51 left out');
   });

@@ -37,9 +37,9 @@ describe('optional fields of the reference', () => {
 
   it('CSP: a consent without consentId is left out of the list; a wrong type is invalid-response', async () => {
     expect(cspConsentSchema.safeParse({ status: 'ACTIVE' }).success).to.equal(true);
-    const t = new CspTransport({ endpoint: 'https://csp.test', orgId: 'o', getToken: () => 't', fetch: answering([{ status: 'ACTIVE' }, { consentId: 'c1', status: 'ACTIVE' }]), retries: 0 });
+    const t = new CspTransport({ endpoint: 'https://csp.test', orgId: '3fa85f64-5717-4562-b3fc-2c963f66afa6', getToken: () => 't', fetch: answering([{ status: 'ACTIVE' }, { consentId: 'c1', status: 'ACTIVE' }]), retries: 0 });
     expect((await t.list()).map((c) => c.consentId)).to.deep.equal(['c1']);
-    const wrong = new CspTransport({ endpoint: 'https://csp.test', orgId: 'o', getToken: () => 't', fetch: answering([{ consentId: 5 }]), retries: 0 });
+    const wrong = new CspTransport({ endpoint: 'https://csp.test', orgId: '3fa85f64-5717-4562-b3fc-2c963f66afa6', getToken: () => 't', fetch: answering([{ consentId: 5 }]), retries: 0 });
     expect((await failure(wrong.list())).code).to.equal('invalid-response');
   });
 });

@@ -26,6 +26,8 @@ export interface CspOptions extends EndpointOptions {
   refreshToken?: () => void | Promise<void>;
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** ACTIVE → granted, REQUESTED → pending, REJECTED (or gone: revoked, expired) → denied. */
 export function cspAccess(consent: CspConsent | undefined): AccessResult {
   switch (consent?.status) {
@@ -58,14 +60,28 @@ export class CspTransport implements ConsentTransport {
     return `csp/gateway/am/api/orgs/${encodeURIComponent(this.#o.orgId)}/consents`;
   }
 
-  /** The org's consents; CSP answers 404 instead of an empty list. */
+  /**
+   * The org's consents. CSP answers 404 "Consent is not present." instead of an empty list; a 404
+   * that names anything else (an org it does not know) is the site's configuration to fix.
+   */
   async list(signal?: AbortSignal): Promise<CspConsent[]> {
+    const org = this.#o.orgId;
+    // The reference: "Unique identifier (GUID) of the organization". A name or a typo is caught here, before any request.
+    if (!GUID.test(org)) throw new ConsentError('config', `CSP orgId must be the organization's GUID (like 3fa85f64-5717-4562-b3fc-2c963f66afa6), not "${org}".`);
     try {
       const list = await this.#http.get(this.#base, cspConsentsSchema, { signal });
       return list.filter((c): c is CspConsent => !!c.consentId);
     } catch (e) {
-      if (e instanceof ConsentError && e.status === 404) return [];
-      throw e;
+      if (!(e instanceof ConsentError) || e.status !== 404) throw e;
+      const said = `${e.providerCode ?? ''} ${e.providerDetail?.message ?? ''}`;
+      if (!said.trim() || /consent/i.test(said)) return [];
+      throw new ConsentError('config', `CSP does not know the organization ${org} (${said.trim()}): check orgId.`, {
+        status: 404,
+        providerCode: e.providerCode,
+        providerDetail: e.providerDetail,
+        requestId: e.requestId,
+        cause: e,
+      });
     }
   }
 
