@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { json, noContent, type Ctx, type SimCore } from './core.js';
+import { json, noContent, readJson, type Ctx, type SimCore } from './core.js';
 import type { SimConsentPerson } from './store.js';
 import { SO_EXAMPLE_PERSON, superofficePersons, superofficePurposes, superofficeSeedRows, type Ml } from '../../fixtures/superoffice.js';
 import { superofficeConsentsExample } from '../../fixtures/seed-examples.js';
@@ -57,6 +57,13 @@ export class SuperOfficeSim {
     r('PUT', '/Person/:personId/Consent/:purpose', (ctx, [id, key]) => this.#give(ctx, Number(id), key!));
     r('DELETE', '/Person/:personId/Consent/:purpose', (ctx, [id, key]) => this.#withdraw(ctx, Number(id), key!));
     this.#core.route('GET', '/__sim/superoffice/rows', (ctx) => json(ctx, 200, { rows: this.rows }));
+    // A row as staff would record it (e.g. on legitimate interest), for tests to start from.
+    this.#core.route('POST', '/__sim/superoffice/rows', async (ctx) => {
+      const b = (await readJson(ctx.req)) as { personId?: number; key?: string; legalBase?: string; source?: string } | undefined;
+      if (!b?.personId || !b.key || !b.legalBase || !legalBases[b.legalBase]) return json(ctx, 400, soError(400, 'personId, key and a known legalBase are required'));
+      this.#upsert(b.personId, b.key, b.legalBase, b.source ?? 'USER', '');
+      json(ctx, 200, { rows: this.rows.filter((r) => r.PersonId === b.personId) });
+    });
   }
 
   #authorized(ctx: Ctx): boolean {

@@ -25,6 +25,7 @@ import type {
   ConsentItem,
   ConsentTransport,
   Decision,
+  DecisionRecord,
   LocalizedText,
   QueueEvent,
   QueueState,
@@ -36,6 +37,8 @@ import type {
 export interface Loaded {
   catalog: ConsentCatalog;
   stored: Map<string, boolean>;
+  /** The provider's record behind a stored answer, per item, where it keeps one; dropped once the visitor's newer answer is stored. */
+  records: Map<string, DecisionRecord>;
   /** What the outbox holds for this visitor and catalog, when the transport has one. */
   queue?: QueueState;
 }
@@ -180,7 +183,10 @@ export class ConsentFormController implements ReactiveController {
     const replaced = new Set(this.#replaced.map(choiceKey));
     if (queue?.failed.length)
       queue.failed = queue.failed.filter((d) => held.get(d.itemId) !== d.granted && !since.has(d.itemId) && !replaced.has(choiceKey(d)));
-    return { catalog, stored, queue };
+    // The provider's records, but not of items with a newer answer waiting or heard of.
+    const records = new Map(state.flatMap((d) => (d.record ? [[d.itemId, d.record] as const] : [])));
+    for (const d of [...pending, ...this.#heard]) records.delete(d.itemId);
+    return { catalog, stored, records, queue };
   }
 
   #loaded(loaded: Loaded) {
@@ -227,7 +233,7 @@ export class ConsentFormController implements ReactiveController {
     if (!loaded) return this.#refused(e);
     if (e.type === 'superseded' && e.remote) this.#forget(e.decisions, loaded);
     if (heard.length) {
-      loaded.stored = applyDecisions(loaded.stored, loaded.catalog, heard);
+      this.#apply(loaded, heard);
       // A choice made since in another tab is newer than one left unsaved here (a refused one shown again).
       if (e.remote && heard.some((d) => this.#choices.has(d.itemId))) {
         const ids = new Set(heard.map((d) => d.itemId));
@@ -398,6 +404,12 @@ export class ConsentFormController implements ReactiveController {
     // A load under way may have read the state before: it applies these when it ends.
     this.#heard.push(...decisions);
     const loaded = this.loaded;
-    if (loaded && decisions.length) loaded.stored = applyDecisions(loaded.stored, loaded.catalog, decisions);
+    if (loaded && decisions.length) this.#apply(loaded, decisions);
+  }
+
+  /** Stored answers now: the provider's older records of those items no longer describe them. */
+  #apply(loaded: Loaded, decisions: readonly Decision[]) {
+    loaded.stored = applyDecisions(loaded.stored, loaded.catalog, decisions);
+    for (const d of decisions) loaded.records.delete(d.itemId);
   }
 }

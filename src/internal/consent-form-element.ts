@@ -155,6 +155,41 @@ export abstract class ConsentFormElement extends ConsentElement {
     return text?.description ? html`<p part="item-description" id=${`i-${item.id}-desc`} dir="auto" lang=${text.lang}>${text.description}</p>` : nothing;
   }
 
+  /**
+   * What the provider's record says of an item, where it keeps one (SuperOffice): when and where
+   * it was given or withdrawn, or that the data is processed on another legal basis. On
+   * legitimate interest the visitor may object: their "no" is then sent at Save.
+   */
+  protected renderItemRecord(item: ConsentItem, loaded: Loaded) {
+    const r = loaded.records.get(item.id);
+    if (!r) return nothing;
+    const date = r.at ? new Intl.DateTimeFormat(this.langs()[0], { dateStyle: 'medium' }).format(r.at) : '';
+    const source = r.source ? msg(str`Recorded via ${r.source}.`) : '';
+    const basis =
+      r.basis === 'consent'
+        ? date && msg(str`Given on ${date}.`)
+        : r.basis === 'withdrawn'
+          ? date && msg(str`Withdrawn on ${date}.`)
+          : r.basis === 'legitimate-interest'
+            ? date
+              ? msg(str`Processed on legitimate interest since ${date}, not on your consent.`)
+              : msg('Processed on legitimate interest, not on your consent.')
+            : r.basisName && msg(str`Legal basis: ${r.basisName}.`);
+    const objecting = r.basis === 'legitimate-interest' && this.form.choices.get(item.id) === false;
+    return html`<p part="record" class="record" data-basis=${r.basis} dir="auto">
+      <span id=${`i-${item.id}-record`}>${[basis, source].filter(Boolean).join(' ')}</span>
+      ${r.basis !== 'legitimate-interest'
+        ? nothing
+        : objecting
+          ? html`<span part="objection">${msg('Your objection is sent when you save.')}</span>`
+          : html`<button
+              part="button object"
+              ?disabled=${this.busy}
+              @click=${() => this.form.choose(choose(this.form.choices, item, false))}
+            >${msg('Object to this processing')}</button>`}
+    </p>`;
+  }
+
   /** The checkbox of one item; children are disabled while an ancestor is off. */
   protected renderCheckbox(item: ConsentItem, loaded: Loaded, parentOff: boolean, text: LocalizedText | undefined) {
     return html`<input
@@ -162,7 +197,7 @@ export abstract class ConsentFormElement extends ConsentElement {
       data-item-input=${item.id}
       .checked=${this.isOn(item, loaded) && !parentOff}
       ?disabled=${parentOff || this.busy}
-      aria-describedby=${text?.description ? `i-${item.id}-desc` : nothing}
+      aria-describedby=${[text?.description && `i-${item.id}-desc`, loaded.records.has(item.id) && `i-${item.id}-record`].filter(Boolean).join(' ') || nothing}
       @change=${(e: Event) => this.form.choose(choose(this.form.choices, item, (e.target as HTMLInputElement).checked))}
     />`;
   }

@@ -177,6 +177,18 @@ export const formStyles = css`
   [part~='error'] button {
     flex: 0 0 auto;
   }
+  .record {
+    color: var(--_muted);
+  }
+  .record button {
+    display: block;
+    margin-block-start: 0.5rem;
+    min-block-size: 2.75rem;
+  }
+  [part~='objection'] {
+    display: block;
+    font-weight: 600;
+  }
   [part~='empty'] {
     padding: var(--_gap);
     color: var(--_muted);

@@ -4,8 +4,12 @@ import type { ConsentCatalog, ConsentItem, Decision, Receipt } from './types.js'
 /** itemId → granted. What the provider stored, or what the visitor chose. */
 export type DecisionMap = ReadonlyMap<string, boolean>;
 
+/**
+ * Answers by item. A record on legitimate interest is not an answer of the visitor's: left out,
+ * so that their "no" (an objection) is planned and sent like any other first answer.
+ */
 export const toMap = (decisions: readonly Decision[]): Map<string, boolean> =>
-  new Map(decisions.map((d) => [d.itemId, d.granted]));
+  new Map(decisions.filter((d) => d.record?.basis !== 'legitimate-interest').map((d) => [d.itemId, d.granted]));
 
 /** One decision as a set key: the same item with the same answer. */
 export const choiceKey = (d: Decision): string => `${d.itemId}:${d.granted}`;

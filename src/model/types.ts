@@ -69,6 +69,24 @@ export interface ConsentCatalog {
 export interface Decision {
   itemId: string;
   granted: boolean;
+  /** What the provider's record says besides yes or no, when it keeps one (read only: SuperOffice). */
+  record?: DecisionRecord;
+}
+
+/**
+ * The provider's record behind a stored answer. Only `consent` is an answer the visitor gave;
+ * on `legitimate-interest` the data is processed without consent and the visitor may object
+ * (GDPR Art. 21): such an item counts as not answered, so objecting (choosing "no") is sent.
+ */
+export interface DecisionRecord {
+  /** `other`: a basis the visitor cannot object to here (contract, legal obligation, …). */
+  basis: 'consent' | 'withdrawn' | 'legitimate-interest' | 'other';
+  /** The provider's name of the legal basis, e.g. "Legitimate interest". */
+  basisName?: string;
+  /** Where it was recorded, e.g. "Web form". */
+  source?: string;
+  /** When it was last changed, epoch ms. */
+  at?: number;
 }
 
 /** Who the decisions are about. Connect subject types, or a provider's own. */

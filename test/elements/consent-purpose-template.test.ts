@@ -4,7 +4,7 @@ import type { ConsentPurposeTemplate } from '../../src/elements/consent-purpose-
 import type { ConsentErrorEvent, ConsentSavedEvent } from '../../src/events/index.js';
 import { forgetCatalogs } from '../../src/transports/builtins.js';
 import { MemoryTransport } from '../../src/transports/memory/memory.js';
-import { clearFaults, consentuaHostApi, queueFault, received, superofficeHostApi } from '../helpers.js';
+import { clearFaults, consentuaHostApi, queueFault, received, simAdmin, superofficeHostApi } from '../helpers.js';
 import { $, $$, button, groupToggle, input, localeIs, ready } from './harness.js';
 
 const question = (el: Element) => $(el, '[part~="question"]')?.textContent?.trim();
@@ -168,6 +168,41 @@ describe('<consent-purpose-template> with SuperOffice purposes through the host 
     el.remove();
     const again = await soEl('en');
     expect(input(again, 'STORE')!.checked).to.equal(want);
+    await localeIs('en');
+  });
+
+  it('shows a row on legitimate interest as such, not as a consent; the visitor may object, sent as a withdrawal', async () => {
+    // Staff recorded events for this person on legitimate interest (61F), from source USER.
+    await simAdmin('superoffice/rows', { personId: 30336, key: 'EVENTS', legalBase: '61F', source: 'USER' });
+    const el = await soEl('en');
+    const record = () => $(el, '[data-item="EVENTS"] [part~="record"]')!;
+    expect(record().dataset.basis).to.equal('legitimate-interest');
+    expect(record().textContent).to.match(/Processed on legitimate interest since .+, not on your consent\. Recorded via User\./);
+    expect(input(el, 'EVENTS')!.checked, 'not a consent the visitor gave').to.equal(false);
+    // Saving untouched sends nothing: leaving it is not an objection.
+    button(el, 'save').click();
+    await waitUntil(() => $(el, '[part~="status"]')!.textContent!.includes('Nothing has changed'));
+
+    $(el, '[data-item="EVENTS"] [part~="object"]')!.click();
+    await el.updateComplete;
+    expect(record().textContent).to.contain('Your objection is sent when you save.');
+    const saved = oneEvent(el, 'consent-saved') as Promise<ConsentSavedEvent>;
+    button(el, 'save').click();
+    expect((await saved).detail.decisions).to.deep.equal([{ itemId: 'EVENTS', granted: false }]);
+    expect((await received('/superoffice/api/v1/Person/30336/Consent/EVENTS')).at(-1)!.method).to.equal('DELETE');
+    await el.updateComplete;
+    expect($(el, '[data-item="EVENTS"] [part~="record"]'), 'the old record no longer describes it').to.equal(null);
+    el.remove();
+
+    const again = await soEl('de');
+    await localeIs('de');
+    await again.updateComplete;
+    const after = $(again, '[data-item="EVENTS"] [part~="record"]')!;
+    expect(after.dataset.basis).to.equal('withdrawn');
+    expect(after.textContent).to.match(/Widerrufen am .+\. Erfasst über User\./);
+    again.remove();
+    // The page's UI language back to English for whatever runs next.
+    (await soEl('en')).remove();
     await localeIs('en');
   });
 });

@@ -65,7 +65,11 @@ describe('the reference pages’ example bodies, through the transports', () => 
     expect(wire.slice(0, 1)).to.deep.equal(superofficeConsentsExample);
     const t = new SuperOfficeTransport({ endpoint: superofficeApi(), getAuthorization: () => auth, retries: 0 });
     const state = await t.loadState({ subject: { id: String(SO_EXAMPLE_PERSON), type: 'PERSON' } });
-    expect(state.find((d) => d.itemId === 'aperiam')).to.deep.include({ itemId: 'aperiam', granted: false });
+    expect(state.find((d) => d.itemId === 'aperiam')).to.deep.equal({
+      itemId: 'aperiam',
+      granted: false,
+      record: { basis: 'other', basisName: 'Renner-Okuneva', source: 'Torp, Carter and Bode', at: Date.parse('2019-09-03T12:13:48.993Z') },
+    });
   });
 
   it('CSP: the list example (placeholders) is read, its unknown status is not access; an unknown org is a config error', async () => {

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { toMap } from '../../src/model/decisions.js';
 import { pickText } from '../../src/model/text.js';
 import { parseMultiLanguage, SuperOfficeTransport, type SuperOfficeOptions } from '../../src/transports/superoffice/superoffice.js';
 import { clearFaults, env, received, simAdmin, superofficeApi, failure } from '../helpers.js';
@@ -8,6 +9,8 @@ const transport = (o: Partial<SuperOfficeOptions> = {}) =>
 /** A language SuperOffice does not know: it then answers raw multi-language strings. */
 const rawLanguage = () => transport({ headers: { 'so-language': 'zz' } });
 const person = (id: number) => ({ subject: { id: String(id), type: 'PERSON' } });
+/** Answers without the records behind them. */
+const answers = async (t: SuperOfficeTransport, id: number) => (await t.loadState(person(id))).map(({ itemId, granted }) => ({ itemId, granted }));
 
 describe('superoffice transport against the simulator', () => {
   afterEach(() => clearFaults());
@@ -40,6 +43,13 @@ describe('superoffice transport against the simulator', () => {
     const t = new SuperOfficeTransport({ endpoint: 'https://so.test/api/v1', getAuthorization: () => 'Bearer x', appToken: 'app-1', fetch, retries: 0 });
     const state = await t.loadState(person(30336));
     expect(Object.fromEntries(state.map((d) => [d.itemId, d.granted]))).to.deep.equal({ STORE: false, EVENTS: true, EMARKETING: false });
+    // Each answer says on what basis and when; legitimate interest is not an answer the visitor gave.
+    expect(Object.fromEntries(state.map((d) => [d.itemId, d.record]))).to.deep.equal({
+      STORE: { basis: 'withdrawn', at: Date.parse('2024-03-01T10:00:00Z') },
+      EVENTS: { basis: 'consent', at: Date.parse('2024-02-01T10:00:00Z') },
+      EMARKETING: { basis: 'legitimate-interest', at: Date.parse('2024-02-01T10:00:00Z') },
+    });
+    expect([...toMap(state).keys()], 'an objection to EMARKETING is a first answer').to.deep.equal(['STORE', 'EVENTS']);
     expect([seen[0]!.get('accept-language'), seen[0]!.get('so-language'), seen[0]!.get('so-apptoken')]).to.deep.equal(['en', 'en', 'app-1']);
   });
 
@@ -77,18 +87,18 @@ describe('superoffice transport against the simulator', () => {
     await simAdmin('reset', {});
     const t = transport();
     const catalog = await t.loadCatalog({});
-    expect(await t.loadState(person(30337))).to.deep.equal([]);
+    expect(await answers(t, 30337)).to.deep.equal([]);
     await t.saveDecisions({ ...person(30337), source: 'Test', catalog, decisions: [{ itemId: 'EMARKETING', granted: true }, { itemId: 'STORE', granted: true }] });
     const put = (await received('/superoffice/api/v1/Person/30337/Consent/EMARKETING')).at(-1)!;
     expect(put.method).to.equal('PUT');
     expect(put.body.query).to.deep.equal({ source: 'WEBFORM', legalBase: '61A', comment: 'Test' });
-    expect(await t.loadState(person(30337))).to.deep.equal([
+    expect(await answers(t, 30337)).to.deep.equal([
       { itemId: 'EMARKETING', granted: true },
       { itemId: 'STORE', granted: true },
     ]);
     await t.saveDecisions({ ...person(30337), catalog, decisions: [{ itemId: 'EMARKETING', granted: false }] });
     expect((await received('/superoffice/api/v1/Person/30337/Consent/EMARKETING')).at(-1)!.method).to.equal('DELETE');
-    expect(await t.loadState(person(30337))).to.deep.equal([
+    expect(await answers(t, 30337)).to.deep.equal([
       { itemId: 'EMARKETING', granted: false },
       { itemId: 'STORE', granted: true },
     ]);

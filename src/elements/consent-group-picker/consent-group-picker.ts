@@ -115,6 +115,7 @@ export class ConsentGroupPicker extends ConsentFormElement {
         <span part="item-title" class="item-text" dir="auto" lang=${text?.lang ?? nothing}>${text?.title ?? item.id}</span>
       </label>
       ${this.renderItemDescription(item, text)}
+      ${this.renderItemRecord(item, loaded)}
       ${item.children?.length ? html`<ul role="list">${item.children.map((c) => this.#renderItem(c, loaded, off))}</ul>` : nothing}
     </li>`;
   }

@@ -129,6 +129,7 @@ export class ConsentPurposeTemplate extends ConsentFormElement {
     return html`<li part="item" class="item" data-item=${item.id}>
       ${binary ? title : html`<label>${this.renderCheckbox(item, loaded, false, text)}${title}</label>`}
       ${this.renderItemDescription(item, text)}
+      ${this.renderItemRecord(item, loaded)}
       ${this.#renderFacts(item)}
     </li>`;
   }

@@ -12,7 +12,16 @@ export const subject = z.object({
   type: z.string().check(z.minLength(1), z.maxLength(32)),
 });
 
-export const stateResponse = z.object({ decisions: z.array(decision) });
+const text = z.optional(z.string().check(z.maxLength(255)));
+export const decisionRecord = z.object({
+  basis: z.enum(['consent', 'withdrawn', 'legitimate-interest', 'other']),
+  basisName: text,
+  source: text,
+  at: z.optional(z.number()),
+});
+
+/** Stored answers, each with the provider's record where it keeps one. */
+export const stateResponse = z.object({ decisions: z.array(z.object({ ...decision.shape, record: z.optional(decisionRecord) })) });
 
 export const receipt = z.object({
   itemId: z.string(),

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ConsentError } from '../../model/errors.js';
 import { normalizeLang } from '../../model/text.js';
 import { sortByOrder } from '../../model/tree.js';
-import type { CatalogQuery, ConsentCatalog, ConsentTransport, Decision, LocalizedText, Receipt, SaveRequest, StateQuery } from '../../model/types.js';
+import type { CatalogQuery, ConsentCatalog, ConsentTransport, Decision, DecisionRecord, LocalizedText, Receipt, SaveRequest, StateQuery } from '../../model/types.js';
 import { endpointHttp, inHeader, type EndpointOptions, type Http, type TokenGetter } from '../core/http.js';
 
 // Wire format of the SuperOffice WebAPI (v1) person consents. Fields not used are left out.
@@ -26,8 +26,11 @@ export const superofficeConsentsSchema = z.array(
   z.object({
     ConsentPersonId: z.optional(z.int()),
     LegalBaseKey: z.nullable(z.string()),
+    LegalBaseName: text,
     ConsentPurposeKey: z.string(),
     ConsentSourceKey: text,
+    ConsentSourceName: text,
+    Registered: text,
     Updated: text,
   }),
 );
@@ -73,13 +76,20 @@ export interface SuperOfficeOptions extends EndpointOptions {
    * other base (legitimate interest, contract, …) is not a consent the visitor gave: not shown as given.
    */
   consentBases?: readonly string[];
+  /**
+   * Legal base keys of legitimate interest (GDPR 6(1)f): shown as such, with the visitor's right
+   * to object; an objection is sent as a withdrawal (DELETE). Default `61F`. Any other base that
+   * is neither consent nor `WITHDRAWN` is shown by its name, without an objection.
+   */
+  objectionBases?: readonly string[];
   /** The partner application's token (`SO-AppToken`), for Online tenants. A secret: server only. */
   appToken?: string;
 }
 
 /**
  * SuperOffice person consents: consent purposes as one group of items (by `Key`), a person's
- * consents as state (legal base `WITHDRAWN` = not granted), PUT to give and DELETE to withdraw.
+ * consents as state (legal base `WITHDRAWN` = not granted) with each row's legal basis, source
+ * and date as its record, PUT to give and DELETE to withdraw (or object).
  * The subject is the SuperOffice person id, which only the host backend can know.
  */
 export class SuperOfficeTransport implements ConsentTransport {
@@ -137,7 +147,19 @@ export class SuperOfficeTransport implements ConsentTransport {
       const seen = newest.get(r.ConsentPurposeKey);
       if (!seen || updatedAt(r) >= updatedAt(seen)) newest.set(r.ConsentPurposeKey, r);
     }
-    return [...newest.values()].map((r) => ({ itemId: r.ConsentPurposeKey, granted: !!r.LegalBaseKey && consent.has(r.LegalBaseKey) }));
+    const objectable = new Set(this.#o.objectionBases ?? ['61F']);
+    return [...newest.values()].map((r) => {
+      const key = r.LegalBaseKey ?? '';
+      const basis = consent.has(key) ? 'consent' : key === 'WITHDRAWN' ? 'withdrawn' : objectable.has(key) ? 'legitimate-interest' : 'other';
+      const at = updatedAt(r) || (r.Registered ? Date.parse(r.Registered) || 0 : 0);
+      const record: DecisionRecord = {
+        basis,
+        ...(r.LegalBaseName ? { basisName: r.LegalBaseName } : {}),
+        ...(r.ConsentSourceName ? { source: r.ConsentSourceName } : {}),
+        ...(at ? { at } : {}),
+      };
+      return { itemId: r.ConsentPurposeKey, granted: basis === 'consent', record };
+    });
   }
 
   /** One PUT (grant) or DELETE (withdraw) per decision; both answer 204 with no body. */
