@@ -35,6 +35,11 @@ export interface HostOptions {
    * `customerNumber`), from the host's own login. Without it, entitlement checks are refused.
    */
   identityFor?: (req: IncomingMessage) => Pick<AccessQuery, 'uniqueId' | 'credential' | 'customerNumber'> | undefined;
+  /**
+   * Evidence of who made a save, from the host's session (how the visitor signed in, …): kept
+   * with the decisions where the provider takes it (Consentua `SetConsentsEx`). Never from the browser.
+   */
+  evidenceFor?: (req: IncomingMessage) => unknown;
   /** Issuers this backend serves; others get 400. Empty: any. */
   issuers?: readonly string[];
   /** Catalog cache lifetime, ms. */
@@ -147,7 +152,8 @@ export function createHostHandler(o: HostOptions) {
           if (!o.transport.saveDecisions) throw new ConsentError('unsupported', 'This provider cannot save decisions.');
           const { issuer, clientId, serviceId, templateId, lang } = body.data;
           const catalog = await catalogFor({ issuer, clientId, serviceId, templateId, lang });
-          const request = { ...body.data, subject, catalog };
+          const evidence = o.evidenceFor?.(req);
+          const request = { ...body.data, subject, catalog, ...(evidence == null ? {} : { evidence }) };
           const key = req.headers['idempotency-key'];
           // With a key, a repeat (a retry after a lost answer) is answered from what was stored.
           const receipts =

@@ -7,7 +7,8 @@ import type { SimConsentuaUser } from './store.js';
 
 /**
  * Consentua Service API v1 under /consentua: service login with the daily MD5 login token,
- * templates, service users, GetConsents/SetConsents. Error bodies are bare JSON strings, as
+ * templates, service users, GetConsents/SetConsents/SetConsentsEx (its AuthenticationData kept
+ * per purpose, seen at /__sim/consentua/users). Error bodies are bare JSON strings, as
  * Consentua's are; query parameter names match case-insensitively, as ASP.NET's do.
  *
  * From the reference pages: paths, models, the 404 model with Success:false; the template of
@@ -30,6 +31,8 @@ export function consentuaLoginToken(serviceKey: string, when = new Date()): stri
 const purposeEntry = z.object({ ConsentTemplateId: z.int(), PurposeId: z.int(), Consent: z.boolean() });
 const setConsentsBody = z.object({
   Token: z.string(),
+  // SetConsentsEx only: evidence of who consented, kept with the user's answers.
+  AuthenticationData: z.string().optional(),
   Consent: z.object({ ClientId: z.int(), ServiceId: z.int(), UserId: z.int(), Purposes: z.array(purposeEntry) }),
 });
 const getConsentsBody = z.object({ ClientId: z.int(), ServiceId: z.int(), UserId: z.int(), Token: z.string() });
@@ -66,6 +69,7 @@ export class ConsentuaSim {
     r('GET', '/serviceuser/GetServiceUser', (ctx) => this.#getUser(ctx));
     r('POST', '/serviceuser/AddUserToService', (ctx) => this.#addUser(ctx));
     r('POST', '/userconsent/SetConsents', (ctx) => this.#setConsents(ctx));
+    r('POST', '/userconsent/SetConsentsEx', (ctx) => this.#setConsents(ctx));
     r('POST', '/userconsent/GetConsents', (ctx) => this.#getConsents(ctx));
     this.#core.route('GET', '/__sim/consentua/users', (ctx) => json(ctx, 200, { users: this.users }));
     // What a host backend would hold after its service login (tests have no service key).
@@ -153,7 +157,12 @@ export class ConsentuaSim {
       const purpose = t?.purposes.find((x) => x.Id === p.PurposeId);
       if (!purpose || purpose.Deleted) return json(ctx, 404, `Purpose ${p.PurposeId} not found in template ${p.ConsentTemplateId}`);
     }
-    for (const p of c.Purposes) user.consents[`${p.ConsentTemplateId}:${p.PurposeId}`] = p.Consent;
+    for (const p of c.Purposes) {
+      const key = `${p.ConsentTemplateId}:${p.PurposeId}`;
+      user.consents[key] = p.Consent;
+      if (body.data.AuthenticationData !== undefined) (user.evidence ??= {})[key] = body.data.AuthenticationData;
+      else delete user.evidence?.[key];
+    }
     this.#core.store.flush();
     json(ctx, 200, { Success: true, Message: 'Consents saved' });
   }

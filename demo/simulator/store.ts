@@ -25,6 +25,8 @@ export interface SimConsentuaUser {
   ServiceId: number;
   /** `${ConsentTemplateId}:${PurposeId}` → consent. */
   consents: Record<string, boolean>;
+  /** `${ConsentTemplateId}:${PurposeId}` → the AuthenticationData of the SetConsentsEx that set it. */
+  evidence?: Record<string, string>;
 }
 
 /** A SuperOffice ConsentPerson row. */

@@ -129,6 +129,11 @@ export interface SaveRequest extends ProviderScope {
   /** When the visitor acted (epoch ms). */
   eventTime?: number;
   /**
+   * Evidence of who made these decisions, set by a backend from its session (how the visitor
+   * signed in, …), never taken from a browser: Consentua `AuthenticationData` (JSON unless a string).
+   */
+  evidence?: unknown;
+  /**
    * Names this save for the provider or host backend: a repeated key is answered with the
    * first result instead of being stored again. Each decision's key is `${key}:${itemId}:${granted}`.
    */

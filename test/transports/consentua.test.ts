@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { visibleGroups } from '../../src/model/catalog.js';
 import { flattenItems } from '../../src/model/tree.js';
 import { ConsentuaTransport, consentuaConsentsSchema, type ConsentuaOptions } from '../../src/transports/consentua/consentua.js';
-import { clearFaults, consentuaApi, consentuaToken, queueFault, received, failure } from '../helpers.js';
+import { clearFaults, consentuaApi, consentuaToken, queueFault, received, failure, simAdmin } from '../helpers.js';
 
 const CLIENT = '266';
 const SERVICE = '105';
@@ -94,6 +94,34 @@ describe('consentua transport against the simulator', () => {
       { itemId: '312', granted: true },
       { itemId: '330', granted: false },
     ]);
+  });
+
+  it('sends SetConsentsEx with AuthenticationData when the host gives evidence of who consented', async () => {
+    const token = await consentuaToken();
+    const evidence = { signedInWith: 'bankid', session: 'sess-42' };
+    const t = new ConsentuaTransport({ endpoint: consentuaApi(), getToken: () => token, retries: 0, evidence: (q) => ({ ...evidence, source: q.source }) });
+    const subject = visitor();
+    const catalog = await t.loadCatalog(scope);
+    await t.saveDecisions({ ...scope, subject, source: 'Footer', catalog, decisions: [{ itemId: '312', granted: true }] });
+    const sent = (await received('/consentua/userconsent/SetConsentsEx')).at(-1)!.body;
+    // The reference's UserConsentAddRequestModelEx, in its order.
+    expect(Object.keys(sent)).to.deep.equal(['Token', 'AuthenticationData', 'Consent']);
+    expect(JSON.parse(sent.AuthenticationData)).to.deep.equal({ ...evidence, source: 'Footer' });
+    expect(sent.Consent.Purposes).to.deep.equal([{ ConsentTemplateId: 41, PurposeId: 312, Consent: true }]);
+    const user = (await simAdmin('consentua/users')).users.find((u: { Identifier: string }) => u.Identifier === subject.id);
+    expect(user.evidence).to.deep.equal({ '41:312': sent.AuthenticationData });
+    expect(await t.loadState({ ...scope, subject })).to.deep.equal([{ itemId: '312', granted: true }]);
+
+    // A string goes as it is; no evidence (undefined or empty) is a plain SetConsents.
+    const plain = new ConsentuaTransport({ endpoint: consentuaApi(), getToken: () => token, retries: 0, evidence: () => '' });
+    await plain.saveDecisions({ ...scope, subject, catalog, decisions: [{ itemId: '312', granted: false }] });
+    expect(Object.keys((await received('/consentua/userconsent/SetConsents')).at(-1)!.body)).to.deep.equal(['Token', 'Consent']);
+    const asIs = new ConsentuaTransport({ endpoint: consentuaApi(), getToken: () => token, retries: 0, evidence: () => 'idp=bankid' });
+    await asIs.saveDecisions({ ...scope, subject, catalog, decisions: [{ itemId: '312', granted: true }] });
+    expect((await received('/consentua/userconsent/SetConsentsEx')).at(-1)!.body.AuthenticationData).to.equal('idp=bankid');
+    // Evidence a host backend put on the request (from its session) comes first.
+    await asIs.saveDecisions({ ...scope, subject, catalog, evidence: { session: 'host' }, decisions: [{ itemId: '312', granted: false }] });
+    expect((await received('/consentua/userconsent/SetConsentsEx')).at(-1)!.body.AuthenticationData).to.equal('{"session":"host"}');
   });
 
   it('accepts GetConsents as an array (reference) or a single object (official client)', () => {

@@ -99,6 +99,13 @@ export interface ConsentuaOptions extends EndpointOptions {
   getToken: TokenGetter;
   /** Called once when Consentua refuses the token, before trying again with a new `getToken()`. */
   refreshToken?: () => void | Promise<void>;
+  /**
+   * Evidence of who consented when a save request carries none (`SaveRequest.evidence`, set by
+   * the host backend from its session), sent as `AuthenticationData`: a string as it is,
+   * anything else as JSON. With evidence, decisions go to `userconsent/SetConsentsEx` instead of
+   * `SetConsents`. Server only.
+   */
+  evidence?: (q: SaveRequest) => unknown;
 }
 
 /** A text's own `Language`, else the template's. */
@@ -220,9 +227,12 @@ export class ConsentuaTransport implements ConsentTransport {
       if (!ref) throw new ConsentError('config', `Purpose ${d.itemId} is not in the loaded template.`);
       return { ConsentTemplateId: Number(ref.ConsentTemplateId), PurposeId: Number(ref.PurposeId), Consent: d.granted };
     });
-    const body = { Consent: { ClientId: clientId, ServiceId: serviceId, UserId: userId, Purposes } };
+    const consent = { ClientId: clientId, ServiceId: serviceId, UserId: userId, Purposes };
+    const evidence = q.evidence ?? (await this.#o.evidence?.(q));
+    const AuthenticationData = evidence == null || evidence === '' ? undefined : typeof evidence === 'string' ? evidence : JSON.stringify(evidence);
+    const [path, body] = AuthenticationData ? ['userconsent/SetConsentsEx', { AuthenticationData, Consent: consent }] : ['userconsent/SetConsents', { Consent: consent }];
     // SetConsents sets state (not an event log), so sending it again after a failure is harmless.
-    const r = await this.#http.post('userconsent/SetConsents', body, consentuaResultSchema, { signal });
+    const r = await this.#http.post(path, body, consentuaResultSchema, { signal });
     if (r.Success === false) throw refused(r.Message, 'the consents were not saved');
     return q.decisions.map((d) => ({ ...d, ...(q.catalog.version ? { version: q.catalog.version } : {}) }));
   }
