@@ -95,12 +95,27 @@ const hostOptions = {
   rateLimit: env.HOST_RATE_LIMIT === undefined ? undefined : Number(env.HOST_RATE_LIMIT),
   log: (line: string) => log(`[host] ${line}`),
 };
+// The demo reader's own Connect session, for privacy requests. A real backend holds the reader's
+// user token from their ConnectID login; the simulator hands one out for the demo reader.
+const readerConnect =
+  simulatorUrl && connect.url === `${simulatorUrl}/capi`
+    ? new ConnectTransport({
+        endpoint: connect.url,
+        mode: 'user',
+        getToken: async () => {
+          const r = await fetch(`${simulatorUrl}/__sim/user-token`, { method: 'POST', body: JSON.stringify({ subject: customers[0]!.connectId }) });
+          return ((await r.json()) as { access_token: string }).access_token;
+        },
+      })
+    : undefined;
+
 const hosts = [
   createHostHandler({
     ...hostOptions,
     base: '/api/consent',
     transport: new ConnectTransport({ endpoint: connect.url, mode: 'client', getToken: connectTokens.getToken, refreshToken: connectTokens.invalidate }),
     identityFor: () => demoReader,
+    privacyFor: () => readerConnect,
   }),
   createHostHandler({
     ...hostOptions,

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/mini';
 import { ConsentError, toConsentError, type ConsentErrorCode } from '../../src/model/errors.js';
 import type { AccessQuery, CatalogQuery, ConsentCatalog, ConsentTransport, Subject } from '../../src/model/types.js';
-import { accessBody, catalogParams, consentCatalog, saveBody, subject as subjectSchema } from '../../src/transports/host/contract.js';
+import { accessBody, catalogParams, consentCatalog, privacyBody, saveBody, subject as subjectSchema } from '../../src/transports/host/contract.js';
 import { memoryKeyStore, saveOnce, type KeyStore } from '../../src/server/idempotency.js';
 import { checkLimits } from '../../src/model/limits.js';
 
@@ -13,6 +13,7 @@ import { checkLimits } from '../../src/model/limits.js';
  *   GET  {base}/state?…the same…&subject=&subjectType= → { decisions }
  *   POST {base}/decisions               → { receipts }
  *   POST {base}/access                  → AccessResult
+ *   POST {base}/privacy/access|erasure  → { accepted, receiptSent } (the signed-in visitor's)
  * Errors: `{ code, message, receipts? }` with a ConsentError code.
  */
 export interface HostOptions {
@@ -40,6 +41,11 @@ export interface HostOptions {
    * with the decisions where the provider takes it (Consentua `SetConsentsEx`). Never from the browser.
    */
   evidenceFor?: (req: IncomingMessage) => unknown;
+  /**
+   * The signed-in visitor's own provider session for privacy requests (Connect: a user-mode
+   * transport with the reader's token), from the host's login. Without one: 401, sign in first.
+   */
+  privacyFor?: (req: IncomingMessage) => Pick<ConsentTransport, 'requestPrivacy'> | undefined;
   /** Issuers this backend serves; others get 400. Empty: any. */
   issuers?: readonly string[];
   /** Catalog cache lifetime, ms. */
@@ -174,6 +180,16 @@ export function createHostHandler(o: HostOptions) {
           // A visitor's consent needs whose; an org-level one (CSP) needs none.
           const subject = question.consent && browserSubject ? checkSubject(browserSubject, req) : undefined;
           send(res, 200, await o.transport.checkAccess({ ...question, ...identity, ...(subject ? { subject } : {}) }));
+          break;
+        }
+        case 'POST /privacy/access':
+        case 'POST /privacy/erasure': {
+          const body = privacyBody.safeParse(await readJson(req));
+          if (!body.success) throw new ConsentError('config', 'Invalid body: sendReceipt (boolean) is required.');
+          const reader = o.privacyFor?.(req);
+          if (!reader?.requestPrivacy) throw new ConsentError('unauthorized', 'Sign in to make a privacy request.');
+          const right = route.endsWith('/access') ? 'access' : 'erasure';
+          send(res, 200, await reader.requestPrivacy({ right, sendReceipt: body.data.sendReceipt }));
           break;
         }
         default:

@@ -196,6 +196,35 @@ describe('demo page', () => {
     await page.close();
   });
 
+  it('sends the signed-in reader’s request for a copy of their data through the backend, after asking', async () => {
+    const page = await browser.newPage();
+    const errors = await openDemo(page);
+    const before = (await (await fetch(`${env.simulator}/__sim/privacy-requests`)).json()).requests.length;
+    await page.locator('consent-group-picker button[part~="privacy-access"]').click();
+    const dialog = page.locator('consent-group-picker dialog[part~="privacy-dialog"]');
+    await dialog.waitFor();
+    // Nothing is sent before the reader confirms.
+    assert.equal((await (await fetch(`${env.simulator}/__sim/privacy-requests`)).json()).requests.length, before);
+    // The answer, or the error the picker reports instead.
+    const answered = page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const picker = document.querySelector('#picker')!;
+          for (const type of ['privacy-request', 'consent-error']) picker.addEventListener(type, (e) => resolve({ type, ...(e as CustomEvent).detail }), { once: true });
+        }),
+    );
+    await dialog.locator('button[part~="privacy-send"]').click();
+    assert.deepEqual(await answered, { type: 'privacy-request', right: 'access', accepted: true, receiptSent: true });
+    const requests = (await (await fetch(`${env.simulator}/__sim/privacy-requests`)).json()).requests.slice(before);
+    // The reader's own Connect session (the demo reader), never a subject from the browser.
+    assert.deepEqual(
+      requests.map((r: { right: string; subject: string; sendReceipt: boolean }) => [r.right, r.subject, r.sendReceipt]),
+      [['access', 'connectid-kari', true]],
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('exposes the script-tag bundle as window.ConsentElements', async () => {
     const page = await browser.newPage();
     await openDemo(page);
