@@ -13,9 +13,11 @@ import {
   ConnectTransport,
   ConsentuaTransport,
   CspTransport,
+  createConsentHandler,
   SuperOfficeTransport,
+  toNodeHandler,
+  type RequestLog,
 } from '../src/server.js';
-import { createHostHandler } from './server/host.js';
 import { CONSENTUA_CLIENT, CONSENTUA_SERVICE } from '../fixtures/consentua.js';
 import { CONSENTUA_PREFIX } from './simulator/consentua.js';
 import { CSP_ORG } from './simulator/csp.js';
@@ -93,8 +95,9 @@ const hostOptions = {
   catalogTtl: env.HOST_CATALOG_TTL_MS === undefined ? undefined : Number(env.HOST_CATALOG_TTL_MS),
   writeDeadline: env.HOST_WRITE_DEADLINE_MS === undefined ? undefined : Number(env.HOST_WRITE_DEADLINE_MS),
   rateLimit: env.HOST_RATE_LIMIT === undefined ? undefined : Number(env.HOST_RATE_LIMIT),
-  log: (line: string) => log(`[host] ${line}`),
+  log: (e: RequestLog) => log(`[host] ${e.method} ${e.route} → ${e.status} ${e.ms} ms${e.error ? ` ${e.error}` : ''}${e.requestId ? ` (${e.requestId})` : ''}`),
 };
+
 // The demo reader's own Connect session, for privacy requests. A real backend holds the reader's
 // user token from their ConnectID login; the simulator hands one out for the demo reader.
 const readerConnect =
@@ -109,18 +112,19 @@ const readerConnect =
       })
     : undefined;
 
+// The shipped handler (consent-elements/server), one mount per provider. The demo has no login:
+// it treats every visitor as one reader and one CRM person, which a real backend takes from its session.
 const hosts = [
-  createHostHandler({
+  createConsentHandler({
     ...hostOptions,
     base: '/api/consent',
-    transport: new ConnectTransport({ endpoint: connect.url, mode: 'client', getToken: connectTokens.getToken, refreshToken: connectTokens.invalidate }),
-    identityFor: () => demoReader,
-    privacyFor: () => readerConnect,
+    connect: new ConnectTransport({ endpoint: connect.url, mode: 'client', getToken: connectTokens.getToken, refreshToken: connectTokens.invalidate }),
+    identity: { identityFor: () => demoReader, privacyFor: () => readerConnect },
   }),
-  createHostHandler({
+  createConsentHandler({
     ...hostOptions,
     base: '/api/consentua',
-    transport: new ConsentuaTransport({
+    consentua: new ConsentuaTransport({
       endpoint: consentua.url,
       clientId: consentua.clientId,
       serviceId: consentua.serviceId,
@@ -128,29 +132,28 @@ const hosts = [
       refreshToken: consentuaLogin.invalidate,
     }),
   }),
-  createHostHandler({
+  createConsentHandler({
     ...hostOptions,
     base: '/api/superoffice',
-    transport: new SuperOfficeTransport({
+    superoffice: new SuperOfficeTransport({
       endpoint: superoffice.url,
       getAuthorization: () => superoffice.authorization,
       headers: superoffice.appToken ? { 'SO-AppToken': superoffice.appToken } : undefined,
     }),
-    subjectFor: () => ({ id: superoffice.personId, type: 'PERSON' }),
+    identity: { subjectFor: () => ({ id: superoffice.personId, type: 'PERSON' }) },
   }),
-  createHostHandler({
+  createConsentHandler({
     ...hostOptions,
     base: '/api/csp',
-    transport: new CspTransport({ endpoint: csp.url, orgId: csp.orgId, getToken: cspLogin.getToken, refreshToken: cspLogin.invalidate }),
+    csp: new CspTransport({ endpoint: csp.url, orgId: csp.orgId, getToken: cspLogin.getToken, refreshToken: cspLogin.invalidate }),
   }),
-];
-
+].map(toNodeHandler);
 const demo = sirv(`${root}demo`, { dev: true });
 const dist = sirv(root, { dev: true });
 const notFound = (res: ServerResponse) => void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 
 const server = createServer(async (req, res) => {
-  for (const host of hosts) if (await host(req, res)) return;
+  for (const host of hosts) if (await host(req, res, () => undefined)) return;
   // The demo pages, and dist/ for the built bundles. Nothing else of the project is served.
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   if (path.startsWith('/dist/')) return dist(req, res, () => notFound(res));

@@ -12,3 +12,15 @@ export * from './transports/csp/csp.js';
 export * from './transports/host/contract.js';
 export * from './model/index.js';
 export { saveOnce, memoryKeyStore, decisionKey, type KeyStore, type KeyRecord, type SaveOnceOptions } from './server/idempotency.js';
+export {
+  createConsentHandler,
+  providerNames,
+  type ConsentHandler,
+  type ConsentHandlerOptions,
+  type Identity,
+  type IdentityHooks,
+  type ProviderName,
+  type RequestContext,
+  type RequestLog,
+} from './server/handler.js';
+export { toNodeHandler } from './server/node.js';

@@ -205,6 +205,8 @@ export interface AccessQuery {
   categoryType?: string;
   /** Only a server knows the visitor's address: never sent from browsers. */
   ip?: string;
+  /** Ask a host backend to check access by the visitor's address, which it takes from the request. */
+  ipAccess?: boolean;
   /** Connect's extra checks: Azure AD, aID family, domain access by category type, the list of articles. */
   accessAzureAd?: boolean;
   accessAidFamily?: boolean;

@@ -354,7 +354,7 @@ describe('host backend', () => {
   it('answers access checks only for a signed-in reader, and never takes identity from the browser', async () => {
     const r = await fetch(`${env.demo}/api/consent/access`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: env.demo },
       body: JSON.stringify({ product: 'CO27409', uniqueId: 'someone-else' }),
     });
     assert.equal(r.status, 200);
@@ -363,7 +363,7 @@ describe('host backend', () => {
 
   it('answers CSP consent checks (org-level, no visitor subject)', async () => {
     const ask = async (consent: string) =>
-      (await fetch(`${env.demo}/api/csp/access`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ consent }) })).json();
+      (await fetch(`${env.demo}/api/csp/access`, { method: 'POST', headers: { 'content-type': 'application/json', origin: env.demo }, body: JSON.stringify({ consent }) })).json();
     assert.deepEqual(await ask('1e9b4c7a-33d2-4f10-8a5e-6c2b0d9f7a44'), { granted: true, reason: 'consent-active' });
     assert.deepEqual(await ask('7c0d2f3e-5b8a-4a47-9d3e-2f1a6b9c8e01'), { granted: false, pending: true, reason: 'consent-requested' });
   });
@@ -373,7 +373,7 @@ describe('host backend', () => {
     assert.equal(state.status, 400);
     const save = await fetch(`${env.demo}/api/consent/decisions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: env.demo },
       body: JSON.stringify({ issuer: '468979834', decisions: [{ itemId: 1 }] }),
     });
     assert.equal(save.status, 400);

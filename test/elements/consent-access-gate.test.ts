@@ -37,6 +37,20 @@ describe('<consent-access-gate>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('asks with Connect’s flags and IP access: the backend adds the reader and the address it sees', async () => {
+      const el = await fixture<ConsentAccessGate>(html`<consent-access-gate provider="host" endpoint=${hostApi()} access-azure-ad access-article ip-access>
+        <template><p class="secret">Campus edition</p></template>
+      </consent-access-gate>`);
+      await settled(el);
+      const sent = (await received('/capi/v1/client/customer/access')).at(-1)!.body;
+      expect([sent.accessAzureAd, sent.accessArticle, sent.accessAidFamily, sent.accessDomain]).to.deep.equal([true, true, undefined, undefined]);
+      // The address is the one the backend saw (this machine), not anything the page could name.
+      expect(sent.ip).to.match(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
+      expect(sent.uniqueId, 'the session’s reader').to.be.a('string');
+      expect(el.state).to.equal('granted');
+      expect(el.querySelector('p.secret')).to.exist;
+    });
+
     it('stays closed for a product the reader lacks: denied slot, nothing stamped', async () => {
       const el = await gate('PREMIUM');
       await settled(el);

@@ -16,7 +16,8 @@ export type GateState = 'loading' | 'granted' | 'denied' | 'pending' | 'error';
 
 /**
  * Shows its content only while access is granted: an entitlement (Connect check access:
- * `product`, `article-id`, `domain`, `category-type`), a given consent (`consent`), or both —
+ * `product`, `article-id`, `domain`, `category-type` and the flags `access-azure-ad`,
+ * `access-aid-family`, `access-domain`, `access-article`, `ip-access`), a given consent (`consent`), or both —
  * then all must hold. It fails closed: while loading, denied, pending or failed, the content
  * is not shown.
  *
@@ -65,6 +66,24 @@ export class ConsentAccessGate extends ConsentElement {
 
   /** Category type the visitor must have a subscription in. */
   @property({ attribute: 'category-type' }) categoryType?: string;
+
+  /** Connect: access through the visitor's Azure AD (level G). */
+  @property({ type: Boolean, attribute: 'access-azure-ad' }) accessAzureAd = false;
+
+  /** Connect: the visitor's or their aID family's access to `product` (level H). */
+  @property({ type: Boolean, attribute: 'access-aid-family' }) accessAidFamily = false;
+
+  /** Connect: domain access by `category-type`. */
+  @property({ type: Boolean, attribute: 'access-domain' }) accessDomain = false;
+
+  /** Connect: access to any bought article (the answer lists them). */
+  @property({ type: Boolean, attribute: 'access-article' }) accessArticle = false;
+
+  /**
+   * Connect: access by the visitor's address (an institution's network). Through a host backend
+   * only, which takes the address from the request; alone it needs no signed-in reader.
+   */
+  @property({ type: Boolean, attribute: 'ip-access' }) ipAccess = false;
 
   /** Id of a consent (Connect consent, Consentua purpose, CSP consent) that must be given. */
   @property() consent?: string;
@@ -148,15 +167,22 @@ export class ConsentAccessGate extends ConsentElement {
 
   #question(): AccessQuery {
     const q: AccessQuery = { product: this.product, articleId: this.articleId, domain: this.domain, categoryType: this.categoryType };
+    // Only the flags set: an unset flag is no question (Connect would match it too).
+    for (const flag of ['accessAzureAd', 'accessAidFamily', 'accessDomain', 'accessArticle', 'ipAccess'] as const) if (this[flag]) q[flag] = true;
     if (this.consent) Object.assign(q, { consent: this.consent, issuer: this.issuer, subject: this.visitor() });
     return q;
+  }
+
+  /** Whether the gate asks about an entitlement (not only a consent). */
+  #entitlement(): boolean {
+    return !!(this.product || this.articleId || this.domain || this.categoryType || this.accessAzureAd || this.accessAidFamily || this.accessDomain || this.accessArticle || this.ipAccess);
   }
 
   /** A consent was saved on the page: apply it at once, then make sure with the provider. */
   protected readonly savedOnPage = new SavedBus(this, (e) => {
     const cascaded = e.detail.receipts.flatMap((r) => r.cascaded ?? []);
     const saved = [...e.detail.decisions, ...cascaded].filter((d) => d.itemId === this.consent).at(-1);
-    const consentOnly = !this.product && !this.articleId && !this.domain && !this.categoryType;
+    const consentOnly = !this.#entitlement();
     // Only a confirmed answer opens or closes at once; a queued one waits for the provider.
     if (saved && consentOnly && !e.detail.queued) this.#show(saved.granted ? 'granted' : 'denied', { granted: saved.granted, reason: saved.granted ? 'consent-given' : 'consent-missing' });
     this.recheck();

@@ -84,6 +84,8 @@ const listeners = new Map<string, Set<Listener>>();
 // Tabs of one visitor hear each other's outcomes (BroadcastChannel; a storage event where it is missing).
 const CHANNEL = 'consent-elements:outbox';
 const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : undefined;
+// On a server (Node, which has BroadcastChannel too) the channel must not keep the process alive.
+(channel as { unref?: () => void } | undefined)?.unref?.();
 type Scoped = QueueEvent & { scope: string };
 type Wire = Omit<Scoped, 'error'> & { error?: ReturnType<ConsentError['toJSON']> };
 channel?.addEventListener('message', (m: MessageEvent) => receive(m.data as Wire));

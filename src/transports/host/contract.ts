@@ -56,6 +56,13 @@ export const accessBody = z.object({
   articleId: id,
   domain: id,
   categoryType: id,
+  // Connect's flags (check access): Azure AD, aID family, domain access by category type, the list of articles.
+  accessAzureAd: z.optional(z.boolean()),
+  accessAidFamily: z.optional(z.boolean()),
+  accessDomain: z.optional(z.boolean()),
+  accessArticle: z.optional(z.boolean()),
+  /** Check access by the client's address: the backend takes it from the request, never from the body. */
+  ipAccess: z.optional(z.boolean()),
   consent: id,
   subject: z.optional(subject),
 });

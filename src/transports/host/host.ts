@@ -76,8 +76,9 @@ export class HostTransport implements ConsentTransport {
 
   /** A question without side effects, so it is retried like a read. */
   checkAccess(q: AccessQuery, signal?: AbortSignal): Promise<AccessResult> {
-    const { product, articleId, domain, categoryType, consent, issuer, subject } = q;
-    const body = { product, articleId, domain, categoryType, consent, issuer, subject };
+    // Every field of the contract; never `ip` or the reader's identity: the backend takes those from the request and its session.
+    const { product, articleId, domain, categoryType, accessAzureAd, accessAidFamily, accessDomain, accessArticle, ipAccess, consent, issuer, subject } = q;
+    const body = { product, articleId, domain, categoryType, accessAzureAd, accessAidFamily, accessDomain, accessArticle, ipAccess, consent, issuer, subject };
     return this.#call(() => this.#http.post('access', body, accessResult, { signal, idempotent: true }));
   }
 

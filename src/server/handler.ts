@@ -1,0 +1,330 @@
+import * as z from 'zod/mini';
+import { ConsentError, toConsentError, type ConsentErrorCode } from '../model/errors.js';
+import { checkLimits } from '../model/limits.js';
+import type { AccessQuery, CatalogQuery, ConsentCatalog, ConsentTransport, Subject } from '../model/types.js';
+import { accessBody, catalogParams, privacyBody, saveBody, subject as subjectSchema } from '../transports/host/contract.js';
+import { memoryKeyStore, saveOnce, type KeyStore } from './idempotency.js';
+
+/** The providers a handler can serve, by the name used in its paths when it serves several. */
+export const providerNames = ['connect', 'consentua', 'superoffice', 'csp'] as const;
+export type ProviderName = (typeof providerNames)[number];
+
+/** What a request carries besides itself: the address of the client that sent it (adapters fill it in). */
+export interface RequestContext {
+  clientAddress?: string;
+}
+
+/**
+ * Who the visitor is, from the host's own session: never from what a browser sends. Each hook
+ * gets the request (its cookies and headers) and may be async.
+ */
+export interface IdentityHooks {
+  /**
+   * Whose decisions these are at the provider: the signed-in customer's SuperOffice person, or a
+   * Connect subject for a signed-in reader. Undefined: the browser's pseudonymous subject (type
+   * `EXTERNAL` only). SuperOffice is refused without this hook: its subjects are real people.
+   */
+  subjectFor?(req: Request, about: { provider: ProviderName; browser?: Subject }): Subject | undefined | Promise<Subject | undefined>;
+  /** Who the reader is for entitlement checks (Connect `uniqueId`, `credential`, `customerNumber`). Without it they are refused. */
+  identityFor?(req: Request): Identity | undefined | Promise<Identity | undefined>;
+  /** The signed-in visitor's own provider session for privacy requests (Connect: user mode with their token). */
+  privacyFor?(req: Request, provider: ProviderName): Pick<ConsentTransport, 'requestPrivacy'> | undefined | Promise<Pick<ConsentTransport, 'requestPrivacy'> | undefined>;
+  /** Evidence of how the visitor proved who they are, kept with their decisions (Consentua `AuthenticationData`). */
+  evidenceFor?(req: Request): unknown;
+}
+
+export type Identity = Pick<AccessQuery, 'uniqueId' | 'credential' | 'customerNumber'>;
+
+/** One line per request; never a token, a secret, a subject or a body. */
+export interface RequestLog {
+  method: string;
+  route: string;
+  provider?: ProviderName;
+  status: number;
+  ms: number;
+  /** The error code, when the request failed. */
+  error?: ConsentErrorCode;
+  /** The provider's id of its failed request, for its support. */
+  requestId?: string;
+}
+
+export interface ConsentHandlerOptions extends Partial<Record<ProviderName, ConsentTransport>> {
+  /** Path the contract is mounted at, e.g. `/api/consent`. With one provider its routes are `{base}/catalog`, …; with several, `{base}/{provider}/catalog`, …. */
+  base: string;
+  /** Origins allowed to call (exact `scheme://host:port`). Writes need one of them. */
+  allowedOrigins: readonly string[];
+  identity?: IdentityHooks;
+  /** Subject types a browser may name itself. Default `EXTERNAL`. */
+  subjectTypes?: readonly string[];
+  /** Connect issuers served; others are refused. Default: any. */
+  issuers?: readonly string[];
+  /** Catalog cache lifetime, ms. Default 60 000. */
+  catalogTtl?: number;
+  /** Requests per minute per client. Default 600. */
+  rateLimit?: number;
+  /**
+   * Behind how many proxies the backend runs: the client is then the address that many entries
+   * from the right of `X-Forwarded-For`. `true` is one. Default: none (the socket's address).
+   */
+  trustProxy?: boolean | number;
+  /** Largest request body, bytes. Default 64 KiB. */
+  maxBodyBytes?: number;
+  /** Idempotency records of saves (memory by default; a shared store when scaled out). */
+  keys?: KeyStore;
+  /** After a provider write with an unknown outcome, how long until its state is trusted, ms. Default 30 000. */
+  writeDeadline?: number;
+  log?: (entry: RequestLog) => void;
+}
+
+/** A fetch-style handler: `Request` in, `Response` out (404 for paths outside its base). */
+export interface ConsentHandler {
+  (request: Request, context?: RequestContext): Promise<Response>;
+  /** Whether a path is this handler's (under its base). */
+  handles(pathname: string): boolean;
+}
+
+/** A refusal of the handler's own, with the status it answers. */
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ConsentErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+const statusOf: Record<ConsentErrorCode, number> = {
+  network: 502,
+  timeout: 504,
+  http: 502,
+  unauthorized: 502, // our credentials, not the visitor's: a gateway problem
+  'rate-limited': 429,
+  'invalid-response': 502,
+  config: 400,
+  unsupported: 501,
+  internal: 500,
+};
+
+/** Subjects of these providers are real people the provider knows: only the host's session may name them. */
+const identifiedSubjects: readonly ProviderName[] = ['superoffice'];
+
+/**
+ * The host backend contract (see the README) for any runtime with `Request` and `Response`:
+ * Node ≥ 20 (with `toNodeHandler`), Deno, Bun, Cloudflare Workers, Next.js route handlers.
+ * Provider credentials stay in the transports given; identity comes from `identity` hooks.
+ */
+export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
+  const mounted = providerNames.filter((p) => o[p]);
+  if (!mounted.length) throw new ConsentError('config', 'createConsentHandler needs at least one provider transport (connect, consentua, superoffice or csp).');
+  const base = o.base.replace(/\/+$/, '');
+  const single = mounted.length === 1 ? mounted[0] : undefined;
+  const catalogs = new Map<string, { at: number; catalog: Promise<ConsentCatalog> }>();
+  const hits = new Map<string, number[]>();
+  const keys = o.keys ?? memoryKeyStore();
+  const limit = o.maxBodyBytes ?? 64 * 1024;
+
+  const catalogFor = (provider: ProviderName, t: ConsentTransport, q: CatalogQuery): Promise<ConsentCatalog> => {
+    const key = JSON.stringify([provider, q.issuer, q.clientId, q.serviceId, q.templateId, q.lang]);
+    const hit = catalogs.get(key);
+    if (hit && Date.now() - hit.at < (o.catalogTtl ?? 60_000)) return hit.catalog;
+    const catalog = t.loadCatalog({ ...q, onlyActive: true }).then(checkLimits);
+    catalogs.set(key, { at: Date.now(), catalog });
+    catalog.catch(() => catalogs.delete(key)); // never cache a failure
+    return catalog;
+  };
+
+  const clientOf = (req: Request, ctx: RequestContext): string => {
+    const hops = o.trustProxy === true ? 1 : typeof o.trustProxy === 'number' ? o.trustProxy : 0;
+    const forwarded = (req.headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return (hops && forwarded.length >= hops ? forwarded[forwarded.length - hops] : undefined) ?? ctx.clientAddress ?? '';
+  };
+
+  const limited = (client: string): boolean => {
+    const now = Date.now();
+    const recent = (hits.get(client) ?? []).filter((t) => now - t < 60_000);
+    recent.push(now);
+    hits.set(client, recent);
+    // Forget clients quiet for a minute, so a long-running backend does not grow forever.
+    if (hits.size > 10_000) for (const [k, ts] of hits) if (now - ts[ts.length - 1]! >= 60_000) hits.delete(k);
+    return recent.length > (o.rateLimit ?? 600);
+  };
+
+  const subjectOf = async (req: Request, provider: ProviderName, sent: unknown): Promise<Subject> => {
+    const parsed = sent === undefined ? undefined : subjectSchema.safeParse(sent);
+    if (parsed && !parsed.success) throw new Refusal(400, 'config', 'The subject is not valid.');
+    const browser = parsed?.data;
+    const own = await o.identity?.subjectFor?.(req, { provider, ...(browser ? { browser } : {}) });
+    if (own) return own;
+    if (identifiedSubjects.includes(provider)) throw new Refusal(401, 'unauthorized', `Sign in first: ${provider} needs identity.subjectFor to know who the visitor is.`);
+    if (!browser) throw new Refusal(400, 'config', 'A subject is required.');
+    if (!(o.subjectTypes ?? ['EXTERNAL']).includes(browser.type)) throw new Refusal(400, 'config', `Subject type ${browser.type} is not accepted from browsers.`);
+    return browser;
+  };
+
+  const route = async (req: Request, client: string, provider: ProviderName, path: string): Promise<Response> => {
+    const t = o[provider]!;
+    const url = new URL(req.url);
+    const params = parse(catalogParams, Object.fromEntries([...url.searchParams].filter(([k]) => k in catalogParams.shape)), 'query');
+    const checkIssuer = (issuer: string | undefined) => {
+      if (o.issuers?.length && !o.issuers.includes(issuer ?? '')) throw new Refusal(400, 'config', `Unknown issuer "${issuer ?? ''}".`);
+    };
+    switch (`${req.method} ${path}`) {
+      case 'GET /catalog':
+        checkIssuer(params.issuer);
+        return json(200, await catalogFor(provider, t, params));
+      case 'GET /state': {
+        checkIssuer(params.issuer);
+        const sent = url.searchParams.get('subject') ? { id: url.searchParams.get('subject'), type: url.searchParams.get('subjectType') ?? 'EXTERNAL' } : undefined;
+        const subject = await subjectOf(req, provider, sent);
+        if (!t.loadState) throw new ConsentError('unsupported', 'This provider cannot read stored decisions.');
+        return json(200, { decisions: await t.loadState({ ...params, subject }) });
+      }
+      case 'POST /decisions': {
+        const body = parse(saveBody, await readBody(req, limit), 'body');
+        checkIssuer(body.issuer);
+        const subject = await subjectOf(req, provider, body.subject);
+        if (!t.saveDecisions) throw new ConsentError('unsupported', 'This provider cannot save decisions.');
+        const { issuer, clientId, serviceId, templateId, lang } = body;
+        const catalog = await catalogFor(provider, t, { issuer, clientId, serviceId, templateId, lang });
+        const evidence = await o.identity?.evidenceFor?.(req);
+        // One decision per item, the last sent (in its place): a body repeating an item cannot make the provider write it many times.
+        const last = new Map<string, (typeof body.decisions)[number]>();
+        for (const d of body.decisions) last.delete(d.itemId), last.set(d.itemId, d);
+        const request = { ...body, decisions: [...last.values()], subject, catalog, ...(evidence == null ? {} : { evidence }) };
+        const key = req.headers.get('idempotency-key');
+        // With a key, a repeat (a retry after a lost answer) is answered from what was stored.
+        const receipts =
+          key && /^[\w-]{8,100}$/.test(key)
+            ? await saveOnce({ ...request, idempotencyKey: key }, { store: keys, transport: t, writeDeadline: o.writeDeadline ?? 30_000 })
+            : await t.saveDecisions(request);
+        return json(200, { receipts });
+      }
+      case 'POST /access': {
+        const { subject: sent, ipAccess, ...question } = parse(accessBody, await readBody(req, limit), 'body');
+        if (!t.checkAccess) throw new ConsentError('unsupported', 'This provider cannot check access.');
+        // IP access is the client's address as this backend sees it, never one a browser names.
+        if (ipAccess) {
+          if (!client) throw new Refusal(400, 'config', 'The client address is unknown: pass it in the request context (adapters do).');
+          Object.assign(question, { ip: client });
+        }
+        const q = question as AccessQuery;
+        const entitlement = q.product || q.articleId || q.domain || q.categoryType || q.accessAzureAd || q.accessAidFamily || q.accessDomain || q.accessArticle;
+        const identity = entitlement ? await o.identity?.identityFor?.(req) : undefined;
+        if (entitlement && !identity) throw new Refusal(401, 'unauthorized', 'Sign in to check access.');
+        // A visitor's consent needs whose; an org-level one (CSP) needs none.
+        const subject = question.consent && sent ? await subjectOf(req, provider, sent) : undefined;
+        return json(200, await t.checkAccess({ ...question, ...identity, ...(subject ? { subject } : {}) }));
+      }
+      case 'POST /privacy/access':
+      case 'POST /privacy/erasure': {
+        const body = parse(privacyBody, await readBody(req, limit), 'body');
+        const reader = await o.identity?.privacyFor?.(req, provider);
+        if (!reader?.requestPrivacy) throw new Refusal(401, 'unauthorized', 'Sign in to make a privacy request.');
+        const right = path.endsWith('/access') ? 'access' : 'erasure';
+        return json(200, await reader.requestPrivacy({ right, sendReceipt: body.sendReceipt }));
+      }
+      default:
+        throw new Refusal(404, 'config', `No such consent API route: ${req.method} ${path}`);
+    }
+  };
+
+  const handles = (pathname: string) => pathname.startsWith(`${base}/`);
+
+  const handler = async (req: Request, ctx: RequestContext = {}): Promise<Response> => {
+    const started = Date.now();
+    const { pathname } = new URL(req.url);
+    const rest = pathname.slice(base.length);
+    const [, first = '', ...tail] = rest.split('/');
+    const provider = single ?? (mounted.includes(first as ProviderName) ? (first as ProviderName) : undefined);
+    const path = single ? rest : `/${tail.join('/')}`;
+    const origin = req.headers.get('origin');
+    const allowed = !!origin && o.allowedOrigins.includes(origin);
+    const cors: Record<string, string> = allowed
+      ? { 'access-control-allow-origin': origin, vary: 'origin', 'access-control-expose-headers': 'retry-after' }
+      : {};
+    let res: Response;
+    let failure: ConsentError | undefined;
+    try {
+      if (!handles(pathname)) throw new Refusal(404, 'config', 'Not a consent API path.');
+      if (origin && !allowed) throw new Refusal(403, 'config', `This origin (${origin}) may not use this consent API: add it to allowedOrigins.`);
+      if (req.method === 'OPTIONS') {
+        res = new Response(null, {
+          status: 204,
+          headers: { ...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type, idempotency-key', 'access-control-max-age': '600' },
+        });
+      } else {
+        if (limited(clientOf(req, ctx))) throw new Refusal(429, 'rate-limited', 'Too many requests.', { 'retry-after': '60' });
+        if (!provider) throw new Refusal(404, 'config', `No such provider here: "${first}" (served: ${mounted.join(', ')}).`);
+        if (req.method === 'POST') {
+          // Writes only from a page of an allowed origin, as JSON: a form on another site cannot post here.
+          if (!allowed) throw new Refusal(403, 'config', 'Writes need an Origin header naming an allowed origin.');
+          if (!/^application\/json\b/i.test(req.headers.get('content-type') ?? '')) throw new Refusal(415, 'config', 'Send the body as application/json.');
+        }
+        res = await route(req, clientOf(req, ctx), provider, path);
+      }
+    } catch (e) {
+      const refusal = e instanceof Refusal ? e : undefined;
+      const err = refusal ? new ConsentError(refusal.code, refusal.message) : toConsentError(e);
+      failure = err;
+      // Our own refusal (no provider behind it) is the visitor's: 401. A provider's refusal of our credentials is a gateway problem: 502.
+      const status = refusal?.status ?? (err.code === 'unauthorized' && err.cause === undefined ? 401 : statusOf[err.code]);
+      const headers = { ...refusal?.headers, ...(err.retryAfter !== undefined ? { 'retry-after': String(err.retryAfter) } : {}) };
+      // Only the code and a short message go back: provider details stay on the server.
+      res = json(status, { code: err.code, message: refusal ? err.message : publicMessage(err), ...(err.requestId ? { requestId: err.requestId } : {}), ...(err.receipts?.length ? { receipts: err.receipts } : {}) }, headers);
+    }
+    for (const [k, v] of Object.entries(cors)) res.headers.set(k, v);
+    o.log?.({
+      method: req.method,
+      route: provider && !single ? `/${provider}${path.split('?')[0]}` : path,
+      ...(provider ? { provider } : {}),
+      status: res.status,
+      ms: Date.now() - started,
+      ...(failure ? { error: failure.code, ...(failure.requestId ? { requestId: failure.requestId } : {}) } : {}),
+    });
+    return res;
+  };
+  return Object.assign(handler, { handles });
+}
+
+function parse<T extends z.ZodMiniType>(schema: T, value: unknown, where: 'query' | 'body'): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw new Refusal(400, 'config', `Invalid ${where}: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim());
+}
+
+function publicMessage(e: ConsentError): string {
+  return e.code === 'config' ? e.message : `The consent provider failed (${e.code}${e.status ? ` ${e.status}` : ''}).`;
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+}
+
+/** The body as JSON, refused past `limit` bytes (413) without reading the rest. */
+async function readBody(req: Request, limit: number): Promise<unknown> {
+  if (Number(req.headers.get('content-length') ?? 0) > limit) throw new Refusal(413, 'config', `The body is larger than ${limit} bytes.`);
+  const reader = req.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const next = await reader?.read();
+    if (!next || next.done) break;
+    size += next.value.byteLength;
+    if (size > limit) {
+      void reader!.cancel();
+      throw new Refusal(413, 'config', `The body is larger than ${limit} bytes.`);
+    }
+    chunks.push(next.value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) bytes.set(c, (at += c.byteLength) - c.byteLength);
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw new Refusal(400, 'config', 'The body is not JSON.');
+  }
+}

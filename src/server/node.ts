@@ -1,0 +1,39 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import type { ConsentHandler } from './handler.js';
+
+/**
+ * The consent handler as `node:http` / Express / Connect middleware: `(req, res, next?)`.
+ * Requests outside the handler's base go to `next` (or get 404 without one). Resolves to
+ * whether it answered.
+ */
+export function toNodeHandler(handler: ConsentHandler) {
+  return async function consentMiddleware(req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void): Promise<boolean> {
+    const host = req.headers.host ?? 'localhost';
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    if (!handler.handles(url.pathname)) {
+      if (next) next();
+      else res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return false;
+    }
+    try {
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+      const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+      const request = new Request(url, {
+        method: req.method,
+        headers,
+        ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
+      } as RequestInit);
+      const response = await handler(request, { clientAddress: req.socket.remoteAddress });
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } catch (e) {
+      // Only a broken connection gets here: the handler answers everything else itself.
+      if (next) next(e);
+      else if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    }
+    return true;
+  };
+}

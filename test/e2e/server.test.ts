@@ -1,0 +1,264 @@
+// The shipped backend (consent-elements/server): one contract suite, run against the handler as a
+// fetch-style function and mounted in node:http through toNodeHandler, with the simulator behind it.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Simulator } from '../../demo/simulator/server.js';
+import { connectAccessExampleRequest } from '../../fixtures/seed-examples.js';
+import { customers } from '../../fixtures/connect.js';
+import { CSP_ORG } from '../../fixtures/csp.js';
+import {
+  clientCredentials,
+  ConnectTransport,
+  createConsentHandler,
+  cspApiTokenLogin,
+  CspTransport,
+  SuperOfficeTransport,
+  toNodeHandler,
+  type ConsentHandler,
+  type RequestLog,
+} from '../../src/server.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'server-test-'));
+const secret = `secret-${crypto.randomUUID()}`;
+const soAuth = `Bearer so-${crypto.randomUUID()}`;
+const ORIGIN = 'https://www.example.test';
+const kari = customers[0]!;
+let sim: Simulator;
+let simUrl: string;
+
+before(async () => {
+  sim = new Simulator({ dataFile: join(dir, 'sim.json'), clients: { c1: secret }, consentuaServiceKey: 'k', superofficeAuthorization: soAuth, cspApiToken: 't' });
+  simUrl = await sim.listen(0);
+});
+after(async () => {
+  await sim.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A handler serving Connect, SuperOffice and CSP under /api, as a publisher would mount it. */
+function makeHandler(logs: RequestLog[], o: { rateLimit?: number; trustProxy?: boolean; signedIn?: boolean } = {}): ConsentHandler {
+  const tokens = clientCredentials({ tokenUrl: `${simUrl}/user/oauth/token`, clientId: 'c1', clientSecret: secret });
+  return createConsentHandler({
+    base: '/api',
+    connect: new ConnectTransport({ endpoint: `${simUrl}/capi`, mode: 'client', getToken: tokens.getToken, refreshToken: tokens.invalidate, retries: 0 }),
+    superoffice: new SuperOfficeTransport({ endpoint: `${simUrl}/superoffice/api/v1`, getAuthorization: () => soAuth, retries: 0 }),
+    csp: new CspTransport({ endpoint: simUrl, orgId: CSP_ORG, getToken: cspApiTokenLogin({ endpoint: simUrl, apiToken: 't' }).getToken, retries: 0 }),
+    allowedOrigins: [ORIGIN],
+    rateLimit: o.rateLimit,
+    trustProxy: o.trustProxy,
+    maxBodyBytes: 4096,
+    catalogTtl: 0,
+    log: (e) => logs.push(e),
+    // The host's session: a signed-in reader (Kari) and her CRM person.
+    identity:
+      o.signedIn === false
+        ? {}
+        : {
+            identityFor: () => ({ uniqueId: kari.uniqueId, credential: kari.credentials[0] }),
+            subjectFor: (_req, { provider }) => (provider === 'superoffice' ? { id: '30337', type: 'PERSON' } : undefined),
+          },
+  });
+}
+
+/** How a suite reaches the handler: directly (fetch style) or over HTTP through node:http. */
+interface Runtime {
+  name: string;
+  start(handler: ConsentHandler): Promise<{ url: string; call: (path: string, init?: RequestInit & { from?: string }) => Promise<Response>; stop(): Promise<void> }>;
+}
+
+const runtimes: Runtime[] = [
+  {
+    name: 'fetch-style (Request → Response)',
+    async start(handler) {
+      const url = 'http://backend.test';
+      return {
+        url,
+        call: (path, init = {}) => handler(new Request(`${url}${path}`, init), { clientAddress: init.from ?? '203.0.113.9' }),
+        stop: async () => undefined,
+      };
+    },
+  },
+  {
+    name: 'node:http (toNodeHandler)',
+    async start(handler) {
+      const server: Server = createServer(toNodeHandler(handler));
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      return {
+        url,
+        call: (path, init = {}) => fetch(`${url}${path}`, init),
+        stop: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
+      };
+    },
+  },
+];
+
+const post = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+for (const rt of runtimes) {
+  describe(`consent handler: ${rt.name}`, () => {
+    const logs: RequestLog[] = [];
+    let api: Awaited<ReturnType<Runtime['start']>>;
+    before(async () => {
+      api = await rt.start(makeHandler(logs));
+    });
+    after(() => api.stop());
+
+    it('serves the catalog, with CORS for an allowed origin; refuses another origin with 403 naming it', async () => {
+      const ok = await api.call('/api/connect/catalog?issuer=468979834', { headers: { origin: ORIGIN } });
+      assert.equal(ok.status, 200);
+      assert.equal(ok.headers.get('access-control-allow-origin'), ORIGIN);
+      assert.deepEqual(((await ok.json()) as { groups: { id: string }[] }).groups.map((g) => g.id).slice(0, 2), ['2', '1']);
+      const evil = await api.call('/api/connect/catalog?issuer=468979834', { headers: { origin: 'https://evil.test' } });
+      assert.equal(evil.status, 403);
+      assert.match(((await evil.json()) as { message: string }).message, /evil\.test.*allowedOrigins/);
+      assert.equal(evil.headers.get('access-control-allow-origin'), null);
+    });
+
+    it('answers a CORS preflight', async () => {
+      const r = await api.call('/api/connect/decisions', { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST' } });
+      assert.equal(r.status, 204);
+      assert.match(r.headers.get('access-control-allow-headers') ?? '', /idempotency-key/);
+      assert.match(r.headers.get('access-control-allow-methods') ?? '', /POST/);
+    });
+
+    it('refuses writes without an allowed Origin (403) or not as JSON (415)', async () => {
+      const body = { issuer: '468979834', subject: { id: 'v-1', type: 'EXTERNAL' }, decisions: [{ itemId: '10', granted: true }] };
+      const noOrigin = await api.call('/api/connect/decisions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.equal(noOrigin.status, 403);
+      const form = await api.call('/api/connect/decisions', post(JSON.stringify(body), { 'content-type': 'text/plain' }));
+      assert.equal(form.status, 415);
+    });
+
+    it('refuses a body over the limit with 413, and an invalid one with 400 naming the field', async () => {
+      const big = await api.call('/api/connect/decisions', post({ issuer: '468979834', pad: 'x'.repeat(5000) }));
+      assert.equal(big.status, 413);
+      const bad = await api.call('/api/connect/decisions', post({ issuer: '468979834', subject: { id: 'v', type: 'EXTERNAL' }, decisions: [{ itemId: '1' }] }));
+      assert.equal(bad.status, 400);
+      assert.match(((await bad.json()) as { message: string }).message, /decisions\.0\.granted/);
+      const notJson = await api.call('/api/connect/decisions', post('{"issuer":'));
+      assert.equal(notJson.status, 400);
+    });
+
+    it('saves and reads back a pseudonymous visitor’s decisions', async () => {
+      const subject = { id: `v-${crypto.randomUUID()}`, type: 'EXTERNAL' };
+      const saved = await api.call('/api/connect/decisions', post({ issuer: '468979834', subject, decisions: [{ itemId: '10', granted: true }] }));
+      assert.equal(saved.status, 200);
+      const state = await api.call(`/api/connect/state?issuer=468979834&subject=${subject.id}&subjectType=EXTERNAL`, { headers: { origin: ORIGIN } });
+      assert.deepEqual(((await state.json()) as { decisions: { itemId: string; granted: boolean }[] }).decisions.find((d) => d.itemId === '10'), { itemId: '10', granted: true });
+    });
+
+    it('writes one decision per item however often a body repeats it', async () => {
+      const subject = { id: `v-${crypto.randomUUID()}`, type: 'EXTERNAL' };
+      const decisions = [...Array.from({ length: 90 }, (_, i) => ({ itemId: '20', granted: i % 2 === 0 })), { itemId: '21', granted: true }];
+      const r = await api.call('/api/connect/decisions', post({ issuer: '468979834', subject, decisions }));
+      assert.equal(r.status, 200);
+      const events = ((await (await fetch(`${simUrl}/__sim/events`)).json()) as { events: { subject: string; consentId: number; action: boolean }[] }).events.filter((e) => e.subject === subject.id);
+      assert.deepEqual(events.map((e) => [e.consentId, e.action]), [[20, false], [21, true]], 'the last answer for 20, once');
+    });
+
+    it('takes identity from the session only: a browser-sent uniqueId or CRM person is ignored', async () => {
+      // The body names someone else; the session's reader (Kari, who has CO27409) is asked.
+      const access = await api.call('/api/connect/access', post({ product: 'CO27409', uniqueId: 'someone-else', customerNumber: 1 }));
+      assert.equal(((await access.json()) as { granted: boolean }).granted, true);
+      // SuperOffice: the browser names person 30336; the session's person is 30337.
+      const before = (await (await fetch(`${simUrl}/__sim/received?path=/superoffice/api/v1/Person/30337/Consent/STORE`)).json()) as { received: unknown[] };
+      const r = await api.call('/api/superoffice/decisions', post({ subject: { id: '30336', type: 'PERSON' }, decisions: [{ itemId: 'STORE', granted: true }] }));
+      assert.equal(r.status, 200);
+      const afterSave = (await (await fetch(`${simUrl}/__sim/received?path=/superoffice/api/v1/Person/30337/Consent/STORE`)).json()) as { received: unknown[] };
+      assert.equal(afterSave.received.length, before.received.length + 1, 'written for the session’s person');
+    });
+
+    it('passes every check-access field of the reference to the provider; IP is the client’s address', async () => {
+      const { ip: _ip, uniqueId: _u, customerNumber: _c, credential: _cr, ...question } = connectAccessExampleRequest;
+      const r = await api.call('/api/connect/access', post({ ...question, accessDomain: true, accessArticle: false, ipAccess: true, ip: '10.20.30.40' }));
+      assert.equal(r.status, 200);
+      const sent = ((await (await fetch(`${simUrl}/__sim/received?path=/capi/v1/client/customer/access`)).json()) as { received: { body: Record<string, unknown> }[] }).received.at(-1)!.body;
+      for (const [k, v] of Object.entries(question)) assert.deepEqual(sent[k], v, k);
+      assert.equal(sent.accessDomain, true);
+      assert.equal(sent.uniqueId, kari.uniqueId, 'the session’s reader');
+      // The address the backend saw, never the one in the body.
+      assert.notEqual(sent.ip, '10.20.30.40');
+      assert.match(String(sent.ip), rt.name.startsWith('fetch') ? /^203\.0\.113\.9$/ : /127\.0\.0\.1/);
+    });
+
+    it('maps a provider failure to the contract’s code, with the provider’s requestId', async () => {
+      await fetch(`${simUrl}/__sim/faults`, { method: 'POST', body: JSON.stringify({ fault: '500', path: '/capi/v1/client/customer/privacy/consentGroups', times: 1 }) });
+      const r = await api.call('/api/connect/catalog?issuer=913456780', { headers: { origin: ORIGIN } });
+      assert.equal(r.status, 502);
+      const body = (await r.json()) as { code: string; message: string };
+      assert.equal(body.code, 'http');
+      assert.doesNotMatch(body.message, /capi|Bearer/);
+      // CSP names its failed request (CspErrorResponse.requestId): passed on for its support.
+      await fetch(`${simUrl}/__sim/faults`, { method: 'POST', body: JSON.stringify({ fault: '500', path: '/csp/gateway/am/api/orgs', times: 1 }) });
+      const csp = await api.call('/api/csp/access', post({ consent: 'any' }));
+      assert.equal(csp.status, 502);
+      assert.match(((await csp.json()) as { requestId?: string }).requestId ?? '', /^[0-9a-f]{16}$/);
+    });
+
+    it('logs one line per request, without tokens, secrets, subjects or bodies', async () => {
+      const subject = `visitor-${crypto.randomUUID()}`;
+      await api.call('/api/connect/decisions', post({ issuer: '468979834', subject: { id: subject, type: 'EXTERNAL' }, decisions: [{ itemId: '11', granted: true }] }));
+      const line = logs.at(-1)!;
+      assert.deepEqual([line.method, line.route, line.provider, line.status], ['POST', '/connect/decisions', 'connect', 200]);
+      assert.equal(typeof line.ms, 'number');
+      const all = JSON.stringify(logs);
+      for (const s of [secret, soAuth, subject, kari.uniqueId, '30337']) assert.ok(!all.includes(s), `${s} in the logs`);
+    });
+  });
+}
+
+describe('consent handler: limits and identity rules', () => {
+  it('lets a server process that imports it exit on its own (no handle kept open)', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "await import('./src/server.ts');"], { timeout: 30_000, encoding: 'utf8' });
+    assert.equal(r.signal, null, 'killed after 30 s: something keeps the process alive');
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  it('rate-limits per client; behind a proxy (trustProxy) per forwarded client', async () => {
+    const logs: RequestLog[] = [];
+    const direct = makeHandler(logs, { rateLimit: 2 });
+    const ask = (h: ConsentHandler, headers: Record<string, string> = {}, from = '198.51.100.1') =>
+      h(new Request('http://b.test/api/connect/catalog?issuer=468979834', { headers: { origin: ORIGIN, ...headers } }), { clientAddress: from });
+    assert.equal((await ask(direct)).status, 200);
+    assert.equal((await ask(direct)).status, 200);
+    const third = await ask(direct);
+    assert.equal(third.status, 429);
+    assert.equal(third.headers.get('retry-after'), '60');
+    assert.equal((await ask(direct, {}, '198.51.100.2')).status, 200, 'another client has its own budget');
+
+    // Behind a proxy every request comes from the proxy's address: the forwarded client counts.
+    const proxied = makeHandler(logs, { rateLimit: 2, trustProxy: true });
+    const via = (client: string) => ask(proxied, { 'x-forwarded-for': `${client}` }, '10.0.0.1');
+    assert.equal((await via('192.0.2.1')).status, 200);
+    assert.equal((await via('192.0.2.1')).status, 200);
+    assert.equal((await via('192.0.2.1')).status, 429);
+    assert.equal((await via('192.0.2.2')).status, 200, 'another visitor behind the same proxy');
+  });
+
+  it('refuses a SuperOffice request without identity.subjectFor: a browser cannot name a CRM person', async () => {
+    const h = makeHandler([], { signedIn: false });
+    const r = await h(new Request('http://b.test/api/superoffice/state?subject=30336&subjectType=PERSON', { headers: { origin: ORIGIN } }));
+    assert.equal(r.status, 401);
+    assert.match(((await r.json()) as { message: string }).message, /subjectFor/);
+    const access = await h(new Request('http://b.test/api/connect/access', post({ product: 'CO27409', uniqueId: kari.uniqueId })));
+    assert.equal(access.status, 401, 'no session reader: an entitlement check is refused');
+  });
+
+  it('tells a developer what is wrong: no provider, an unknown provider path', async () => {
+    assert.throws(() => createConsentHandler({ base: '/api', allowedOrigins: [] }), /at least one provider/);
+    const r = await makeHandler([])(new Request('http://b.test/api/consentua/catalog', { headers: { origin: ORIGIN } }));
+    assert.equal(r.status, 404);
+    assert.match(((await r.json()) as { message: string }).message, /consentua.*served: connect, superoffice, csp/);
+  });
+});
