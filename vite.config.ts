@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
-// `vite build`                → dist/esm/{index,define,server,react}.js: ESM for bundlers, dependencies external.
+// `vite build`                → dist/esm/{index,define,server,cli,react}.js: ESM for bundlers, dependencies external.
 // `vite build --mode iife`    → dist/consent-elements.iife.js: one self-registering script tag,
 //                               everything bundled but the translations, global `ConsentElements`.
 // `vite build --mode locales` → dist/locales/<code>.js: the translations the script tag loads on demand.
@@ -38,7 +38,7 @@ export default defineConfig(({ mode }) => {
       outDir: 'dist/esm',
       emptyOutDir: true,
       minify: false,
-      lib: { entry: { index: 'src/index.ts', define: 'src/define.ts', server: 'src/server.ts', react: 'src/react.ts' }, formats: ['es'] },
+      lib: { entry: { index: 'src/index.ts', define: 'src/define.ts', server: 'src/server.ts', cli: 'src/cli.ts', react: 'src/react.ts' }, formats: ['es'] },
       rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, 'zod', /^zod\//, 'ky', 'idb-keyval', /^react($|\/)/, /^node:/] },
     },
   };

@@ -6,18 +6,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import {
-  clientCredentials,
-  consentuaServiceLogin,
-  cspApiTokenLogin,
-  ConnectTransport,
-  ConsentuaTransport,
-  CspTransport,
-  createConsentHandler,
-  SuperOfficeTransport,
-  toNodeHandler,
-  type RequestLog,
-} from '../src/server.js';
+import { ConnectTransport, createConsentHandler, providerEnv, toNodeHandler, transportsFromEnv, type RequestLog } from '../src/server.js';
 import { CONSENTUA_CLIENT, CONSENTUA_SERVICE } from '../fixtures/consentua.js';
 import { CONSENTUA_PREFIX } from './simulator/consentua.js';
 import { CSP_ORG } from './simulator/csp.js';
@@ -30,63 +19,52 @@ const env = process.env;
 const log = (line: string) => env.DEMO_QUIET === '1' || console.log(line);
 const secret = () => randomBytes(24).toString('base64url');
 
-// Provider settings: real ones from the environment, or the simulator with secrets made up
-// for this run only.
-const connect = {
-  url: env.PROVIDER_URL,
-  tokenUrl: env.PROVIDER_TOKEN_URL,
-  clientId: env.CONNECT_CLIENT_ID ?? 'demo-client',
-  clientSecret: env.CONNECT_CLIENT_SECRET ?? secret(),
-};
-const consentua = {
-  url: env.CONSENTUA_URL,
-  clientId: Number(env.CONSENTUA_CLIENT_ID ?? CONSENTUA_CLIENT),
-  serviceId: Number(env.CONSENTUA_SERVICE_ID ?? CONSENTUA_SERVICE),
-  serviceKey: env.CONSENTUA_SERVICE_KEY ?? secret(),
-};
-
-const superoffice = {
-  url: env.SUPEROFFICE_URL,
-  authorization: env.SUPEROFFICE_AUTHORIZATION ?? `Bearer ${secret()}`,
-  appToken: env.SUPEROFFICE_APP_TOKEN,
-  // The CRM person the demo's visitor is treated as (a real backend takes it from its session).
-  personId: env.SUPEROFFICE_DEMO_PERSON ?? '30336',
-};
-
-const csp = {
-  url: env.CSP_URL,
-  apiToken: env.CSP_API_TOKEN ?? secret(),
-  orgId: env.CSP_ORG_ID ?? CSP_ORG,
-};
-// The signed-in reader for entitlement checks (a real backend takes it from its session).
+// The CRM person and the reader the demo's visitor is treated as (a real backend takes them from its session).
+const demoPerson = env.SUPEROFFICE_DEMO_PERSON ?? '30336';
 const demoReader = { uniqueId: env.CONNECT_DEMO_UNIQUE_ID ?? customers[0]!.uniqueId };
 
+// Provider settings: real ones from the environment (the same variables as
+// `consent-elements-server`), or for each provider left out the simulator, with secrets made up
+// for this run only.
+const vars: Record<string, string | undefined> = { ...env };
+const missing = (Object.keys(providerEnv) as (keyof typeof providerEnv)[]).filter((p) => !vars[providerEnv[p][0]!]);
 let simulator: Simulator | undefined;
 let simulatorUrl: string | undefined;
-if (!connect.url || !consentua.url || !superoffice.url || !csp.url) {
+if (missing.length) {
+  const made = {
+    CONNECT_CLIENT_ID: 'demo-client',
+    CONNECT_CLIENT_SECRET: secret(),
+    CONSENTUA_CLIENT_ID: String(CONSENTUA_CLIENT),
+    CONSENTUA_SERVICE_ID: String(CONSENTUA_SERVICE),
+    CONSENTUA_SERVICE_KEY: secret(),
+    SUPEROFFICE_AUTHORIZATION: `Bearer ${secret()}`,
+    CSP_API_TOKEN: secret(),
+    CSP_ORG_ID: CSP_ORG,
+  };
   simulator = new Simulator({
     dataFile: env.SIM_DATA_FILE ?? `${root}demo/.data/simulator.json`,
-    clients: { [connect.clientId]: connect.clientSecret },
-    consentuaServiceKey: consentua.serviceKey,
-    superofficeAuthorization: superoffice.authorization,
-    cspApiToken: csp.apiToken,
+    clients: { [made.CONNECT_CLIENT_ID]: made.CONNECT_CLIENT_SECRET },
+    consentuaServiceKey: made.CONSENTUA_SERVICE_KEY,
+    superofficeAuthorization: made.SUPEROFFICE_AUTHORIZATION,
+    cspApiToken: made.CSP_API_TOKEN,
     log: (line) => log(`[simulator] ${line}`),
   });
   simulatorUrl = await simulator.listen(Number(env.SIM_PORT ?? 4010));
-  connect.url ??= `${simulatorUrl}/capi`;
-  connect.tokenUrl ??= `${simulatorUrl}/user/oauth/token`;
-  consentua.url ??= `${simulatorUrl}${CONSENTUA_PREFIX}/`;
-  superoffice.url ??= `${simulatorUrl}${SUPEROFFICE_PREFIX}`;
-  csp.url ??= simulatorUrl;
+  const urls = {
+    connect: { PROVIDER_URL: `${simulatorUrl}/capi`, PROVIDER_TOKEN_URL: `${simulatorUrl}/user/oauth/token` },
+    consentua: { CONSENTUA_URL: `${simulatorUrl}${CONSENTUA_PREFIX}/` },
+    superoffice: { SUPEROFFICE_URL: `${simulatorUrl}${SUPEROFFICE_PREFIX}` },
+    csp: { CSP_URL: simulatorUrl },
+  };
+  for (const p of missing) for (const v of providerEnv[p]) vars[v] = (urls[p] as Record<string, string>)[v] ?? (made as Record<string, string>)[v];
 }
-if (!connect.tokenUrl) {
-  console.error('With PROVIDER_URL, also set PROVIDER_TOKEN_URL, CONNECT_CLIENT_ID and CONNECT_CLIENT_SECRET.');
+let transports: ReturnType<typeof transportsFromEnv>;
+try {
+  transports = transportsFromEnv(vars);
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 }
-
-const connectTokens = clientCredentials({ tokenUrl: connect.tokenUrl, clientId: connect.clientId, clientSecret: connect.clientSecret, scope: 'read' });
-const cspLogin = cspApiTokenLogin({ endpoint: csp.url, apiToken: csp.apiToken });
-const consentuaLogin = consentuaServiceLogin({ endpoint: consentua.url, clientId: consentua.clientId, serviceId: consentua.serviceId, serviceKey: consentua.serviceKey });
 
 // Filled in once the port is known, unless ALLOWED_ORIGINS names them.
 const origins = env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()) : [];
@@ -101,9 +79,9 @@ const hostOptions = {
 // The demo reader's own Connect session, for privacy requests. A real backend holds the reader's
 // user token from their ConnectID login; the simulator hands one out for the demo reader.
 const readerConnect =
-  simulatorUrl && connect.url === `${simulatorUrl}/capi`
+  simulatorUrl && missing.includes('connect')
     ? new ConnectTransport({
-        endpoint: connect.url,
+        endpoint: `${simulatorUrl}/capi`,
         mode: 'user',
         getToken: async () => {
           const r = await fetch(`${simulatorUrl}/__sim/user-token`, { method: 'POST', body: JSON.stringify({ subject: customers[0]!.connectId }) });
@@ -118,34 +96,24 @@ const hosts = [
   createConsentHandler({
     ...hostOptions,
     base: '/api/consent',
-    connect: new ConnectTransport({ endpoint: connect.url, mode: 'client', getToken: connectTokens.getToken, refreshToken: connectTokens.invalidate }),
+    connect: transports.connect,
     identity: { identityFor: () => demoReader, privacyFor: () => readerConnect },
   }),
   createConsentHandler({
     ...hostOptions,
     base: '/api/consentua',
-    consentua: new ConsentuaTransport({
-      endpoint: consentua.url,
-      clientId: consentua.clientId,
-      serviceId: consentua.serviceId,
-      getToken: consentuaLogin.getToken,
-      refreshToken: consentuaLogin.invalidate,
-    }),
+    consentua: transports.consentua,
   }),
   createConsentHandler({
     ...hostOptions,
     base: '/api/superoffice',
-    superoffice: new SuperOfficeTransport({
-      endpoint: superoffice.url,
-      getAuthorization: () => superoffice.authorization,
-      headers: superoffice.appToken ? { 'SO-AppToken': superoffice.appToken } : undefined,
-    }),
-    identity: { subjectFor: () => ({ id: superoffice.personId, type: 'PERSON' }) },
+    superoffice: transports.superoffice,
+    identity: { subjectFor: () => ({ id: demoPerson, type: 'PERSON' }) },
   }),
   createConsentHandler({
     ...hostOptions,
     base: '/api/csp',
-    csp: new CspTransport({ endpoint: csp.url, orgId: csp.orgId, getToken: cspLogin.getToken, refreshToken: cspLogin.invalidate }),
+    csp: transports.csp,
   }),
 ].map(toNodeHandler);
 const demo = sirv(`${root}demo`, { dev: true });

@@ -24,3 +24,4 @@ export {
   type RequestLog,
 } from './server/handler.js';
 export { toNodeHandler } from './server/node.js';
+export { providerEnv, transportsFromEnv } from './server/env.js';
