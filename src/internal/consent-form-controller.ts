@@ -260,7 +260,13 @@ export class ConsentFormController implements ReactiveController {
   #refused(e: QueueEvent) {
     if (e.type !== 'failed') return;
     const told = e.announced && e.error;
-    if (told) this.#host.dispatchEvent(new ConsentErrorEvent({ ...e.error!.toJSON(), operation: 'save', queued: false }));
+    if (told) {
+      // Back on screen at once, not only when the reload ends: a Retry made meanwhile must send
+      // them (unless the visitor chose those items again since).
+      const back = e.decisions.filter((d) => !this.#choices.has(d.itemId) && this.#isNewest(d, e.seq));
+      if (back.length && this.loaded) this.#set({ choices: new Map([...this.#choices, ...toMap(back)]) });
+      this.#host.dispatchEvent(new ConsentErrorEvent({ ...e.error!.toJSON(), operation: 'save', queued: false }));
+    }
     if (told || e.remote) this.reload();
   }
 

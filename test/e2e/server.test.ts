@@ -1,28 +1,28 @@
-// The shipped backend (consent-elements/server): one contract suite, run against the handler as a
-// fetch-style function and mounted in node:http through toNodeHandler, with the simulator behind it.
+// The shipped backend (consent-elements/server) from the packed tarball: one contract suite, run
+// against the handler as a fetch-style function, in node:http and in Express (toNodeHandler),
+// with the simulator behind it; and the standalone server (its bin).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import express from 'express';
 import { Simulator } from '../../demo/simulator/server.js';
 import { connectAccessExampleRequest } from '../../fixtures/seed-examples.js';
 import { customers } from '../../fixtures/connect.js';
 import { CSP_ORG } from '../../fixtures/csp.js';
-import {
-  clientCredentials,
-  ConnectTransport,
-  createConsentHandler,
-  cspApiTokenLogin,
-  CspTransport,
-  SuperOfficeTransport,
-  toNodeHandler,
-  type ConsentHandler,
-  type RequestLog,
-} from '../../src/server.js';
+import type * as ServerEntry from '../../src/server.js';
+import type { ConsentHandler, RequestLog } from '../../src/server.js';
+import { installPackage } from './package.js';
+
+// The package as a publisher gets it: packed, installed, imported by its name's entry.
+const pkg = await installPackage();
+const { clientCredentials, ConnectTransport, createConsentHandler, cspApiTokenLogin, CspTransport, SuperOfficeTransport, toNodeHandler } = (await import(
+  pkg.entry('server')
+)) as typeof ServerEntry;
 
 const dir = mkdtempSync(join(tmpdir(), 'server-test-'));
 const secret = `secret-${crypto.randomUUID()}`;
@@ -81,6 +81,22 @@ const runtimes: Runtime[] = [
         url,
         call: (path, init = {}) => handler(new Request(`${url}${path}`, init), { clientAddress: init.from ?? '203.0.113.9' }),
         stop: async () => undefined,
+      };
+    },
+  },
+  {
+    name: 'Express (toNodeHandler as middleware)',
+    async start(handler) {
+      const app = express();
+      app.use(toNodeHandler(handler));
+      app.use((_req, res) => void res.status(404).send('not the consent API'));
+      const server = app.listen(0, '127.0.0.1');
+      await new Promise<void>((r) => server.once('listening', () => r()));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      return {
+        url,
+        call: (path, init = {}) => fetch(`${url}${path}`, init),
+        stop: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
       };
     },
   },
@@ -220,7 +236,7 @@ for (const rt of runtimes) {
 
 describe('consent handler: limits and identity rules', () => {
   it('lets a server process that imports it exit on its own (no handle kept open)', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "await import('./src/server.ts');"], { timeout: 30_000, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', "await import('consent-elements/server');"], { cwd: pkg.dir, timeout: 30_000, encoding: 'utf8' });
     assert.equal(r.signal, null, 'killed after 30 s: something keeps the process alive');
     assert.equal(r.status, 0, r.stderr);
   });
@@ -260,5 +276,54 @@ describe('consent handler: limits and identity rules', () => {
     const r = await makeHandler([])(new Request('http://b.test/api/consentua/catalog', { headers: { origin: ORIGIN } }));
     assert.equal(r.status, 404);
     assert.match(((await r.json()) as { message: string }).message, /consentua.*served: connect, superoffice, csp/);
+  });
+});
+
+describe('consent-elements-server (the package’s bin)', () => {
+  it('prints its help', () => {
+    const r = spawnSync(pkg.bin('consent-elements-server'), ['--help'], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /ALLOWED_ORIGINS/);
+    assert.match(r.stdout, /PROVIDER_URL PROVIDER_TOKEN_URL CONNECT_CLIENT_ID CONNECT_CLIENT_SECRET/);
+  });
+
+  it('says exactly what is missing', () => {
+    const r = spawnSync(pkg.bin('consent-elements-server'), [], { encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, ALLOWED_ORIGINS: ORIGIN, PROVIDER_URL: `${simUrl}/capi` } });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /Missing environment variables: PROVIDER_TOKEN_URL, CONNECT_CLIENT_ID, CONNECT_CLIENT_SECRET\./);
+  });
+
+  it('serves the contract from the environment, answers /healthz, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(pkg.bin('consent-elements-server'), ['--port', '0'], {
+      env: {
+        PATH: process.env.PATH,
+        ALLOWED_ORIGINS: ORIGIN,
+        PROVIDER_URL: `${simUrl}/capi`,
+        PROVIDER_TOKEN_URL: `${simUrl}/user/oauth/token`,
+        CONNECT_CLIENT_ID: 'c1',
+        CONNECT_CLIENT_SECRET: secret,
+      },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no listening line: ${out}`)), 20_000);
+        child.stdout.on('data', () => {
+          const m = /"listening":"([^"]+)"/.exec(out);
+          if (m) (clearTimeout(t), resolve(m[1]!));
+        });
+      });
+      assert.deepEqual(await (await fetch(`${url}/healthz`)).json(), { status: 'ok', providers: ['connect'] });
+      const r = await fetch(`${url}/api/consent/catalog?issuer=468979834`, { headers: { origin: ORIGIN } });
+      assert.equal(r.status, 200);
+      assert.ok(!out.includes(secret), 'the secret in its output');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    assert.equal(await exited, 0);
+    // One JSON line per request.
+    assert.ok(out.split('\n').some((l) => l.includes('"route":"/catalog"') && l.includes('"status":200')), out);
   });
 });

@@ -161,4 +161,28 @@ describe('ConsentFormController, a queued save refused while the first load is u
     expect(el.form.choices.get('1')).to.equal(true);
     expect(el.form.loaded!.stored.get('1'), 'not shown as kept').to.equal(undefined);
   });
+
+  it('puts a refused queued choice back at once: a Retry before the reload ends sends it', async () => {
+    let gate: Promise<void> = Promise.resolve();
+    let open = () => {};
+    let listener: ((e: import('../../src/model/types.js').QueueEvent) => void) | undefined;
+    const sent: { itemId: string; granted: boolean }[][] = [];
+    const transport: ConsentTransport = {
+      name: 'outbox-like',
+      loadCatalog: async () => structuredClone(catalog),
+      loadState: async () => (await gate, []),
+      queued: async () => ({ pending: [], failed: [] }),
+      watch: (_q, fn) => ((listener = fn), () => (listener = undefined)),
+      saveDecisions: async (q) => (sent.push(q.decisions), q.decisions.map((d) => ({ ...d }))),
+    };
+    const el = await probe(transport);
+    // The next read of the provider hangs, as over a slow connection.
+    gate = new Promise<void>((r) => (open = r));
+    const error = new ConsentError('invalid-response', 'Expected JSON but got text/html');
+    listener!({ type: 'failed', entry: 'e2', seq: 7, announced: true, decisions: [{ itemId: '2', granted: true }], error });
+    expect(el.form.choices.get('2'), 'on screen before the reload ends').to.equal(true);
+    await el.form.saveChoices();
+    expect(sent).to.deep.equal([[{ itemId: '2', granted: true }]]);
+    open();
+  });
 });
