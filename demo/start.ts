@@ -31,15 +31,16 @@ const missing = (Object.keys(providerEnv) as (keyof typeof providerEnv)[]).filte
 let simulator: Simulator | undefined;
 let simulatorUrl: string | undefined;
 if (missing.length) {
+  // Values the environment gives are kept (tests pass the simulator's secrets this way).
   const made = {
-    CONNECT_CLIENT_ID: 'demo-client',
-    CONNECT_CLIENT_SECRET: secret(),
-    CONSENTUA_CLIENT_ID: String(CONSENTUA_CLIENT),
-    CONSENTUA_SERVICE_ID: String(CONSENTUA_SERVICE),
-    CONSENTUA_SERVICE_KEY: secret(),
-    SUPEROFFICE_AUTHORIZATION: `Bearer ${secret()}`,
-    CSP_API_TOKEN: secret(),
-    CSP_ORG_ID: CSP_ORG,
+    CONNECT_CLIENT_ID: env.CONNECT_CLIENT_ID ?? 'demo-client',
+    CONNECT_CLIENT_SECRET: env.CONNECT_CLIENT_SECRET ?? secret(),
+    CONSENTUA_CLIENT_ID: env.CONSENTUA_CLIENT_ID ?? String(CONSENTUA_CLIENT),
+    CONSENTUA_SERVICE_ID: env.CONSENTUA_SERVICE_ID ?? String(CONSENTUA_SERVICE),
+    CONSENTUA_SERVICE_KEY: env.CONSENTUA_SERVICE_KEY ?? secret(),
+    SUPEROFFICE_AUTHORIZATION: env.SUPEROFFICE_AUTHORIZATION ?? `Bearer ${secret()}`,
+    CSP_API_TOKEN: env.CSP_API_TOKEN ?? secret(),
+    CSP_ORG_ID: env.CSP_ORG_ID ?? CSP_ORG,
   };
   simulator = new Simulator({
     dataFile: env.SIM_DATA_FILE ?? `${root}demo/.data/simulator.json`,

@@ -156,6 +156,8 @@ export class SimCore {
       this.#faults.push(body.data);
       json(ctx, 200, { queued: this.#faults.length });
     });
+    // The faults still queued, with the times each has left (tests count what was used).
+    this.route('GET', '/__sim/faults', (ctx) => json(ctx, 200, { faults: this.#faults }));
     this.route('DELETE', '/__sim/faults', (ctx) => {
       this.#faults.length = 0;
       json(ctx, 200, { ok: true });

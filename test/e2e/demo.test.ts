@@ -361,6 +361,27 @@ describe('host backend', () => {
     assert.equal((await r.json()).granted, true, 'the demo session’s reader, not the uniqueId sent');
   });
 
+  it('a lasting provider failure costs at most 3 provider calls per read, and the visitor sees it within 3 s', async () => {
+    // An issuer never read before (no cached catalog); the fault hits its groups, every time.
+    const issuer = `lasting-${Date.now()}`;
+    const path = `/capi/v1/client/customer/privacy/consentGroups/${issuer}`;
+    await fetch(`${env.simulator}/__sim/faults`, { method: 'POST', body: JSON.stringify({ fault: '500', path, times: 100 }) });
+    const page = await browser.newPage();
+    await openDemo(page);
+    const t0 = Date.now();
+    await page.evaluate((issuer) => {
+      document.body.insertAdjacentHTML('beforeend', `<consent-group-picker id="lasting" provider="host" endpoint="/api/consent" issuer="${issuer}"></consent-group-picker>`);
+    }, issuer);
+    await page.locator('#lasting [part~="error"]').waitFor();
+    const elapsed = Date.now() - t0;
+    const left = ((await (await fetch(`${env.simulator}/__sim/faults`)).json()) as { faults: { path?: string; times: number }[] }).faults.find((f) => f.path === path);
+    await fetch(`${env.simulator}/__sim/faults`, { method: 'DELETE' });
+    const calls = 100 - (left?.times ?? 0);
+    assert.ok(calls >= 1 && calls <= 3, `${calls} provider calls for one read`);
+    assert.ok(elapsed < 3000, `error shown after ${elapsed} ms`);
+    await page.close();
+  });
+
   it('answers CSP consent checks (org-level, no visitor subject)', async () => {
     const ask = async (consent: string) =>
       (await fetch(`${env.demo}/api/csp/access`, { method: 'POST', headers: { 'content-type': 'application/json', origin: env.demo }, body: JSON.stringify({ consent }) })).json();

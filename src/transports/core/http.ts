@@ -18,6 +18,8 @@ export interface HttpOptions {
   fetch?: typeof fetch;
   /** Sent with cookies to the same site by default; set `include` for a cross-site host API. */
   credentials?: RequestCredentials;
+  /** Statuses retried (reads). Default 408, 429, 500, 502, 503, 504. */
+  retryStatus?: readonly number[];
 }
 
 /** A token getter as transports take it: read per request, never kept. */
@@ -101,7 +103,7 @@ export function createHttp(opts: HttpOptions): Http {
     retry: {
       limit: opts.retries ?? 2,
       methods: ['get', 'post', 'put', 'delete'],
-      statusCodes: retryStatus,
+      statusCodes: [...(opts.retryStatus ?? retryStatus)],
       afterStatusCodes: [429, 503],
       maxRetryAfter: opts.maxRetryAfter ?? 10_000,
       backoffLimit: 4_000,
@@ -188,8 +190,8 @@ export type EndpointOptions = Omit<HttpOptions, 'baseUrl' | 'auth'> & { endpoint
 
 /** The http client of a provider transport, for its `endpoint`, with its auth strategy. */
 export function endpointHttp(o: EndpointOptions, auth?: Auth): Http {
-  const { endpoint, timeout, retries, maxRetryAfter, headers, fetch, credentials } = o;
-  return createHttp({ baseUrl: endpoint.replace(/\/?$/, '/'), timeout, retries, maxRetryAfter, headers, fetch, credentials, auth });
+  const { endpoint, timeout, retries, maxRetryAfter, headers, fetch, credentials, retryStatus } = o;
+  return createHttp({ baseUrl: endpoint.replace(/\/?$/, '/'), timeout, retries, maxRetryAfter, headers, fetch, credentials, retryStatus, auth });
 }
 
 /** ky treats a key set to undefined as "remove the instance default" (headers!): drop them. */

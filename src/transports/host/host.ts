@@ -55,7 +55,9 @@ export class HostTransport implements ConsentTransport {
   readonly #http: Http;
 
   constructor(options: HostOptions) {
-    this.#http = endpointHttp(options, options.getToken && bearer(options.getToken, options.refreshToken));
+    // Retries belong to one layer: the backend already retried the provider before answering 502
+    // or 504, so those are shown at once, not asked for again (3 × 3 provider calls per read).
+    this.#http = endpointHttp({ retryStatus: [408, 429, 500, 503], ...options }, options.getToken && bearer(options.getToken, options.refreshToken));
   }
 
   loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
