@@ -119,13 +119,18 @@ const hosts = [
 ].map(toNodeHandler);
 const demo = sirv(`${root}demo`, { dev: true });
 const dist = sirv(root, { dev: true });
+// Pages, their scripts and styles: not the demo's TypeScript (this server, the simulator).
+const demoPage = /^\/([\w-]+\/)*([\w.-]+\.(html|css|js|svg|png|ico))?$/;
+const browserBundles = /^\/dist\/(consent-elements\.iife\.js(\.map)?|locales\/[\w-]+\.js|demo-react\/.*)$/;
 const notFound = (res: ServerResponse) => void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 
 const server = createServer(async (req, res) => {
   for (const host of hosts) if (await host(req, res, () => undefined)) return;
-  // The demo pages, and dist/ for the built bundles. Nothing else of the project is served.
+  // The demo pages and the browser bundles only: never the server code (dist/esm/server.js, the
+  // backend's sources) nor the simulator.
   const path = new URL(req.url ?? '/', 'http://x').pathname;
-  if (path.startsWith('/dist/')) return dist(req, res, () => notFound(res));
+  if (browserBundles.test(path)) return dist(req, res, () => notFound(res));
+  if (path.startsWith('/dist/') || !demoPage.test(path)) return notFound(res);
   demo(req, res, () => notFound(res));
 });
 

@@ -401,6 +401,14 @@ describe('host backend', () => {
     assert.match((await save.json()).message, /Invalid body/);
   });
 
+  it('serves the pages and browser bundles, never the backend’s or the simulator’s code', async () => {
+    const status = async (path: string) => (await fetch(`${env.demo}${path}`)).status;
+    assert.equal(await status('/dist/consent-elements.iife.js'), 200);
+    assert.equal(await status('/dist/locales/de.js'), 200);
+    for (const path of ['/dist/esm/server.js', '/dist/esm/cli.js', '/dist/types/server.d.ts', '/simulator/server.ts', '/start.ts', '/react/main.tsx', '/.data/simulator.json'])
+      assert.equal(await status(path), 404, path);
+  });
+
   it('never sends the client secret or a token to the browser', async () => {
     const page = await browser.newPage();
     const bodies: string[] = [];
