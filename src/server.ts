@@ -25,3 +25,4 @@ export {
 } from './server/handler.js';
 export { toNodeHandler } from './server/node.js';
 export { providerEnv, transportsFromEnv } from './server/env.js';
+export { memoryStore, unstorageStore, type SharedStore, type UnstorageLike } from './server/store.js';

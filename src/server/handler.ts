@@ -4,6 +4,7 @@ import { checkLimits } from '../model/limits.js';
 import type { AccessQuery, CatalogQuery, ConsentCatalog, ConsentTransport, Subject } from '../model/types.js';
 import { accessBody, catalogParams, privacyBody, saveBody, subject as subjectSchema } from '../transports/host/contract.js';
 import { memoryKeyStore, saveOnce, type KeyStore } from './idempotency.js';
+import { memoryStore, type SharedStore } from './store.js';
 
 /** The providers a handler can serve, by the name used in its paths when it serves several. */
 export const providerNames = ['connect', 'consentua', 'superoffice', 'csp'] as const;
@@ -71,6 +72,11 @@ export interface ConsentHandlerOptions extends Partial<Record<ProviderName, Cons
   maxBodyBytes?: number;
   /** Idempotency records of saves (memory by default; a shared store when scaled out). */
   keys?: KeyStore;
+  /**
+   * Cached catalogs and rate-limit counts (memory by default). Instances behind one load
+   * balancer share them through one store, e.g. `unstorageStore(createStorage({ driver: redis(…) }))`.
+   */
+  store?: SharedStore;
   /** After a provider write with an unknown outcome, how long until its state is trusted, ms. Default 30 000. */
   writeDeadline?: number;
   log?: (entry: RequestLog) => void;
@@ -120,18 +126,24 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
   if (!mounted.length) throw new ConsentError('config', 'createConsentHandler needs at least one provider transport (connect, consentua, superoffice or csp).');
   const base = o.base.replace(/\/+$/, '');
   const single = mounted.length === 1 ? mounted[0] : undefined;
-  const catalogs = new Map<string, { at: number; catalog: Promise<ConsentCatalog> }>();
-  const hits = new Map<string, number[]>();
+  // Loads under way in this process, shared by identical requests; finished catalogs live in the store.
+  const loading = new Map<string, Promise<ConsentCatalog>>();
+  const store = o.store ?? memoryStore();
   const keys = o.keys ?? memoryKeyStore();
   const limit = o.maxBodyBytes ?? 64 * 1024;
 
-  const catalogFor = (provider: ProviderName, t: ConsentTransport, q: CatalogQuery): Promise<ConsentCatalog> => {
-    const key = JSON.stringify([provider, q.issuer, q.clientId, q.serviceId, q.templateId, q.lang]);
-    const hit = catalogs.get(key);
-    if (hit && Date.now() - hit.at < (o.catalogTtl ?? 60_000)) return hit.catalog;
-    const catalog = t.loadCatalog({ ...q, onlyActive: true }).then(checkLimits);
-    catalogs.set(key, { at: Date.now(), catalog });
-    catalog.catch(() => catalogs.delete(key)); // never cache a failure
+  const catalogFor = async (provider: ProviderName, t: ConsentTransport, q: CatalogQuery): Promise<ConsentCatalog> => {
+    const key = `catalog:${JSON.stringify([provider, q.issuer, q.clientId, q.serviceId, q.templateId, q.lang])}`;
+    const ttl = o.catalogTtl ?? 60_000;
+    const kept = ttl > 0 ? ((await store.get(key)) as ConsentCatalog | undefined) : undefined;
+    if (kept) return kept;
+    let catalog = loading.get(key);
+    if (!catalog) {
+      catalog = t.loadCatalog({ ...q, onlyActive: true }).then(checkLimits);
+      loading.set(key, catalog);
+      // A failure is never kept.
+      void catalog.then((c) => (ttl > 0 ? store.set(key, c, ttl) : undefined)).catch(() => undefined).finally(() => loading.delete(key));
+    }
     return catalog;
   };
 
@@ -141,13 +153,13 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
     return (hops && forwarded.length >= hops ? forwarded[forwarded.length - hops] : undefined) ?? ctx.clientAddress ?? '';
   };
 
-  const limited = (client: string): boolean => {
+  /** The client's requests of the last minute (kept a minute in the store: quiet clients are forgotten). */
+  const limited = async (client: string): Promise<boolean> => {
+    const key = `rate:${client}`;
     const now = Date.now();
-    const recent = (hits.get(client) ?? []).filter((t) => now - t < 60_000);
+    const recent = (((await store.get(key)) as number[] | undefined) ?? []).filter((t) => now - t < 60_000);
     recent.push(now);
-    hits.set(client, recent);
-    // Forget clients quiet for a minute, so a long-running backend does not grow forever.
-    if (hits.size > 10_000) for (const [k, ts] of hits) if (now - ts[ts.length - 1]! >= 60_000) hits.delete(k);
+    await store.set(key, recent.slice(-((o.rateLimit ?? 600) + 1)), 60_000);
     return recent.length > (o.rateLimit ?? 600);
   };
 
@@ -255,7 +267,7 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
           headers: { ...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type, idempotency-key', 'access-control-max-age': '600' },
         });
       } else {
-        if (limited(clientOf(req, ctx))) throw new Refusal(429, 'rate-limited', 'Too many requests.', { 'retry-after': '60' });
+        if (await limited(clientOf(req, ctx))) throw new Refusal(429, 'rate-limited', 'Too many requests.', { 'retry-after': '60' });
         if (!provider) throw new Refusal(404, 'config', `No such provider here: "${first}" (served: ${mounted.join(', ')}).`);
         if (req.method === 'POST') {
           // Writes only from a page of an allowed origin, as JSON: a form on another site cannot post here.

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import express from 'express';
+import { createStorage } from 'unstorage';
 import { Simulator } from '../../demo/simulator/server.js';
 import { connectAccessExampleRequest } from '../../fixtures/seed-examples.js';
 import { customers } from '../../fixtures/connect.js';
@@ -20,7 +21,7 @@ import { installPackage } from './package.js';
 
 // The package as a publisher gets it: packed, installed, imported by its name's entry.
 const pkg = await installPackage();
-const { clientCredentials, ConnectTransport, createConsentHandler, cspApiTokenLogin, CspTransport, SuperOfficeTransport, toNodeHandler } = (await import(
+const { clientCredentials, ConnectTransport, createConsentHandler, cspApiTokenLogin, CspTransport, SuperOfficeTransport, toNodeHandler, unstorageStore } = (await import(
   pkg.entry('server')
 )) as typeof ServerEntry;
 
@@ -42,7 +43,7 @@ after(async () => {
 });
 
 /** A handler serving Connect, SuperOffice and CSP under /api, as a publisher would mount it. */
-function makeHandler(logs: RequestLog[], o: { rateLimit?: number; trustProxy?: boolean; signedIn?: boolean } = {}): ConsentHandler {
+function makeHandler(logs: RequestLog[], o: { rateLimit?: number; trustProxy?: boolean; signedIn?: boolean; store?: ServerEntry.SharedStore; catalogTtl?: number } = {}): ConsentHandler {
   const tokens = clientCredentials({ tokenUrl: `${simUrl}/user/oauth/token`, clientId: 'c1', clientSecret: secret });
   return createConsentHandler({
     base: '/api',
@@ -53,7 +54,8 @@ function makeHandler(logs: RequestLog[], o: { rateLimit?: number; trustProxy?: b
     rateLimit: o.rateLimit,
     trustProxy: o.trustProxy,
     maxBodyBytes: 4096,
-    catalogTtl: 0,
+    catalogTtl: o.catalogTtl ?? 0,
+    store: o.store,
     log: (e) => logs.push(e),
     // The host's session: a signed-in reader (Kari) and her CRM person.
     identity:
@@ -260,6 +262,22 @@ describe('consent handler: limits and identity rules', () => {
     assert.equal((await via('192.0.2.1')).status, 200);
     assert.equal((await via('192.0.2.1')).status, 429);
     assert.equal((await via('192.0.2.2')).status, 200, 'another visitor behind the same proxy');
+  });
+
+  it('instances sharing one store (unstorage) share rate limits and cached catalogs', async () => {
+    const store = unstorageStore(createStorage());
+    const [a, b] = [makeHandler([], { rateLimit: 3, store, catalogTtl: 60_000 }), makeHandler([], { rateLimit: 3, store, catalogTtl: 60_000 })];
+    const issuer = '913456780';
+    const ask = (h: ConsentHandler) => h(new Request(`http://b.test/api/connect/catalog?issuer=${issuer}`, { headers: { origin: ORIGIN } }), { clientAddress: '198.51.100.77' });
+    const calls = async () => ((await (await fetch(`${simUrl}/__sim/faults`)).json()) as { faults: { times: number }[] }).faults[0]?.times;
+    // Count the provider's group reads by a long fault that only delays them.
+    await fetch(`${simUrl}/__sim/faults`, { method: 'POST', body: JSON.stringify({ fault: 'latency', ms: 1, path: `/capi/v1/client/customer/privacy/consentGroups/${issuer}`, times: 100 }) });
+    assert.equal((await ask(a)).status, 200);
+    assert.equal((await ask(b)).status, 200, 'the other instance');
+    assert.equal(await calls(), 99, 'one provider read: the second instance took the catalog from the store');
+    assert.equal((await ask(a)).status, 200);
+    assert.equal((await ask(b)).status, 429, 'the fourth request of this client, counted across both instances');
+    await fetch(`${simUrl}/__sim/faults`, { method: 'DELETE' });
   });
 
   it('refuses a SuperOffice request without identity.subjectFor: a browser cannot name a CRM person', async () => {
