@@ -1,6 +1,7 @@
 import { choiceKey, toMap } from '../model/decisions.js';
 import { ConsentError, toConsentError } from '../model/errors.js';
 import type { ConsentTransport, Decision, Receipt, SaveRequest } from '../model/types.js';
+import { memoryStore } from './store.js';
 
 /** What the backend knows of one decision sent under an idempotency key. */
 export type KeyRecord =
@@ -22,22 +23,8 @@ export interface KeyStore {
 
 /** An in-memory KeyStore for one process, bounded: the oldest records go first. */
 export function memoryKeyStore(max = 100_000): KeyStore {
-  const map = new Map<string, { record: KeyRecord; until: number }>();
-  return {
-    async get(key) {
-      const hit = map.get(key);
-      if (hit && hit.until < Date.now()) map.delete(key);
-      return hit && hit.until >= Date.now() ? hit.record : undefined;
-    },
-    async set(key, record, ttlMs) {
-      map.delete(key);
-      map.set(key, { record, until: Date.now() + ttlMs });
-      if (map.size > max) map.delete(map.keys().next().value!);
-    },
-    async delete(key) {
-      map.delete(key);
-    },
-  };
+  const m = memoryStore(max);
+  return { get: async (key) => (await m.get(key)) as KeyRecord | undefined, set: (key, record, ttlMs) => m.set(key, record, ttlMs), delete: (key) => m.delete(key) };
 }
 
 export interface SaveOnceOptions {

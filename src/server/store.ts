@@ -10,7 +10,7 @@ export interface SharedStore {
 }
 
 /** One process's store, bounded: the oldest entries go first. */
-export function memoryStore(max = 10_000): SharedStore {
+export function memoryStore(max = 10_000): SharedStore & { delete(key: string): Promise<void> } {
   const map = new Map<string, { value: unknown; until: number }>();
   return {
     async get(key) {
@@ -22,6 +22,9 @@ export function memoryStore(max = 10_000): SharedStore {
       map.delete(key);
       map.set(key, { value, until: Date.now() + ttlMs });
       if (map.size > max) map.delete(map.keys().next().value!);
+    },
+    async delete(key) {
+      map.delete(key);
     },
   };
 }
