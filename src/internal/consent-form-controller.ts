@@ -264,7 +264,13 @@ export class ConsentFormController implements ReactiveController {
       // Back on screen at once, not only when the reload ends: a Retry made meanwhile must send
       // them (unless the visitor chose those items again since).
       const back = e.decisions.filter((d) => !this.#choices.has(d.itemId) && this.#isNewest(d, e.seq));
-      if (back.length && this.loaded) this.#set({ choices: new Map([...this.#choices, ...toMap(back)]) });
+      const loaded = this.loaded;
+      if (back.length && loaded) {
+        // Shown as kept while queued, they are not what the provider holds: unknown until the reload
+        // reads it. (Left as stored, the choice would equal it: Retry would send nothing, and confirm it.)
+        loaded.stored = new Map([...loaded.stored].filter(([id]) => !back.some((d) => d.itemId === id)));
+        this.#set({ choices: new Map([...this.#choices, ...toMap(back)]) });
+      }
       this.#host.dispatchEvent(new ConsentErrorEvent({ ...e.error!.toJSON(), operation: 'save', queued: false }));
     }
     if (told || e.remote) this.reload();

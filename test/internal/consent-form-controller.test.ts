@@ -173,16 +173,20 @@ describe('ConsentFormController, a queued save refused while the first load is u
       loadState: async () => (await gate, []),
       queued: async () => ({ pending: [], failed: [] }),
       watch: (_q, fn) => ((listener = fn), () => (listener = undefined)),
-      saveDecisions: async (q) => (sent.push(q.decisions), q.decisions.map((d) => ({ ...d }))),
+      // The first save is kept for later (queued): shown as chosen meanwhile.
+      saveDecisions: async (q) => (sent.push(q.decisions), q.decisions.map((d) => ({ ...d, ...(sent.length === 1 ? { queued: true } : {}) }))),
     };
     const el = await probe(transport);
+    el.form.choose(choose(el.form.choices, item('2'), true));
+    await el.form.saveChoices();
+    expect(el.form.loaded!.stored.get('2'), 'queued: shown as kept').to.equal(true);
     // The next read of the provider hangs, as over a slow connection.
     gate = new Promise<void>((r) => (open = r));
     const error = new ConsentError('invalid-response', 'Expected JSON but got text/html');
     listener!({ type: 'failed', entry: 'e2', seq: 7, announced: true, decisions: [{ itemId: '2', granted: true }], error });
     expect(el.form.choices.get('2'), 'on screen before the reload ends').to.equal(true);
     await el.form.saveChoices();
-    expect(sent).to.deep.equal([[{ itemId: '2', granted: true }]]);
+    expect(sent, 'sent again, not taken as kept').to.deep.equal([[{ itemId: '2', granted: true }], [{ itemId: '2', granted: true }]]);
     open();
   });
 });
