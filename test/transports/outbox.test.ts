@@ -157,6 +157,24 @@ describe('outbox', () => {
     expect((await outbox.queued({ subject })).failed).to.deep.equal([], 'Retry would have sent the older refusal');
   });
 
+  it('does not let a confirm take a queued decision that agrees with it: it may be why the item looked held', async () => {
+    const k = key();
+    const inner = new MemoryTransport({ catalog });
+    const outbox = new OutboxTransport(inner, { key: k, minDelay: 600_000 });
+    await outbox.start();
+    // Another tab's save of item 1 (on), queued: that tab heard it as held and showed it so.
+    const queued: OutboxEntry = {
+      id: `queued-${k}`, key: k, scope: scopeKey(k, { subject }), seq: 1, request: request([{ itemId: '1', granted: true }]),
+      createdAt: 1, attempts: 1, ambiguous: false, notBefore: 0, announced: true,
+    };
+    await set(queued.id, queued, idb());
+    // This tab saves item 2 and confirms item 1 on, as it is shown.
+    await outbox.saveDecisions({ ...request([{ itemId: '2', granted: true }]), confirms: [{ itemId: '1', granted: true }] });
+    await outbox.flush();
+    expect(inner.saved.flat(), 'item 1 reached the provider').to.deep.include({ itemId: '1', granted: true });
+    expect((await outbox.queued({ subject })).pending).to.deep.equal([]);
+  });
+
   it('keeps only what was not confirmed when a batch fails half way', async () => {
     const inner = new MemoryTransport({ catalog });
     const e = offline();
