@@ -6,3 +6,4 @@ export * from './decisions.js';
 export * from './catalog.js';
 export * from './limits.js';
 export * from './receipt.js';
+export * from './access.js';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ConsentError, toConsentError, type ConsentErrorCode } from '../model/errors.js';
+import { asksEntitlement } from '../model/access.js';
 import { checkLimits } from '../model/limits.js';
 import type { AccessQuery, CatalogQuery, ConsentCatalog, ConsentTransport, Subject } from '../model/types.js';
 import { accessBody, catalogParams, privacyBody, saveBody, subject as subjectSchema } from '../transports/host/contract.js';
@@ -131,6 +132,7 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
   const store = o.store ?? memoryStore();
   const keys = o.keys ?? memoryKeyStore();
   const limit = o.maxBodyBytes ?? 64 * 1024;
+  const perMinute = o.rateLimit ?? 600;
 
   const catalogFor = async (provider: ProviderName, t: ConsentTransport, q: CatalogQuery): Promise<ConsentCatalog> => {
     const key = `catalog:${JSON.stringify([provider, q.issuer, q.clientId, q.serviceId, q.templateId, q.lang])}`;
@@ -159,8 +161,8 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
     const now = Date.now();
     const recent = (((await store.get(key)) as number[] | undefined) ?? []).filter((t) => now - t < 60_000);
     recent.push(now);
-    await store.set(key, recent.slice(-((o.rateLimit ?? 600) + 1)), 60_000);
-    return recent.length > (o.rateLimit ?? 600);
+    await store.set(key, recent.slice(-(perMinute + 1)), 60_000);
+    return recent.length > perMinute;
   };
 
   const subjectOf = async (req: Request, provider: ProviderName, sent: unknown): Promise<Subject> => {
@@ -221,8 +223,7 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
           if (!client) throw new Refusal(400, 'config', 'The client address is unknown: pass it in the request context (adapters do).');
           Object.assign(question, { ip: client });
         }
-        const q = question as AccessQuery;
-        const entitlement = q.product || q.articleId || q.domain || q.categoryType || q.accessAzureAd || q.accessAidFamily || q.accessDomain || q.accessArticle;
+        const entitlement = asksEntitlement(question);
         const identity = entitlement ? await o.identity?.identityFor?.(req) : undefined;
         if (entitlement && !identity) throw new Refusal(401, 'unauthorized', 'Sign in to check access.');
         // A visitor's consent needs whose; an org-level one (CSP) needs none.
@@ -267,14 +268,15 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
           headers: { ...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type, idempotency-key', 'access-control-max-age': '600' },
         });
       } else {
-        if (await limited(clientOf(req, ctx))) throw new Refusal(429, 'rate-limited', 'Too many requests.', { 'retry-after': '60' });
+        const client = clientOf(req, ctx);
+        if (await limited(client)) throw new Refusal(429, 'rate-limited', 'Too many requests.', { 'retry-after': '60' });
         if (!provider) throw new Refusal(404, 'config', `No such provider here: "${first}" (served: ${mounted.join(', ')}).`);
         if (req.method === 'POST') {
           // Writes only from a page of an allowed origin, as JSON: a form on another site cannot post here.
           if (!allowed) throw new Refusal(403, 'config', 'Writes need an Origin header naming an allowed origin.');
           if (!/^application\/json\b/i.test(req.headers.get('content-type') ?? '')) throw new Refusal(415, 'config', 'Send the body as application/json.');
         }
-        res = await route(req, clientOf(req, ctx), provider, path);
+        res = await route(req, client, provider, path);
       }
     } catch (e) {
       const refusal = e instanceof Refusal ? e : undefined;
@@ -289,7 +291,7 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
     for (const [k, v] of Object.entries(cors)) res.headers.set(k, v);
     o.log?.({
       method: req.method,
-      route: provider && !single ? `/${provider}${path.split('?')[0]}` : path,
+      route: provider && !single ? `/${provider}${path}` : path,
       ...(provider ? { provider } : {}),
       status: res.status,
       ms: Date.now() - started,

@@ -8,6 +8,7 @@ import { ConsentErrorEvent } from '../../events/consent-error.js';
 import { ConsentElement } from '../../internal/consent-element.js';
 import { errorMessage } from '../../internal/messages.js';
 import { SavedBus } from '../../internal/saved-bus.js';
+import { asksEntitlement } from '../../model/access.js';
 import { ConsentError, isAbort, toConsentError } from '../../model/errors.js';
 import type { AccessQuery, AccessResult } from '../../model/types.js';
 import { styles } from './consent-access-gate.styles.js';
@@ -175,7 +176,7 @@ export class ConsentAccessGate extends ConsentElement {
 
   /** Whether the gate asks about an entitlement (not only a consent). */
   #entitlement(): boolean {
-    return !!(this.product || this.articleId || this.domain || this.categoryType || this.accessAzureAd || this.accessAidFamily || this.accessDomain || this.accessArticle || this.ipAccess);
+    return asksEntitlement(this) || this.ipAccess;
   }
 
   /** A consent was saved on the page: apply it at once, then make sure with the provider. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { asksEntitlement } from '../../model/access.js';
 import { ConsentError } from '../../model/errors.js';
 import { normalizeLang } from '../../model/text.js';
 import { nestItems, sortByOrder } from '../../model/tree.js';
@@ -334,7 +335,7 @@ export class ConnectTransport implements ConsentTransport {
     const body = connectAccessBody({ ...(await this.#identity?.()), ...q });
     // A customer number with a credential alone asks for that customer's own access.
     const byCustomer = q.customerNumber !== undefined && !!q.credential;
-    if (q.product || q.articleId || q.domain || q.categoryType || q.ip || q.accessAzureAd || q.accessAidFamily || q.accessDomain || q.accessArticle || byCustomer) {
+    if (asksEntitlement(q) || q.ip || byCustomer) {
       const path = this.mode === 'client' ? 'v1/client/customer/access' : 'v1/customer/access';
       parts.push(
         this.#http.post(path, body, connectAccessSchema, { signal, idempotent: true }).then((r) => ({

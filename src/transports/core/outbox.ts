@@ -380,17 +380,17 @@ export class OutboxTransport implements ConsentTransport {
     // A confirm outdates only an older decision that differs from it: one that agrees may be what
     // made the item look held (another tab's save still on its way) and must still be sent.
     const confirmed = new Map((entry.request.confirms ?? []).flatMap(withChildren));
-    const covered = { has: (d: Decision) => decided.has(d.itemId) || (confirmed.has(d.itemId) && confirmed.get(d.itemId) !== d.granted) };
+    const covers = (d: Decision) => decided.has(d.itemId) || (confirmed.has(d.itemId) && confirmed.get(d.itemId) !== d.granted);
     const superseded: Decision[] = [];
     let older = false;
     await db()('readwrite', async (s) => {
       const all = await promisifyRequest(s.getAll() as IDBRequest<OutboxEntry[]>);
       for (const old of all) {
         if (old.scope !== entry.scope || old.seq >= entry.seq) continue;
-        const keep = old.request.decisions.filter((d) => !covered.has(d));
+        const keep = old.request.decisions.filter((d) => !covers(d));
         older ||= keep.length > 0 && !old.failed;
         if (keep.length === old.request.decisions.length) continue;
-        const taken = old.request.decisions.filter((d) => covered.has(d));
+        const taken = old.request.decisions.filter(covers);
         superseded.push(...taken);
         // Its attempt may still land: without idempotent writes, only waiting keeps it from reversing this.
         if (this.#mayLand(old) && entry.request.decisions.some((d) => taken.some((t) => t.itemId === d.itemId))) this.#waitFor(entry, old);

@@ -145,13 +145,13 @@ export class SuperOfficeTransport implements ConsentTransport {
     const newest = new Map<string, (typeof rows)[number]>();
     for (const r of rows) {
       const seen = newest.get(r.ConsentPurposeKey);
-      if (!seen || updatedAt(r) >= updatedAt(seen)) newest.set(r.ConsentPurposeKey, r);
+      if (!seen || time(r.Updated) >= time(seen.Updated)) newest.set(r.ConsentPurposeKey, r);
     }
     const objectable = new Set(this.#o.objectionBases ?? ['61F']);
     return [...newest.values()].map((r) => {
       const key = r.LegalBaseKey ?? '';
       const basis = consent.has(key) ? 'consent' : key === 'WITHDRAWN' ? 'withdrawn' : objectable.has(key) ? 'legitimate-interest' : 'other';
-      const at = updatedAt(r) || (r.Registered ? Date.parse(r.Registered) || 0 : 0);
+      const at = time(r.Updated) || time(r.Registered);
       const record: DecisionRecord = {
         basis,
         ...(r.LegalBaseName ? { basisName: r.LegalBaseName } : {}),
@@ -186,8 +186,8 @@ export class SuperOfficeTransport implements ConsentTransport {
   }
 }
 
-/** A row's `Updated` time; rows without one count as oldest. */
-const updatedAt = (r: { Updated?: string | null }) => (r.Updated ? Date.parse(r.Updated) || 0 : 0);
+/** A row's date-time as epoch ms; none (or unreadable) is 0: such a row counts as oldest. */
+const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) || 0 : 0);
 
 /** 204 No Content (some servers send a literal `null`). */
 const noBody = z.optional(z.null());
