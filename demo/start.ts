@@ -69,8 +69,12 @@ try {
 
 // Filled in once the port is known, unless ALLOWED_ORIGINS names them.
 const origins = env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()) : [];
+// Signs the visitor cookie. A real backend takes it from its environment (the same on every
+// instance); the demo makes one per run, so its visitors are new after a restart.
+const visitorSecret = env.VISITOR_SECRET ?? randomBytes(32).toString('base64url');
 const hostOptions = {
   allowedOrigins: origins,
+  visitor: { secret: visitorSecret },
   catalogTtl: env.HOST_CATALOG_TTL_MS === undefined ? undefined : Number(env.HOST_CATALOG_TTL_MS),
   writeDeadline: env.HOST_WRITE_DEADLINE_MS === undefined ? undefined : Number(env.HOST_WRITE_DEADLINE_MS),
   rateLimit: env.HOST_RATE_LIMIT === undefined ? undefined : Number(env.HOST_RATE_LIMIT),
@@ -116,6 +120,18 @@ const hosts = [
     base: '/api/csp',
     csp: transports.csp,
   }),
+  // Browser tests need many separate visitors in one browser: there, with DEMO_SUBJECTS_AS_NAMED,
+  // a mount that takes the subject the page names. Never in a real backend: anyone could name anyone.
+  ...(env.DEMO_SUBJECTS_AS_NAMED
+    ? (['connect', 'consentua'] as const).map((p) =>
+        createConsentHandler({
+          ...hostOptions,
+          base: `/as-named/api/${p === 'connect' ? 'consent' : p}`,
+          [p]: transports[p],
+          identity: { subjectFor: (_req, about) => about.browser, identityFor: () => demoReader },
+        }),
+      )
+    : []),
 ].map(toNodeHandler);
 const demo = sirv(`${root}demo`, { dev: true });
 const dist = sirv(root, { dev: true });

@@ -34,6 +34,7 @@ export async function startStack(o = {}) {
       CONNECT_CLIENT_SECRET: clientSecret,
       SUPEROFFICE_AUTHORIZATION: superofficeAuthorization,
       DEMO_QUIET: '1',
+      DEMO_SUBJECTS_AS_NAMED: '1',
       ...o.env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -20,6 +20,9 @@ Environment:
   PORT, HOST        where to listen (default 8080 on 127.0.0.1); BASE_PATH (default /api/consent)
   TRUST_PROXY       how many proxies are in front of it (their X-Forwarded-For names the client)
   RATE_LIMIT        requests per minute per client (default 600)
+  VISITOR_SECRET    signs the anonymous visitor's cookie: 32+ random characters, the same on
+                    every instance (comma-separated: the first signs, all are accepted); needed
+                    with Connect or Consentua
 ${providerNames.map((p) => `  ${p.padEnd(12)}      ${providerEnv[p].join(' ')}`).join('\n')}
                     (SUPEROFFICE_APP_TOKEN optional)
 
@@ -40,10 +43,14 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const served = providerNames.filter((p) => transports[p]);
   if (!served.length) throw new ConsentError('config', `No provider is configured: set the variables of at least one (see --help).`);
   const trust = env.TRUST_PROXY ? Number(env.TRUST_PROXY) : undefined;
+  const secrets = (env.VISITOR_SECRET ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (!secrets.length && (transports.connect || transports.consentua))
+    throw new ConsentError('config', 'Set VISITOR_SECRET to 32+ random characters (e.g. `openssl rand -base64 32`): it signs the anonymous visitor\'s cookie (see --help).');
   const handler = createConsentHandler({
     base: values.base ?? env.BASE_PATH ?? '/api/consent',
     ...transports,
     allowedOrigins: origins,
+    ...(secrets.length ? { visitor: { secret: secrets } } : {}),
     ...(trust ? { trustProxy: trust } : {}),
     ...(env.RATE_LIMIT ? { rateLimit: Number(env.RATE_LIMIT) } : {}),
     log: (e) => out(JSON.stringify(e)),

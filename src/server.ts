@@ -11,7 +11,7 @@ export * from './transports/superoffice/superoffice.js';
 export * from './transports/csp/csp.js';
 export * from './transports/host/contract.js';
 export * from './model/index.js';
-export { saveOnce, memoryKeyStore, decisionKey, type KeyStore, type KeyRecord, type SaveOnceOptions } from './server/idempotency.js';
+export { saveOnce, memoryKeyStore, sharedKeyStore, decisionKey, type KeyStore, type KeyRecord, type SaveOnceOptions } from './server/idempotency.js';
 export {
   createConsentHandler,
   providerNames,
@@ -24,5 +24,6 @@ export {
   type RequestLog,
 } from './server/handler.js';
 export { toNodeHandler } from './server/node.js';
+export { visitorCookies, type VisitorCookies, type VisitorOptions } from './server/visitor.js';
 export { providerEnv, transportsFromEnv } from './server/env.js';
 export { memoryStore, unstorageStore, type SharedStore, type UnstorageLike } from './server/store.js';

@@ -28,7 +28,8 @@ export const env = (): TestEnv => {
 };
 
 export const capi = () => `${env().simulator}/capi`;
-export const hostApi = () => `${env().demo}/api/consent`;
+/** The demo backend's mount that takes the subject a test names (each test its own visitor); pages use the visitor cookie. */
+export const hostApi = () => `${env().demo}/as-named/api/consent`;
 
 /** A fresh visitor id, so tests never see each other's decisions. */
 export const newSubject = () => `test-${crypto.randomUUID()}`;
@@ -67,7 +68,7 @@ export async function eventsFor(subject: string): Promise<{ consentId: number; a
 }
 
 export const consentuaApi = () => `${env().simulator}/consentua/`;
-export const consentuaHostApi = () => `${env().demo}/api/consentua`;
+export const consentuaHostApi = () => `${env().demo}/as-named/api/consentua`;
 
 /** A Consentua access token, as the host backend holds after its service login. */
 export async function consentuaToken(): Promise<string> {

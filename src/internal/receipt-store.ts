@@ -1,5 +1,5 @@
 import { clear, createStore, entries, setMany, delMany, type UseStore } from 'idb-keyval';
-import { consentReceipt, type ConsentReceipt, type ReceiptInput } from '../model/receipt.js';
+import { consentReceipt, pseudonym, type ConsentReceipt, type ReceiptInput } from '../model/receipt.js';
 import type { Subject } from '../model/types.js';
 import { getDefaults } from '../config.js';
 
@@ -48,16 +48,12 @@ export async function recordReceipt(i: RecordInput): Promise<ConsentReceipt> {
   const receipt = consentReceipt({
     ...i,
     settings,
-    principal: i.subject ? await pseudonym(`${i.subject.type}:${i.subject.id}`) : '',
+    // The backend's word on whose decisions these are wins over the page's own subject.
+    principal: i.receipts.find((r) => r.principal)?.principal ?? (i.subject ? await pseudonym(i.subject) : ''),
     id: crypto.randomUUID(),
     now: Math.max(Date.now(), ...i.receipts.map((r) => r.created ?? 0)),
     where: `<${i.tag}> ${location.origin}${location.pathname}`,
   });
   await keepReceipt(receipt).catch(() => undefined);
   return receipt;
-}
-
-async function pseudonym(id: string): Promise<string> {
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(id)));
-  return `sha256:${[...hash].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

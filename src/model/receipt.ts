@@ -1,5 +1,5 @@
 import { allItems } from './decisions.js';
-import type { ConsentCatalog, Decision, LocalizedText, Receipt } from './types.js';
+import type { ConsentCatalog, Decision, LocalizedText, Receipt, Subject } from './types.js';
 
 /** Who collects the consent (Kantara `piiControllers[]`). */
 export interface ReceiptController {
@@ -131,4 +131,10 @@ export function consentReceipt(i: ReceiptInput): ConsentReceipt {
     sensitive: spiCat.length > 0,
     spiCat,
   };
+}
+
+/** A subject as receipts name it: `sha256:` of `type:id`, never the id itself. */
+export async function pseudonym(s: Subject): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${s.type}:${s.id}`)));
+  return `sha256:${[...hash].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

@@ -155,6 +155,11 @@ export interface Receipt {
   /** The provider's id and version of the wording the visitor was shown (Connect consent text). */
   textId?: string;
   textVersion?: string;
+  /**
+   * Whose decision the provider stored, as a pseudonym (`sha256:` of `type:id`), when a backend
+   * chose the subject (its session or visitor cookie): receipts then name that visitor.
+   */
+  principal?: string;
   /** Kept on this device and not yet confirmed by the provider: it will be sent later. */
   queued?: boolean;
   /** Why it is queued: the visitor's connection, or the provider (busy, failing). */

@@ -2,10 +2,12 @@ import * as z from 'zod/mini';
 import { ConsentError, toConsentError, type ConsentErrorCode } from '../model/errors.js';
 import { asksEntitlement } from '../model/access.js';
 import { checkLimits } from '../model/limits.js';
+import { pseudonym } from '../model/receipt.js';
 import type { AccessQuery, CatalogQuery, ConsentCatalog, ConsentTransport, Subject } from '../model/types.js';
 import { accessBody, catalogParams, privacyBody, saveBody, subject as subjectSchema } from '../transports/host/contract.js';
 import { memoryKeyStore, saveOnce, type KeyStore } from './idempotency.js';
 import { memoryStore, type SharedStore } from './store.js';
+import { visitorCookies, type VisitorOptions } from './visitor.js';
 
 /** The providers a handler can serve, by the name used in its paths when it serves several. */
 export const providerNames = ['connect', 'consentua', 'superoffice', 'csp'] as const;
@@ -23,8 +25,9 @@ export interface RequestContext {
 export interface IdentityHooks {
   /**
    * Whose decisions these are at the provider: the signed-in customer's SuperOffice person, or a
-   * Connect subject for a signed-in reader. Undefined: the browser's pseudonymous subject (type
-   * `EXTERNAL` only). SuperOffice is refused without this hook: its subjects are real people.
+   * Connect subject for a signed-in reader. Undefined: the anonymous visitor of the backend's
+   * cookie (see `visitor`). SuperOffice is refused without this hook: its subjects are real people.
+   * `about.browser` is what the page sent: never trust it for anything but a hint.
    */
   subjectFor?(req: Request, about: { provider: ProviderName; browser?: Subject }): Subject | undefined | Promise<Subject | undefined>;
   /** Who the reader is for entitlement checks (Connect `uniqueId`, `credential`, `customerNumber`). Without it they are refused. */
@@ -56,8 +59,13 @@ export interface ConsentHandlerOptions extends Partial<Record<ProviderName, Cons
   /** Origins allowed to call (exact `scheme://host:port`). Writes need one of them. */
   allowedOrigins: readonly string[];
   identity?: IdentityHooks;
-  /** Subject types a browser may name itself. Default `EXTERNAL`. */
-  subjectTypes?: readonly string[];
+  /**
+   * The anonymous visitor (Connect, Consentua): a random pseudonymous subject the backend issues
+   * in a signed `HttpOnly` cookie; a subject the browser names is ignored. Required with those
+   * providers: its `secret` signs the cookie. `false`: no anonymous visitors, every subject comes
+   * from `identity.subjectFor` (a site where everyone signs in).
+   */
+  visitor?: VisitorOptions | false;
   /** Connect issuers served; others are refused. Default: any. */
   issuers?: readonly string[];
   /** Catalog cache lifetime, ms. Default 60 000. */
@@ -116,6 +124,8 @@ const statusOf: Record<ConsentErrorCode, number> = {
 
 /** Subjects of these providers are real people the provider knows: only the host's session may name them. */
 const identifiedSubjects: readonly ProviderName[] = ['superoffice'];
+/** These keep decisions per visitor; the others (CSP org consents) need no subject. */
+const visitorSubjects: readonly ProviderName[] = ['connect', 'consentua'];
 
 /**
  * The host backend contract (see the README) for any runtime with `Request` and `Response`:
@@ -133,6 +143,12 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
   const keys = o.keys ?? memoryKeyStore();
   const limit = o.maxBodyBytes ?? 64 * 1024;
   const perMinute = o.rateLimit ?? 600;
+  if (o.visitor === undefined && mounted.some((p) => visitorSubjects.includes(p)))
+    throw new ConsentError(
+      'config',
+      'createConsentHandler needs visitor: { secret } to sign the anonymous visitor\'s cookie (32+ random characters from an environment variable such as VISITOR_SECRET, the same on every instance), or visitor: false when identity.subjectFor names every visitor.',
+    );
+  const visitors = o.visitor ? visitorCookies(o.visitor) : undefined;
 
   const catalogFor = async (provider: ProviderName, t: ConsentTransport, q: CatalogQuery): Promise<ConsentCatalog> => {
     const key = `catalog:${JSON.stringify([provider, q.issuer, q.clientId, q.serviceId, q.templateId, q.lang])}`;
@@ -165,19 +181,47 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
     return recent.length > perMinute;
   };
 
-  const subjectOf = async (req: Request, provider: ProviderName, sent: unknown): Promise<Subject> => {
+  /** What one request learned of its visitor: a `Set-Cookie` to send back. */
+  interface Visit {
+    /** The visitor id of the request's cookie. */
+    id?: string;
+    cookie?: string;
+  }
+
+  /**
+   * Whose decisions a request is about: the host's session (`subjectFor`), else the visitor of the
+   * signed cookie; undefined for a visitor without one yet. A subject the browser names is ignored.
+   */
+  const subjectOf = async (req: Request, provider: ProviderName, sent: unknown, visit: Visit): Promise<Subject | undefined> => {
     const parsed = sent === undefined ? undefined : subjectSchema.safeParse(sent);
-    if (parsed && !parsed.success) throw new Refusal(400, 'config', 'The subject is not valid.');
-    const browser = parsed?.data;
+    const browser = parsed?.success ? parsed.data : undefined;
     const own = await o.identity?.subjectFor?.(req, { provider, ...(browser ? { browser } : {}) });
     if (own) return own;
-    if (identifiedSubjects.includes(provider)) throw new Refusal(401, 'unauthorized', `Sign in first: ${provider} needs identity.subjectFor to know who the visitor is.`);
-    if (!browser) throw new Refusal(400, 'config', 'A subject is required.');
-    if (!(o.subjectTypes ?? ['EXTERNAL']).includes(browser.type)) throw new Refusal(400, 'config', `Subject type ${browser.type} is not accepted from browsers.`);
-    return browser;
+    if (identifiedSubjects.includes(provider) || (!visitors && visitorSubjects.includes(provider)))
+      throw new Refusal(401, 'unauthorized', `Sign in first: ${provider} needs identity.subjectFor to know who the visitor is.`);
+    visit.id = visitorSubjects.includes(provider) ? await visitors!.read(req) : undefined;
+    return visit.id ? { id: visit.id, type: 'EXTERNAL' } : undefined;
   };
 
-  const route = async (req: Request, client: string, provider: ProviderName, path: string): Promise<Response> => {
+  const secureOf = (req: Request) => {
+    const proto = o.trustProxy ? req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
+    return (proto ?? new URL(req.url).protocol.replace(/:$/, '')) === 'https';
+  };
+
+  /**
+   * A new anonymous visitor: a random id, sent back in the signed cookie. A save repeated under
+   * its idempotency key (its answer, and so its cookie, was lost) gets the id of its first attempt,
+   * so its decisions stay that visitor's.
+   */
+  const newVisitor = async (req: Request, visit: Visit, key?: string | null): Promise<Subject> => {
+    const kept = key ? ((await store.get(`visitor:${key}`)) as string | undefined) : undefined;
+    const id = kept ?? crypto.randomUUID();
+    if (key && !kept) await store.set(`visitor:${key}`, id, 86_400_000);
+    visit.cookie = await visitors!.issue(id, secureOf(req));
+    return { id, type: 'EXTERNAL' };
+  };
+
+  const route = async (req: Request, client: string, provider: ProviderName, path: string, visit: Visit): Promise<Response> => {
     const t = o[provider]!;
     const url = new URL(req.url);
     const params = parse(catalogParams, Object.fromEntries([...url.searchParams].filter(([k]) => k in catalogParams.shape)), 'query');
@@ -191,29 +235,36 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
       case 'GET /state': {
         checkIssuer(params.issuer);
         const sent = url.searchParams.get('subject') ? { id: url.searchParams.get('subject'), type: url.searchParams.get('subjectType') ?? 'EXTERNAL' } : undefined;
-        const subject = await subjectOf(req, provider, sent);
+        const subject = await subjectOf(req, provider, sent, visit);
         if (!t.loadState) throw new ConsentError('unsupported', 'This provider cannot read stored decisions.');
-        return json(200, { decisions: await t.loadState({ ...params, subject }) });
+        // A first visit: the visitor gets their id now (so a page's saves share it) and has decided nothing yet.
+        if (!subject && visitorSubjects.includes(provider)) return await newVisitor(req, visit), json(200, { decisions: [] });
+        return json(200, { decisions: await t.loadState({ ...params, ...(subject ? { subject } : {}) }) });
       }
       case 'POST /decisions': {
         const body = parse(saveBody, await readBody(req, limit), 'body');
         checkIssuer(body.issuer);
-        const subject = await subjectOf(req, provider, body.subject);
         if (!t.saveDecisions) throw new ConsentError('unsupported', 'This provider cannot save decisions.');
+        const key = req.headers.get('idempotency-key');
+        const subject = (await subjectOf(req, provider, body.subject, visit)) ?? (visitorSubjects.includes(provider) ? await newVisitor(req, visit, key) : undefined);
+        // Each decision renews the cookie: a visitor is remembered for maxAgeDays after their last one.
+        if (visit.id) visit.cookie = await visitors!.issue(visit.id, secureOf(req));
         const { issuer, clientId, serviceId, templateId, lang } = body;
         const catalog = await catalogFor(provider, t, { issuer, clientId, serviceId, templateId, lang });
         const evidence = await o.identity?.evidenceFor?.(req);
         // One decision per item, the last sent (in its place): a body repeating an item cannot make the provider write it many times.
         const last = new Map<string, (typeof body.decisions)[number]>();
         for (const d of body.decisions) last.delete(d.itemId), last.set(d.itemId, d);
-        const request = { ...body, decisions: [...last.values()], subject, catalog, ...(evidence == null ? {} : { evidence }) };
-        const key = req.headers.get('idempotency-key');
+        const { subject: _sent, ...fields } = body;
+        const request = { ...fields, decisions: [...last.values()], ...(subject ? { subject } : {}), catalog, ...(evidence == null ? {} : { evidence }) };
         // With a key, a repeat (a retry after a lost answer) is answered from what was stored.
         const receipts =
           key && /^[\w-]{8,100}$/.test(key)
             ? await saveOnce({ ...request, idempotencyKey: key }, { store: keys, transport: t, writeDeadline: o.writeDeadline ?? 30_000 })
             : await t.saveDecisions(request);
-        return json(200, { receipts });
+        // Receipts name the visitor the backend chose (the page cannot know it: the cookie is HttpOnly).
+        const principal = subject && (await pseudonym(subject));
+        return json(200, { receipts: principal ? receipts.map((r) => ({ ...r, principal })) : receipts });
       }
       case 'POST /access': {
         const { subject: sent, ipAccess, ...question } = parse(accessBody, await readBody(req, limit), 'body');
@@ -226,8 +277,9 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
         const entitlement = asksEntitlement(question);
         const identity = entitlement ? await o.identity?.identityFor?.(req) : undefined;
         if (entitlement && !identity) throw new Refusal(401, 'unauthorized', 'Sign in to check access.');
-        // A visitor's consent needs whose; an org-level one (CSP) needs none.
-        const subject = question.consent && sent ? await subjectOf(req, provider, sent) : undefined;
+        // A visitor's consent needs whose (a visitor without a cookie yet has given none: a fresh id
+        // that is not kept); an org-level one (CSP) needs none.
+        const subject = question.consent ? ((await subjectOf(req, provider, sent, visit)) ?? (visitorSubjects.includes(provider) ? { id: crypto.randomUUID(), type: 'EXTERNAL' } : undefined)) : undefined;
         return json(200, await t.checkAccess({ ...question, ...identity, ...(subject ? { subject } : {}) }));
       }
       case 'POST /privacy/access':
@@ -255,10 +307,11 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
     const origin = req.headers.get('origin');
     const allowed = !!origin && o.allowedOrigins.includes(origin);
     const cors: Record<string, string> = allowed
-      ? { 'access-control-allow-origin': origin, vary: 'origin', 'access-control-expose-headers': 'retry-after' }
+      ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'origin', 'access-control-expose-headers': 'retry-after' }
       : {};
     let res: Response;
     let failure: ConsentError | undefined;
+    const visit: Visit = {};
     try {
       if (!handles(pathname)) throw new Refusal(404, 'config', 'Not a consent API path.');
       if (origin && !allowed) throw new Refusal(403, 'config', `This origin (${origin}) may not use this consent API: add it to allowedOrigins.`);
@@ -276,7 +329,7 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
           if (!allowed) throw new Refusal(403, 'config', 'Writes need an Origin header naming an allowed origin.');
           if (!/^application\/json\b/i.test(req.headers.get('content-type') ?? '')) throw new Refusal(415, 'config', 'Send the body as application/json.');
         }
-        res = await route(req, client, provider, path);
+        res = await route(req, client, provider, path, visit);
       }
     } catch (e) {
       const refusal = e instanceof Refusal ? e : undefined;
@@ -289,6 +342,8 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
       res = json(status, { code: err.code, message: refusal ? err.message : publicMessage(err), ...(err.requestId ? { requestId: err.requestId } : {}), ...(err.receipts?.length ? { receipts: err.receipts } : {}) }, headers);
     }
     for (const [k, v] of Object.entries(cors)) res.headers.set(k, v);
+    // Also with an error: a save that failed part-way stored decisions for this visitor.
+    if (visit.cookie) res.headers.append('set-cookie', visit.cookie);
     o.log?.({
       method: req.method,
       route: provider && !single ? `/${provider}${path}` : path,

@@ -1,7 +1,7 @@
 import { choiceKey, toMap } from '../model/decisions.js';
 import { ConsentError, toConsentError } from '../model/errors.js';
 import type { ConsentTransport, Decision, Receipt, SaveRequest } from '../model/types.js';
-import { memoryStore } from './store.js';
+import { memoryStore, type SharedStore } from './store.js';
 
 /** What the backend knows of one decision sent under an idempotency key. */
 export type KeyRecord =
@@ -21,11 +21,16 @@ export interface KeyStore {
   delete(key: string): Promise<void>;
 }
 
-/** An in-memory KeyStore for one process, bounded: the oldest records go first. */
-export function memoryKeyStore(max = 100_000): KeyStore {
-  const m = memoryStore(max);
-  return { get: async (key) => (await m.get(key)) as KeyRecord | undefined, set: (key, record, ttlMs) => m.set(key, record, ttlMs), delete: (key) => m.delete(key) };
+/**
+ * Idempotency records in a SharedStore: `sharedKeyStore(unstorageStore(storage))` for instances
+ * behind one load balancer, so a repeat reaching another instance is still answered once.
+ */
+export function sharedKeyStore(store: SharedStore): KeyStore {
+  return { get: async (key) => (await store.get(key)) as KeyRecord | undefined, set: (key, record, ttlMs) => store.set(key, record, ttlMs), delete: (key) => store.delete(key) };
 }
+
+/** An in-memory KeyStore for one process, bounded: the oldest records go first. */
+export const memoryKeyStore = (max = 100_000): KeyStore => sharedKeyStore(memoryStore(max));
 
 export interface SaveOnceOptions {
   store: KeyStore;

@@ -10,7 +10,8 @@ import type { ConsentHandler } from './handler.js';
 export function toNodeHandler(handler: ConsentHandler) {
   return async function consentMiddleware(req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void): Promise<boolean> {
     const host = req.headers.host ?? 'localhost';
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    // An https server's sockets are TLS sockets: the visitor cookie is then Secure.
+    const url = new URL(req.url ?? '/', `${'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http'}://${host}`);
     if (!handler.handles(url.pathname)) {
       if (next) next();
       else res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
@@ -26,7 +27,10 @@ export function toNodeHandler(handler: ConsentHandler) {
         ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
       } as RequestInit);
       const response = await handler(request, { clientAddress: req.socket.remoteAddress });
-      res.writeHead(response.status, Object.fromEntries(response.headers));
+      const out: Record<string, string | string[]> = Object.fromEntries(response.headers);
+      // Each cookie its own header line (joined with commas it would be one broken cookie).
+      if (response.headers.has('set-cookie')) out['set-cookie'] = response.headers.getSetCookie();
+      res.writeHead(response.status, out);
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (e) {
       // Only a broken connection gets here: the handler answers everything else itself.

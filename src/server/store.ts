@@ -7,10 +7,11 @@ export interface SharedStore {
   get(key: string): Promise<unknown>;
   /** Keeps `value` for `ttlMs`. */
   set(key: string, value: unknown, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
 }
 
 /** One process's store, bounded: the oldest entries go first. */
-export function memoryStore(max = 10_000): SharedStore & { delete(key: string): Promise<void> } {
+export function memoryStore(max = 10_000): SharedStore {
   const map = new Map<string, { value: unknown; until: number }>();
   return {
     async get(key) {
@@ -33,6 +34,7 @@ export function memoryStore(max = 10_000): SharedStore & { delete(key: string): 
 export interface UnstorageLike {
   getItem(key: string): Promise<unknown>;
   setItem(key: string, value: unknown, opts?: { ttl?: number }): Promise<void>;
+  removeItem(key: string): Promise<void>;
 }
 
 /**
@@ -48,6 +50,9 @@ export function unstorageStore(storage: UnstorageLike, prefix = 'consent-element
     },
     async set(key, value, ttlMs) {
       await storage.setItem(prefix + key, { value, until: Date.now() + ttlMs }, { ttl: Math.ceil(ttlMs / 1000) });
+    },
+    async delete(key) {
+      await storage.removeItem(prefix + key);
     },
   };
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { gateIn, launchChromium } from './launch.js';
+import { gateIn, launchChromium, visitorOf } from './launch.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
 
 const require = createRequire(import.meta.url);
@@ -31,7 +31,7 @@ describe('demo page', () => {
   it('saves two changed consents and shows them after a reload, one event each', async () => {
     const page = await browser.newPage();
     const errors = await openDemo(page);
-    const subject = await page.evaluate(() => localStorage.getItem('consent-elements:subject'));
+    const subject = await visitorOf(page.context());
     assert.match(subject ?? '', /^[0-9a-f-]{36}$/, 'a pseudonymous subject was created');
     const before = await events();
 
@@ -63,7 +63,7 @@ describe('demo page', () => {
   it('keeps a decision made offline and sends it, once, when the connection is back', async () => {
     const page = await browser.newPage();
     await openDemo(page);
-    const subject = await page.evaluate(() => localStorage.getItem('consent-elements:subject'));
+    const subject = await visitorOf(page.context());
     const mine = async () => (await events()).filter((e) => e.subject === subject);
     const before = (await mine()).length;
     await page.context().setOffline(true);
@@ -85,7 +85,7 @@ describe('demo page', () => {
   it('stores a decision when the visitor saves and leaves the page at once', async () => {
     const page = await browser.newPage();
     await openDemo(page);
-    const subject = await page.evaluate(() => localStorage.getItem('consent-elements:subject'));
+    const subject = await visitorOf(page.context());
     const mine = async () => (await events()).filter((e) => e.subject === subject);
     await box(page, '31').check();
     await page.locator('consent-group-picker button[part~="save"]').click();
@@ -101,7 +101,7 @@ describe('demo page', () => {
     const b = await context.newPage();
     await openDemo(a);
     await openDemo(b);
-    const subject = await a.evaluate(() => localStorage.getItem('consent-elements:subject'));
+    const subject = await visitorOf(a.context());
     const mine = async () => (await events()).filter((e) => e.subject === subject && e.consentId === 11);
     // Tab A grants, then withdraws; tab B follows each without a reload.
     await box(a, '11').check();
@@ -389,16 +389,44 @@ describe('host backend', () => {
     assert.deepEqual(await ask('7c0d2f3e-5b8a-4a47-9d3e-2f1a6b9c8e01'), { granted: false, pending: true, reason: 'consent-requested' });
   });
 
-  it('refuses subject types a browser may not claim, and invalid bodies', async () => {
-    const state = await fetch(`${env.demo}/api/consent/state?issuer=468979834&subject=42&subjectType=CONNECT`);
-    assert.equal(state.status, 400);
+  it('keeps a visitor’s decisions theirs: a subject sent by another browser is ignored for the backend’s cookie', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await openDemo(page);
+    const victim = await visitorOf(context);
+    const cookie = (await context.cookies()).find((c) => c.name === 'consent_visitor')!;
+    assert.equal(cookie.httpOnly, true);
+    assert.equal(cookie.sameSite, 'Lax');
+    assert.equal(await page.evaluate(() => document.cookie.includes('consent_visitor')), false, 'page scripts never see it');
+    await box(page, '30').check();
+    await page.locator('consent-group-picker button[part~="save"]').click();
+    await page.locator('consent-group-picker [part~="status"]', { hasText: 'Your choices are saved.' }).waitFor();
+    const theirs = async () => (await events()).filter((e) => e.subject === victim).map((e) => [e.consentId, e.action]);
+    assert.deepEqual(await theirs(), [[30, true]]);
+    // Someone who learnt the id asks for the visitor's state and withdraws, naming them.
+    const state = await fetch(`${env.demo}/api/consent/state?issuer=468979834&subject=${victim}&subjectType=EXTERNAL`, { headers: { origin: env.demo } });
+    assert.deepEqual((await state.json()).decisions, [], 'none of the visitor’s decisions');
+    const withdraw = await fetch(`${env.demo}/api/consent/decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: env.demo },
+      body: JSON.stringify({ issuer: '468979834', subject: { id: victim, type: 'EXTERNAL' }, decisions: [{ itemId: '30', granted: false }] }),
+    });
+    assert.equal(withdraw.status, 200, 'stored, as the sender’s own new visitor');
+    assert.deepEqual(await theirs(), [[30, true]], 'the visitor’s consent stands');
+    await page.reload();
+    await box(page, '30').waitFor();
+    assert.equal(await box(page, '30').isChecked(), true);
+    await context.close();
+  });
+
+  it('refuses invalid bodies, naming the field', async () => {
     const save = await fetch(`${env.demo}/api/consent/decisions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: env.demo },
       body: JSON.stringify({ issuer: '468979834', decisions: [{ itemId: 1 }] }),
     });
     assert.equal(save.status, 400);
-    assert.match((await save.json()).message, /Invalid body/);
+    assert.match((await save.json()).message, /Invalid body: decisions\.0\.itemId/);
   });
 
   it('serves the pages and browser bundles, never the backend’s or the simulator’s code', async () => {

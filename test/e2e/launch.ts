@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** The system Chromium, headless, as every e2e file (and the fault suite) drives it; `args` are added. */
 export const launchChromium = (args: string[] = []): Promise<Browser> =>
@@ -10,3 +10,10 @@ export const launchChromium = (args: string[] = []): Promise<Browser> =>
 /** Waits until the gate `selector` is in `state` (its read-only `state` property; CSS: `:state(…)`). */
 export const gateIn = (page: Page, selector: string, state: string) =>
   page.waitForFunction(([s, st]) => (document.querySelector(s) as { state?: string } | null)?.state === st, [selector, state] as const);
+
+/** The anonymous visitor's id at the provider: the one in the backend's signed cookie (HttpOnly: the page never sees it). */
+export async function visitorOf(context: BrowserContext): Promise<string> {
+  const cookie = (await context.cookies()).find((c) => c.name === 'consent_visitor');
+  if (!cookie) throw new Error('No visitor cookie: the backend has not issued one yet.');
+  return cookie.value.split('.')[0]!;
+}

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { BULK } from '../../fixtures/connect.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
 import { faultPage } from '../faults/page.js';
-import { launchChromium } from './launch.js';
+import { launchChromium, visitorOf } from './launch.js';
 
 const env = JSON.parse(process.env.TEST_ENV ?? '{}') as { demo: string; simulator: string };
 if (!env.demo) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
@@ -55,7 +55,7 @@ describe('a long queue', () => {
     const { context, state } = await visitor();
     const page = await context.newPage();
     await open(page);
-    const subject = (await page.evaluate(() => localStorage.getItem('consent-elements:subject')))!;
+    const subject = await visitorOf(page.context());
 
     await context.setOffline(true);
     await act(page, twenty.map((id) => [id, true]));
@@ -86,7 +86,7 @@ describe('a long queue', () => {
     const { context, state } = await visitor();
     const page = await context.newPage();
     await open(page);
-    const subject = (await page.evaluate(() => localStorage.getItem('consent-elements:subject')))!;
+    const subject = await visitorOf(page.context());
 
     state.blocked = true;
     await act(page, twenty.map((id) => [id, true]));

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { BULK } from '../../fixtures/connect.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
-import { launchChromium } from './launch.js';
+import { launchChromium, visitorOf } from './launch.js';
 
 const env = JSON.parse(process.env.TEST_ENV ?? '{}') as { demo: string; simulator: string };
 if (!env.demo) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
@@ -54,7 +54,7 @@ describe('consent receipts', () => {
         }),
       ),
     ) as Record<string, { title: string; lang: string | null }>;
-    const subject = (await tab.evaluate(() => localStorage.getItem('consent-elements:subject')))!;
+    const subject = await visitorOf(tab.context());
     const listed = (await tab.evaluate(() => (window as any).ConsentElements.receipts())) as any[];
     const receipt = listed[0];
     const stored = ((await (await fetch(`${env.simulator}/__sim/events`)).json()) as { events: SimEvent[] }).events.filter((e) => e.subject === subject);

@@ -21,13 +21,14 @@ import { installPackage } from './package.js';
 
 // The package as a publisher gets it: packed, installed, imported by its name's entry.
 const pkg = await installPackage();
-const { clientCredentials, ConnectTransport, createConsentHandler, cspApiTokenLogin, CspTransport, SuperOfficeTransport, toNodeHandler, unstorageStore } = (await import(
+const { clientCredentials, ConnectTransport, createConsentHandler, cspApiTokenLogin, CspTransport, sharedKeyStore, SuperOfficeTransport, toNodeHandler, unstorageStore } = (await import(
   pkg.entry('server')
 )) as typeof ServerEntry;
 
 const dir = mkdtempSync(join(tmpdir(), 'server-test-'));
 const secret = `secret-${crypto.randomUUID()}`;
 const soAuth = `Bearer so-${crypto.randomUUID()}`;
+const visitorSecret = `visitor-${crypto.randomUUID()}`;
 const ORIGIN = 'https://www.example.test';
 const kari = customers[0]!;
 let sim: Simulator;
@@ -43,7 +44,10 @@ after(async () => {
 });
 
 /** A handler serving Connect, SuperOffice and CSP under /api, as a publisher would mount it. */
-function makeHandler(logs: RequestLog[], o: { rateLimit?: number; trustProxy?: boolean; signedIn?: boolean; store?: ServerEntry.SharedStore; catalogTtl?: number } = {}): ConsentHandler {
+function makeHandler(
+  logs: RequestLog[],
+  o: { rateLimit?: number; trustProxy?: boolean; signedIn?: boolean; store?: ServerEntry.SharedStore; keys?: ServerEntry.KeyStore; catalogTtl?: number; secrets?: string[] } = {},
+): ConsentHandler {
   const tokens = clientCredentials({ tokenUrl: `${simUrl}/user/oauth/token`, clientId: 'c1', clientSecret: secret });
   return createConsentHandler({
     base: '/api',
@@ -51,11 +55,13 @@ function makeHandler(logs: RequestLog[], o: { rateLimit?: number; trustProxy?: b
     superoffice: new SuperOfficeTransport({ endpoint: `${simUrl}/superoffice/api/v1`, getAuthorization: () => soAuth, retries: 0 }),
     csp: new CspTransport({ endpoint: simUrl, orgId: CSP_ORG, getToken: cspApiTokenLogin({ endpoint: simUrl, apiToken: 't' }).getToken, retries: 0 }),
     allowedOrigins: [ORIGIN],
+    visitor: { secret: o.secrets ?? [visitorSecret] },
     rateLimit: o.rateLimit,
     trustProxy: o.trustProxy,
     maxBodyBytes: 4096,
     catalogTtl: o.catalogTtl ?? 0,
     store: o.store,
+    keys: o.keys,
     log: (e) => logs.push(e),
     // The host's session: a signed-in reader (Kari) and her CRM person.
     identity:
@@ -71,7 +77,7 @@ function makeHandler(logs: RequestLog[], o: { rateLimit?: number; trustProxy?: b
 /** How a suite reaches the handler: directly (fetch style) or over HTTP through node:http. */
 interface Runtime {
   name: string;
-  start(handler: ConsentHandler): Promise<{ url: string; call: (path: string, init?: RequestInit & { from?: string }) => Promise<Response>; stop(): Promise<void> }>;
+  start(handler: ConsentHandler): Promise<{ url: string; call: Call; stop(): Promise<void> }>;
 }
 
 const runtimes: Runtime[] = [
@@ -123,6 +129,29 @@ const post = (body: unknown, headers: Record<string, string> = {}): RequestInit 
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 
+type Call = (path: string, init?: RequestInit & { from?: string }) => Promise<Response>;
+type Decisions = { decisions: { itemId: string; granted: boolean }[] };
+
+/** The visitor cookie a response sets: the `name=value` to send back, its attributes, and the visitor id in it. */
+function cookieOf(r: Response) {
+  const set = r.headers.getSetCookie().find((c) => c.startsWith('consent_visitor=')) ?? '';
+  const cookie = set.split(';')[0]!;
+  return { cookie, set, id: cookie.slice('consent_visitor='.length).split('.')[0]! };
+}
+
+/** A new anonymous visitor, as a page makes one: its first state read gets the backend's cookie. */
+async function newVisitor(call: Call) {
+  const r = await call('/api/connect/state?issuer=468979834', { headers: { origin: ORIGIN } });
+  assert.equal(r.status, 200);
+  assert.deepEqual(((await r.json()) as Decisions).decisions, [], 'a new visitor has decided nothing');
+  return cookieOf(r);
+}
+
+const eventsOf = async (subject: string) =>
+  ((await (await fetch(`${simUrl}/__sim/events`)).json()) as { events: { subject: string; consentId: number; action: boolean }[] }).events
+    .filter((e) => e.subject === subject)
+    .map((e) => [e.consentId, e.action]);
+
 for (const rt of runtimes) {
   describe(`consent handler: ${rt.name}`, () => {
     const logs: RequestLog[] = [];
@@ -136,6 +165,7 @@ for (const rt of runtimes) {
       const ok = await api.call('/api/connect/catalog?issuer=468979834', { headers: { origin: ORIGIN } });
       assert.equal(ok.status, 200);
       assert.equal(ok.headers.get('access-control-allow-origin'), ORIGIN);
+      assert.equal(ok.headers.get('access-control-allow-credentials'), 'true', 'the page sends its cookies');
       assert.deepEqual(((await ok.json()) as { groups: { id: string }[] }).groups.map((g) => g.id).slice(0, 2), ['2', '1']);
       const evil = await api.call('/api/connect/catalog?issuer=468979834', { headers: { origin: 'https://evil.test' } });
       assert.equal(evil.status, 403);
@@ -168,21 +198,49 @@ for (const rt of runtimes) {
       assert.equal(notJson.status, 400);
     });
 
-    it('saves and reads back a pseudonymous visitor’s decisions', async () => {
-      const subject = { id: `v-${crypto.randomUUID()}`, type: 'EXTERNAL' };
-      const saved = await api.call('/api/connect/decisions', post({ issuer: '468979834', subject, decisions: [{ itemId: '10', granted: true }] }));
+    it('issues the anonymous visitor a signed HttpOnly cookie and keeps their decisions under it', async () => {
+      const v = await newVisitor(api.call);
+      assert.match(v.id, /^[0-9a-f-]{36}$/);
+      assert.match(v.set, /; HttpOnly/);
+      assert.match(v.set, /; SameSite=Lax/);
+      assert.match(v.set, /; Path=\//);
+      assert.doesNotMatch(v.set, /Secure/, 'plain http');
+      const saved = await api.call('/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '10', granted: true }] }, { cookie: v.cookie }));
       assert.equal(saved.status, 200);
-      const state = await api.call(`/api/connect/state?issuer=468979834&subject=${subject.id}&subjectType=EXTERNAL`, { headers: { origin: ORIGIN } });
-      assert.deepEqual(((await state.json()) as { decisions: { itemId: string; granted: boolean }[] }).decisions.find((d) => d.itemId === '10'), { itemId: '10', granted: true });
+      assert.equal(cookieOf(saved).id, v.id, 'a decision renews the same visitor’s cookie');
+      const state = await api.call('/api/connect/state?issuer=468979834', { headers: { origin: ORIGIN, cookie: v.cookie } });
+      assert.deepEqual(((await state.json()) as Decisions).decisions.find((d) => d.itemId === '10'), { itemId: '10', granted: true });
+      assert.deepEqual(await eventsOf(v.id), [[10, true]]);
+    });
+
+    it('ignores a browser-sent subject in favour of the backend’s cookie; a forged cookie names nobody', async () => {
+      const victim = await newVisitor(api.call);
+      await api.call('/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '12', granted: true }] }, { cookie: victim.cookie }));
+      const named = { id: victim.id, type: 'EXTERNAL' };
+      // Another browser names the victim's id: it reads nothing of theirs and writes as itself.
+      const read = await api.call(`/api/connect/state?issuer=468979834&subject=${victim.id}&subjectType=EXTERNAL`, { headers: { origin: ORIGIN } });
+      assert.deepEqual(((await read.json()) as Decisions).decisions, []);
+      assert.notEqual(cookieOf(read).id, victim.id);
+      const write = await api.call('/api/connect/decisions', post({ issuer: '468979834', subject: named, decisions: [{ itemId: '12', granted: false }] }));
+      assert.equal(write.status, 200);
+      const attacker = cookieOf(write);
+      assert.notEqual(attacker.id, victim.id);
+      assert.deepEqual(await eventsOf(attacker.id), [[12, false]], 'stored as the sender’s own visitor');
+      // With its own cookie and the victim's id in the body: still its own.
+      const mine = await api.call(`/api/connect/state?issuer=468979834&subject=${victim.id}`, { headers: { origin: ORIGIN, cookie: attacker.cookie } });
+      assert.deepEqual(((await mine.json()) as Decisions).decisions.find((d) => d.itemId === '12'), { itemId: '12', granted: false });
+      // A cookie with the victim's id and a made-up signature.
+      const forged = await api.call('/api/connect/state?issuer=468979834', { headers: { origin: ORIGIN, cookie: `consent_visitor=${victim.id}.${'A'.repeat(43)}` } });
+      assert.deepEqual(((await forged.json()) as Decisions).decisions, []);
+      assert.deepEqual(await eventsOf(victim.id), [[12, true]], 'the victim’s decision stands');
     });
 
     it('writes one decision per item however often a body repeats it', async () => {
-      const subject = { id: `v-${crypto.randomUUID()}`, type: 'EXTERNAL' };
+      const v = await newVisitor(api.call);
       const decisions = [...Array.from({ length: 90 }, (_, i) => ({ itemId: '20', granted: i % 2 === 0 })), { itemId: '21', granted: true }];
-      const r = await api.call('/api/connect/decisions', post({ issuer: '468979834', subject, decisions }));
+      const r = await api.call('/api/connect/decisions', post({ issuer: '468979834', decisions }, { cookie: v.cookie }));
       assert.equal(r.status, 200);
-      const events = ((await (await fetch(`${simUrl}/__sim/events`)).json()) as { events: { subject: string; consentId: number; action: boolean }[] }).events.filter((e) => e.subject === subject.id);
-      assert.deepEqual(events.map((e) => [e.consentId, e.action]), [[20, false], [21, true]], 'the last answer for 20, once');
+      assert.deepEqual(await eventsOf(v.id), [[20, false], [21, true]], 'the last answer for 20, once');
     });
 
     it('takes identity from the session only: a browser-sent uniqueId or CRM person is ignored', async () => {
@@ -225,13 +283,13 @@ for (const rt of runtimes) {
     });
 
     it('logs one line per request, without tokens, secrets, subjects or bodies', async () => {
-      const subject = `visitor-${crypto.randomUUID()}`;
-      await api.call('/api/connect/decisions', post({ issuer: '468979834', subject: { id: subject, type: 'EXTERNAL' }, decisions: [{ itemId: '11', granted: true }] }));
+      const v = await newVisitor(api.call);
+      await api.call('/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '11', granted: true }] }, { cookie: v.cookie }));
       const line = logs.at(-1)!;
       assert.deepEqual([line.method, line.route, line.provider, line.status], ['POST', '/connect/decisions', 'connect', 200]);
       assert.equal(typeof line.ms, 'number');
       const all = JSON.stringify(logs);
-      for (const s of [secret, soAuth, subject, kari.uniqueId, '30337']) assert.ok(!all.includes(s), `${s} in the logs`);
+      for (const s of [secret, soAuth, visitorSecret, v.id, kari.uniqueId, '30337']) assert.ok(!all.includes(s), `${s} in the logs`);
     });
   });
 }
@@ -280,6 +338,19 @@ describe('consent handler: limits and identity rules', () => {
     await fetch(`${simUrl}/__sim/faults`, { method: 'DELETE' });
   });
 
+  it('instances sharing idempotency records (sharedKeyStore on unstorage) store a repeated save once', async () => {
+    const keys = sharedKeyStore(unstorageStore(createStorage()));
+    const [a, b] = [makeHandler([], { keys }), makeHandler([], { keys })];
+    const first = await a(new Request('http://b.test/api/connect/state?issuer=468979834', { headers: { origin: ORIGIN } }));
+    const v = cookieOf(first);
+    const key = crypto.randomUUID();
+    const save = (h: ConsentHandler) => h(new Request('http://b.test/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '12', granted: true }] }, { cookie: v.cookie, 'idempotency-key': key })));
+    const [one, two] = [await save(a), await save(b)];
+    assert.equal(two.status, 200);
+    assert.deepEqual(await two.json(), await one.json(), 'the other instance answers with the first receipts');
+    assert.deepEqual(await eventsOf(v.id), [[12, true]], 'stored once');
+  });
+
   it('refuses a SuperOffice request without identity.subjectFor: a browser cannot name a CRM person', async () => {
     const h = makeHandler([], { signedIn: false });
     const r = await h(new Request('http://b.test/api/superoffice/state?subject=30336&subjectType=PERSON', { headers: { origin: ORIGIN } }));
@@ -289,8 +360,34 @@ describe('consent handler: limits and identity rules', () => {
     assert.equal(access.status, 401, 'no session reader: an entitlement check is refused');
   });
 
-  it('tells a developer what is wrong: no provider, an unknown provider path', async () => {
+  it('keeps the visitor of a save repeated without its cookie (its answer was lost): the first attempt’s', async () => {
+    const h = makeHandler([]);
+    const key = crypto.randomUUID();
+    const save = () => h(new Request('http://b.test/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '10', granted: true }] }, { 'idempotency-key': key })));
+    const [first, again] = [cookieOf(await save()), cookieOf(await save())];
+    assert.match(first.id, /^[0-9a-f-]{36}$/);
+    assert.equal(again.id, first.id);
+    assert.deepEqual(await eventsOf(first.id), [[10, true]], 'stored once, for that visitor');
+  });
+
+  it('signs with the first secret and accepts the others (rotation); Secure behind a TLS proxy', async () => {
+    const old = makeHandler([], { secrets: [visitorSecret] });
+    const v = cookieOf(await old(new Request('http://b.test/api/connect/state?issuer=468979834', { headers: { origin: ORIGIN } })));
+    const rotated = makeHandler([], { secrets: [`new-${crypto.randomUUID()}`, visitorSecret], trustProxy: true });
+    const r = await rotated(new Request('http://b.test/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '11', granted: true }] }, { cookie: v.cookie, 'x-forwarded-proto': 'https' })));
+    const renewed = cookieOf(r);
+    assert.equal(renewed.id, v.id, 'the same visitor');
+    assert.notEqual(renewed.cookie, v.cookie, 'signed with the new secret');
+    assert.match(renewed.set, /; Secure/);
+    const oldOnly = cookieOf(await old(new Request('http://b.test/api/connect/state?issuer=468979834', { headers: { origin: ORIGIN, cookie: renewed.cookie } })));
+    assert.notEqual(oldOnly.id, v.id, 'a secret it does not know: a new visitor');
+  });
+
+  it('tells a developer what is wrong: no provider, no visitor secret, an unknown provider path', async () => {
     assert.throws(() => createConsentHandler({ base: '/api', allowedOrigins: [] }), /at least one provider/);
+    const connect = new ConnectTransport({ endpoint: `${simUrl}/capi`, mode: 'client', getToken: () => 't' });
+    assert.throws(() => createConsentHandler({ base: '/api', allowedOrigins: [ORIGIN], connect }), /visitor: \{ secret \}.*VISITOR_SECRET/);
+    assert.throws(() => createConsentHandler({ base: '/api', allowedOrigins: [ORIGIN], connect, visitor: { secret: 'short' } }), /32 or more/);
     const r = await makeHandler([])(new Request('http://b.test/api/consentua/catalog', { headers: { origin: ORIGIN } }));
     assert.equal(r.status, 404);
     assert.match(((await r.json()) as { message: string }).message, /consentua.*served: connect, superoffice, csp/);
@@ -302,6 +399,7 @@ describe('consent-elements-server (the package’s bin)', () => {
     const r = spawnSync(pkg.bin('consent-elements-server'), ['--help'], { encoding: 'utf8', timeout: 30_000 });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /ALLOWED_ORIGINS/);
+    assert.match(r.stdout, /VISITOR_SECRET/);
     assert.match(r.stdout, /PROVIDER_URL PROVIDER_TOKEN_URL CONNECT_CLIENT_ID CONNECT_CLIENT_SECRET/);
   });
 
@@ -320,6 +418,7 @@ describe('consent-elements-server (the package’s bin)', () => {
         PROVIDER_TOKEN_URL: `${simUrl}/user/oauth/token`,
         CONNECT_CLIENT_ID: 'c1',
         CONNECT_CLIENT_SECRET: secret,
+        VISITOR_SECRET: visitorSecret,
       },
     });
     let out = '';

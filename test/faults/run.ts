@@ -17,7 +17,7 @@ import { BULK, consents } from '../../fixtures/connect.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
 import { faultPage } from './page.js';
 import { startFaultProxy, type Fault } from './proxy.js';
-import { launchChromium } from '../e2e/launch.js';
+import { launchChromium, visitorOf } from '../e2e/launch.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -290,7 +290,6 @@ async function visit(n: number): Promise<Result> {
   let tabs: Page[] = [];
   try {
     for (let i = 0; i < tabCount; i++) tabs.push(await open());
-    if (kind === 'host') subject = (await tabs[0]!.evaluate(() => localStorage.getItem('consent-elements:subject'))) ?? '';
     while (intents.length < INTENTS) {
       const step = random();
       const page = pick(tabs);
@@ -367,6 +366,8 @@ async function visit(n: number): Promise<Result> {
     const want = expected();
     const shown = [...want].filter(([id, v]) => view[id] !== v && !uncertain(intents, id, view[id]!));
     if (shown.length) problems.push(`the page shows an older choice for ${shown.map(([id]) => id).join(', ')}`);
+    // Who the visitor is at the provider: the backend's cookie, as the browser kept it at the end.
+    if (kind === 'host') subject = await visitorOf(context);
   } catch (e) {
     problems.push(`runner: ${(e as Error).message.split('\n')[0]}`);
   } finally {

@@ -33,6 +33,7 @@ export const receipt = z.object({
   textId: z.optional(z.string()),
   textVersion: z.optional(z.string()),
   superseded: z.optional(z.boolean()),
+  principal: z.optional(z.string().check(z.maxLength(100))),
 });
 
 const id = z.optional(z.string().check(z.maxLength(255)));

@@ -25,6 +25,11 @@ export interface HostOptions extends EndpointOptions {
   getToken?: TokenGetter;
   /** Called once on a 401 before the request is tried again with a fresh `getToken()`. */
   refreshToken?: () => void | Promise<void>;
+  /**
+   * Default `include`: the backend's cookies (the visitor cookie, the site's session) go with
+   * every request, also to an API on another origin of the site (it answers CORS with credentials).
+   */
+  credentials?: RequestCredentials;
 }
 
 const scope = ({ issuer, clientId, serviceId, templateId }: ProviderScope): ProviderScope => ({ issuer, clientId, serviceId, templateId });
@@ -39,7 +44,8 @@ const hostError = z.object({
  * Talks to the publisher's own backend, which holds the provider credentials. The contract
  * (all bodies in the normalized model):
  * `GET catalog?issuer=|clientId=&serviceId=&templateId=, &lang=&onlyActive=` → ConsentCatalog;
- * `GET state?…scope…&subject=&subjectType=` → `{ decisions }`;
+ * `GET state?…scope…&subject=&subjectType=` → `{ decisions }` (the visitor is who the backend's session
+ * or its visitor cookie names: the subject sent is a hint it may ignore, and the shipped backend does);
  * `POST decisions` `{ …scope…, subject, source, eventTime, decisions }` with an `Idempotency-Key` header → `{ receipts }`
  * (a repeated key is answered with the first result, never stored twice);
  * `POST access` `{ product?, articleId?, domain?, categoryType?, consent?, issuer?, subject? }` → AccessResult
@@ -57,7 +63,7 @@ export class HostTransport implements ConsentTransport {
   constructor(options: HostOptions) {
     // Retries belong to one layer: the backend already retried the provider before answering 502
     // or 504, so those are shown at once, not asked for again (3 × 3 provider calls per read).
-    this.#http = endpointHttp({ retryStatus: [408, 429, 500, 503], ...options }, options.getToken && bearer(options.getToken, options.refreshToken));
+    this.#http = endpointHttp({ retryStatus: [408, 429, 500, 503], credentials: 'include', ...options }, options.getToken && bearer(options.getToken, options.refreshToken));
   }
 
   loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
