@@ -213,7 +213,7 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
    * its idempotency key (its answer, and so its cookie, was lost) gets the id of its first attempt,
    * so its decisions stay that visitor's.
    */
-  const newVisitor = async (req: Request, visit: Visit, key?: string | null): Promise<Subject> => {
+  const newVisitor = async (req: Request, visit: Visit, key?: string): Promise<Subject> => {
     const kept = key ? ((await store.get(`visitor:${key}`)) as string | undefined) : undefined;
     const id = kept ?? crypto.randomUUID();
     if (key && !kept) await store.set(`visitor:${key}`, id, 86_400_000);
@@ -245,7 +245,8 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
         const body = parse(saveBody, await readBody(req, limit), 'body');
         checkIssuer(body.issuer);
         if (!t.saveDecisions) throw new ConsentError('unsupported', 'This provider cannot save decisions.');
-        const key = req.headers.get('idempotency-key');
+        const sentKey = req.headers.get('idempotency-key');
+        const key = sentKey && /^[\w-]{8,100}$/.test(sentKey) ? sentKey : undefined;
         const subject = (await subjectOf(req, provider, body.subject, visit)) ?? (visitorSubjects.includes(provider) ? await newVisitor(req, visit, key) : undefined);
         // Each decision renews the cookie: a visitor is remembered for maxAgeDays after their last one.
         if (visit.id) visit.cookie = await visitors!.issue(visit.id, secureOf(req));

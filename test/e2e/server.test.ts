@@ -282,6 +282,21 @@ for (const rt of runtimes) {
       assert.match(((await csp.json()) as { requestId?: string }).requestId ?? '', /^[0-9a-f]{16}$/);
     });
 
+    it('rate-limits per client; behind a proxy per forwarded client (429 with Retry-After)', async () => {
+      const limited = await rt.start(makeHandler([], { rateLimit: 2, trustProxy: true }));
+      try {
+        const via = (client: string) => limited.call('/api/connect/catalog?issuer=468979834', { headers: { origin: ORIGIN, 'x-forwarded-for': `198.51.100.200, ${client}` } });
+        assert.equal((await via('192.0.2.1')).status, 200);
+        assert.equal((await via('192.0.2.1')).status, 200);
+        const third = await via('192.0.2.1');
+        assert.equal(third.status, 429);
+        assert.equal(third.headers.get('retry-after'), '60');
+        assert.equal((await via('192.0.2.2')).status, 200, 'another visitor behind the same proxy has a budget of their own');
+      } finally {
+        await limited.stop();
+      }
+    });
+
     it('logs one line per request, without tokens, secrets, subjects or bodies', async () => {
       const v = await newVisitor(api.call);
       await api.call('/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '11', granted: true }] }, { cookie: v.cookie }));
@@ -289,7 +304,7 @@ for (const rt of runtimes) {
       assert.deepEqual([line.method, line.route, line.provider, line.status], ['POST', '/connect/decisions', 'connect', 200]);
       assert.equal(typeof line.ms, 'number');
       const all = JSON.stringify(logs);
-      for (const s of [secret, soAuth, visitorSecret, v.id, kari.uniqueId, '30337']) assert.ok(!all.includes(s), `${s} in the logs`);
+      for (const s of [secret, soAuth, visitorSecret, v.id, v.cookie.split('.')[1]!, kari.uniqueId, '30337']) assert.ok(!all.includes(s), `${s} in the logs`);
     });
   });
 }
