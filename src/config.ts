@@ -1,5 +1,5 @@
 import type { ReceiptSettings } from './model/receipt.js';
-import type { ConsentTransport } from './model/types.js';
+import type { ConsentTransport, ProviderScope } from './model/types.js';
 
 /** Fired on `globalThis` after every `configure()` call. */
 export const CONFIGURE_EVENT = 'consent-configure';
@@ -18,6 +18,26 @@ export interface ConsentDefaults {
   receipt?: ReceiptSettings;
   /** Bearer token for `provider="connect"` in user mode (the host's own login). */
   getToken?: () => string | undefined | Promise<string | undefined>;
+  /** Where the page reads the visitor's decisions on start, for `consents.get`, `data-consent` markup, the prompt and Consent Mode. */
+  consents?: PageConsentOptions;
+  /** A CSP nonce for the scripts `data-consent` markup runs (default: the blocked script's own `nonce`). */
+  nonce?: string;
+  /** Google Consent Mode v2: each consent type and the consent ids that must all be given for it to be `granted`. */
+  consentMode?: ConsentModeMapping;
+}
+
+/** Google Consent Mode v2 types the kit can set. */
+export type ConsentModeType = 'ad_storage' | 'ad_user_data' | 'ad_personalization' | 'analytics_storage' | 'functionality_storage' | 'personalization_storage' | 'security_storage';
+export type ConsentModeMapping = Partial<Record<ConsentModeType, readonly string[]>>;
+
+/** Where the page reads the visitor's decisions on start: `configure({ consents })`. */
+export interface PageConsentOptions extends ProviderScope {
+  /** A provider name (`host`, …) with `endpoint`; default: `configure({ transport })`. */
+  provider?: string;
+  endpoint?: string;
+  /** As the elements' `subject` / `subject-type` (default: the pseudonymous visitor). */
+  subject?: string;
+  subjectType?: string;
 }
 
 let defaults: ConsentDefaults = {};

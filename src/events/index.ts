@@ -6,3 +6,4 @@ export * from './consent-error.js';
 export * from './detail-event.js';
 export * from './access-change.js';
 export * from './privacy-request.js';
+export * from './consent-state.js';

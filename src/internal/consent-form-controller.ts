@@ -19,6 +19,7 @@ import {
 } from '../model/decisions.js';
 import { ConsentError, isAbort, toConsentError } from '../model/errors.js';
 import { checkLimits } from '../model/limits.js';
+import { publish, scopeKey } from '../page/consents.js';
 import type {
   CatalogQuery,
   ConsentCatalog,
@@ -143,6 +144,13 @@ export class ConsentFormController implements ReactiveController {
   /** Whether an item is on: the visitor's choice, else what the provider holds. */
   isOn(item: ConsentItem, loaded: Loaded): boolean {
     return isGranted(item.id, loaded.stored, this.#choices);
+  }
+
+  /** What the page knows of the visitor's decisions follows what this form shows as held (loads, saves, the outbox, other tabs). */
+  hostUpdated(): void {
+    // (publish tells only what changed: cheap on every render.)
+    const loaded = this.loaded;
+    if (loaded) publish(scopeKey(this.#src.stateQuery()), loaded.stored);
   }
 
   hostDisconnected(): void {

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { firstItems, visibleGroups } from '../model/catalog.js';
+import { firstItems, undecidedItems, visibleGroups } from '../model/catalog.js';
 import { choose, chooseAll, groupState } from '../model/decisions.js';
 import { toConsentError } from '../model/errors.js';
 import { pickText } from '../model/text.js';
@@ -70,6 +70,20 @@ export abstract class ConsentFormElement extends ConsentElement {
   /** Saves the visitor's current choices: only what differs from what the provider holds. */
   saveChoices(): Promise<void> {
     return this.form.saveChoices();
+  }
+
+  /** Grants (`true`) or refuses everything shown and saves, as "Accept all" and "Reject all" do. */
+  chooseAll(granted: boolean): Promise<void> {
+    return this.form.all(granted);
+  }
+
+  /**
+   * The consents shown that the visitor has not decided (the provider holds no answer and none
+   * waits to be sent), with their titles in the page language; empty until loaded.
+   */
+  get undecided(): { id: string; title: string }[] {
+    const loaded = this.form.loaded;
+    return loaded ? undecidedItems(loaded.catalog, loaded.stored).map((i) => ({ id: i.id, title: this.text(i.texts)?.title ?? i.id })) : [];
   }
 
   /** Shown above the groups once loaded (e.g. a template's question). */

@@ -1,6 +1,12 @@
 import type { ConsentCatalog, ConsentGroupModel, ConsentItem } from './types.js';
 
 /** Active groups with their active items (retired children dropped too), empty groups left out. */
+/** The items shown (active, in active groups, nested ones too) that hold no decision in `stored`: what a visitor has not decided yet. */
+export function undecidedItems(catalog: ConsentCatalog, stored: ReadonlyMap<string, boolean>): ConsentItem[] {
+  const walk = (items: readonly ConsentItem[]): ConsentItem[] => items.flatMap((i) => [...(stored.has(i.id) ? [] : [i]), ...walk(i.children ?? [])]);
+  return visibleGroups(catalog).flatMap((g) => walk(g.items));
+}
+
 export function visibleGroups(catalog: ConsentCatalog): ConsentGroupModel[] {
   const active = (items: readonly ConsentItem[]): ConsentItem[] =>
     items.filter((i) => i.active).map((i) => (i.children ? { ...i, children: active(i.children) } : i));

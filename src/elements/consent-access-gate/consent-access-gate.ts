@@ -8,6 +8,7 @@ import { ConsentErrorEvent } from '../../events/consent-error.js';
 import { ConsentElement } from '../../internal/consent-element.js';
 import { errorMessage } from '../../internal/messages.js';
 import { SavedBus } from '../../internal/saved-bus.js';
+import { freshScript } from '../../internal/run-script.js';
 import { asksEntitlement } from '../../model/access.js';
 import { ConsentError, isAbort, toConsentError } from '../../model/errors.js';
 import type { AccessQuery, AccessResult } from '../../model/types.js';
@@ -222,16 +223,8 @@ export class ConsentAccessGate extends ConsentElement {
       const fragment = document.importNode(t.content, true);
       // A script made by innerHTML or a framework is marked as already run, and so is its clone:
       // a fresh element runs once, however the template was made.
-      const scripts = fragment.querySelectorAll('script');
-      // The template is the page's own markup: its scripts are trusted through our policy.
-      const policy = scripts.length ? scriptPolicy() : undefined;
-      for (const old of scripts) {
-        const script = document.createElement('script');
-        for (const a of old.attributes)
-          script.setAttribute(a.name, a.name === 'src' && policy ? (policy.createScriptURL(a.value) as unknown as string) : a.value);
-        if (old.text) script.text = policy ? (policy.createScript(old.text) as unknown as string) : old.text;
-        old.replaceWith(script);
-      }
+      // The template is the page's own markup: its scripts are trusted (through the kit's policy).
+      for (const old of fragment.querySelectorAll('script')) old.replaceWith(freshScript(old));
       const nodes = [...fragment.childNodes];
       t.after(...nodes);
       this.#stamped.push(...nodes);
@@ -241,31 +234,6 @@ export class ConsentAccessGate extends ConsentElement {
   #unstamp() {
     for (const n of this.#stamped) n.parentNode?.removeChild(n);
     this.#stamped = [];
-  }
-}
-
-interface ScriptPolicy {
-  createScript(s: string): unknown;
-  createScriptURL(s: string): unknown;
-}
-let policy: ScriptPolicy | undefined;
-
-/**
- * The Trusted Types policy (`consent-elements`) through which the gate runs the scripts of its
- * template on pages that require Trusted Types. Pages that also restrict policy names must list
- * it: `trusted-types consent-elements lit-html`. Without Trusted Types, none is needed.
- */
-function scriptPolicy(): ScriptPolicy | undefined {
-  const tt = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy } }).trustedTypes;
-  if (!tt || policy) return policy;
-  try {
-    return (policy = tt.createPolicy('consent-elements', { createScript: (s) => s, createScriptURL: (s) => s }));
-  } catch (e) {
-    throw new ConsentError(
-      'config',
-      'This page restricts Trusted Types policies: add consent-elements to its trusted-types directive so the gate can run the scripts in its template.',
-      { cause: e },
-    );
   }
 }
 
