@@ -325,7 +325,7 @@ describe('React app (consent-elements/react)', () => {
 });
 
 describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
-  const pages = ['/', '/article.html', '/dist/demo-react/'];
+  const pages = ['/', '/article.html', '/consent-manager.html', '/dist/demo-react/'];
   for (const path of pages) {
     it(`finds no violations on ${path}`, async () => {
       const page = await browser.newPage();
