@@ -39,6 +39,18 @@ try {
     console.log(`docs/${name}.png`);
     await page.close();
   }
+  // The consent manager page with its first-visit prompt (a banner), light and dark, wide and narrow.
+  for (const [width, name, scheme] of [
+    [1100, 'manager', 'light'],
+    [320, 'manager-320', 'dark'],
+  ] as const) {
+    const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme: scheme });
+    await page.goto(`${stack.demo}/consent-manager.html`);
+    await page.locator('consent-prompt dialog[open]').waitFor();
+    await page.screenshot({ path: `docs/${name}.png` });
+    console.log(`docs/${name}.png`);
+    await page.close();
+  }
 } finally {
   await browser.close();
   stack.stop();

@@ -5,6 +5,7 @@ import * as React from 'react';
 import { ConsentAccessGate as GateElement } from './elements/consent-access-gate/consent-access-gate.js';
 import { ConsentGroupPicker as PickerElement } from './elements/consent-group-picker/consent-group-picker.js';
 import { ConsentPurposeTemplate as TemplateElement } from './elements/consent-purpose-template/consent-purpose-template.js';
+import { ConsentPrompt as PromptElement } from './elements/consent-prompt/consent-prompt.js';
 import {
   AccessChangeEvent,
   ConsentChangeEvent,
@@ -48,9 +49,18 @@ export const ConsentAccessGate = createComponent({
   react: React,
   events: {
     onAccessChange: AccessChangeEvent.eventName as EventName<AccessChangeEvent>,
+    onConsentSaved: ConsentSavedEvent.eventName as EventName<ConsentSavedEvent>,
     onConsentError: ConsentErrorEvent.eventName as EventName<ConsentErrorEvent>,
   },
   displayName: 'ConsentAccessGate',
+});
+
+/** The first-layer prompt; put a `ConsentGroupPicker` or `ConsentPurposeTemplate` inside. */
+export const ConsentPrompt = createComponent({
+  tagName: 'consent-prompt',
+  elementClass: PromptElement,
+  react: React,
+  displayName: 'ConsentPrompt',
 });
 
 export * from './index.js';

@@ -10,6 +10,7 @@ import { CspTransport } from '../../src/transports/csp/csp.js';
 import { MemoryTransport } from '../../src/transports/memory/memory.js';
 import { capi, clearFaults, CSP_IDS, CSP_ORG, cspToken, env, hostApi, queueFault, received } from '../helpers.js';
 import { settled } from './harness.js';
+import { consents } from '../../src/page/consents.js';
 
 const catalog: ConsentCatalog = { source: 'memory', groups: [] };
 const stampedIn = (el: Element) => [...el.children].filter((c) => c.localName !== 'template' && !c.hasAttribute('slot'));
@@ -175,6 +176,37 @@ describe('<consent-access-gate>', () => {
       await waitUntil(() => el.state === 'denied', undefined, { timeout: 5000 });
       expect(el.querySelector('p.embed')).to.equal(null);
       expect(w.gatedRan).to.equal(1);
+    });
+
+    it('by default asks for just its consent, in the provider’s words: one click grants it and shows the content', async () => {
+      const withVideo: ConsentCatalog = {
+        source: 'memory',
+        groups: [{ id: 'g', order: 1, active: true, texts: [{ lang: 'en', title: 'Embeds' }], items: [{ id: 'video', order: 1, active: true, ref: {}, texts: [{ lang: 'en', title: 'Videos from our video partner', description: 'Loads the partner’s player' }] }] }],
+      };
+      const transport = new MemoryTransport({ catalog: withVideo });
+      const el = await fixture<ConsentAccessGate>(html`<consent-access-gate lang="en" .transport=${transport} issuer="x-issuer" consent="video" choices-href="/privacy">
+        <template><p class="embed">embed</p></template>
+      </consent-access-gate>`);
+      await settled(el);
+      const prompt = () => el.shadowRoot!.querySelector('[part~="consent"]');
+      await waitUntil(() => prompt(), 'the compact prompt');
+      expect(prompt()!.querySelector('p')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Videos from our video partner — Loads the partner’s player');
+      expect(el.shadowRoot!.querySelector('[part~="choices"]')!.getAttribute('href')).to.equal('/privacy');
+      await expect(el).to.be.accessible();
+      const saved = oneEvent(el, 'consent-saved');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="allow"]')!.click();
+      expect((await saved).detail.decisions).to.deep.equal([{ itemId: 'video', granted: true }]);
+      await waitUntil(() => el.state === 'granted', 'opened', { timeout: 5000 });
+      expect(el.querySelector('p.embed')).to.exist;
+      expect(transport.state.get('video')).to.equal(true);
+      expect(consents.get('video', 'x-issuer'), 'the page knows').to.equal(true);
+    });
+
+    it('keeps a denied slot of the page’s own instead of the compact prompt', async () => {
+      const transport = new MemoryTransport({ catalog });
+      const el = await fixture<ConsentAccessGate>(html`<consent-access-gate .transport=${transport} issuer="x-issuer" consent="media"><p slot="denied" class="own">Ours</p></consent-access-gate>`);
+      await settled(el);
+      expect(el.querySelector<HTMLElement>('p.own')!.assignedSlot!.name).to.equal('denied');
     });
 
     it('needs every condition when both entitlement and consent are asked', async () => {

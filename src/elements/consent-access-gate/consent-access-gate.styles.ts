@@ -14,6 +14,15 @@ export const styles = css`
     border-radius: var(--consent-gate-radius, var(--consent-radius, 0.5rem));
     color: var(--consent-gate-color, var(--consent-color-muted, light-dark(#545b64, #a9b0b8)));
   }
+  [part~='consent'] p {
+    margin: 0 0 0.5rem;
+  }
+  [part~='consent'] button {
+    margin-inline: 0 0.75rem;
+  }
+  [part~='choices'] {
+    color: var(--consent-color-accent, light-dark(#0b57d0, #8ab4f8));
+  }
   [part~='loading'] {
     min-block-size: var(--consent-gate-min-height, 3rem);
   }

@@ -1,15 +1,19 @@
 import { localized, msg } from '@lit/localize';
 import { Task } from '@lit/task';
 import { deepEquals } from '@lit/task/deep-equals.js';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AccessChangeEvent } from '../../events/access-change.js';
+import { ConsentSavedEvent } from '../../events/consent-saved.js';
 import { ConsentErrorEvent } from '../../events/consent-error.js';
 import { ConsentElement } from '../../internal/consent-element.js';
 import { errorMessage } from '../../internal/messages.js';
 import { SavedBus } from '../../internal/saved-bus.js';
 import { freshScript } from '../../internal/run-script.js';
 import { asksEntitlement } from '../../model/access.js';
+import { allItems, toMap } from '../../model/decisions.js';
+import { publish, scopeKey } from '../../page/consents.js';
+import { pickText } from '../../model/text.js';
 import { ConsentError, isAbort, toConsentError } from '../../model/errors.js';
 import type { AccessQuery, AccessResult } from '../../model/types.js';
 import { styles } from './consent-access-gate.styles.js';
@@ -35,12 +39,16 @@ export type GateState = 'loading' | 'granted' | 'denied' | 'pending' | 'error';
  * @tag consent-access-gate
  *
  * @slot - The gated content (use a `<template>` for anything that loads).
- * @slot denied - Shown when access is refused, e.g. a subscribe offer or a consent picker.
+ * @slot denied - Shown when access is refused, e.g. a subscribe offer or a consent picker. Default
+ *   for a gate on a Connect consent alone: the consent in the provider's words and "Allow and show".
  * @slot pending - Shown while someone else has yet to decide (a CSP consent `REQUESTED`).
  * @slot error - Shown when access could not be checked. Default: the reason and a Retry button.
  * @slot loading - Shown while checking. Default: empty space of `--consent-gate-min-height`.
  *
  * @csspart message - The default text of the denied, pending and error states.
+ * @csspart consent - The default denied state of a consent gate: the consent asked for.
+ * @csspart allow - Its "Allow and show" button (one click grants the consent).
+ * @csspart choices - Its link to all choices (with `choices-href`).
  * @csspart retry - The default Retry button.
  * @csspart loading - The default loading placeholder.
  *
@@ -51,7 +59,8 @@ export type GateState = 'loading' | 'granted' | 'denied' | 'pending' | 'error';
  * @cssprop [--consent-gate-radius=0.5rem] - Corner radius. Falls back to `--consent-radius`.
  *
  * @fires {AccessChangeEvent} access-change - The gate opened or closed. `detail.granted`, `detail.reason`, `detail.accesses`.
- * @fires {ConsentErrorEvent} consent-error - Access could not be checked (`operation: 'access'`).
+ * @fires {ConsentSavedEvent} consent-saved - "Allow and show" was confirmed (or queued). `detail.decisions`, `detail.receipts`, `detail.queued`.
+ * @fires {ConsentErrorEvent} consent-error - Access could not be checked (`operation: 'access'`), or "Allow and show" failed (`operation: 'save'`).
  */
 @localized()
 export class ConsentAccessGate extends ConsentElement {
@@ -92,6 +101,12 @@ export class ConsentAccessGate extends ConsentElement {
 
   /** Connect issuer of that consent. */
   @property() issuer?: string;
+
+  /** Where all of the visitor's choices are (a privacy page): linked from the default denied state. */
+  @property({ attribute: 'choices-href' }) choicesHref?: string;
+
+  /** Recorded with a consent given through "Allow and show" (Connect `source`). */
+  @property() source = 'Web';
 
   /**
    * Where the gate is: `loading`, `granted`, `denied`, `pending` or `error`. Read-only: a page
@@ -140,6 +155,56 @@ export class ConsentAccessGate extends ConsentElement {
     this.#internals.states.add('loading');
   }
 
+  /** The consent asked for, in the provider's words: for the default denied state of a Connect consent gate. */
+  protected readonly asked = new Task(this, {
+    args: () => [this.current === 'denied' && this.consent && this.issuer && !this.#entitlement() ? this.transports.value : undefined, this.consent, this.issuer, this.langs()[0]] as const,
+    task: async ([transport, consent, issuer, lang], { signal }) => {
+      if (!transport || transport instanceof ConsentError || !consent) return undefined;
+      const catalog = await transport.loadCatalog({ issuer, lang }, signal);
+      return { catalog, item: allItems(catalog).find((i) => i.id === consent) };
+    },
+  });
+  @state() private allowing?: 'saving' | ConsentError;
+
+  /** Gives the gate's consent (as a picker would, one decision), then shows the content. */
+  async allow(): Promise<void> {
+    const transport = this.transports.value;
+    const asked = this.asked.value;
+    if (!asked?.item || transport instanceof ConsentError || !transport.saveDecisions || this.allowing === 'saving') return;
+    const decisions = [{ itemId: asked.item.id, granted: true }];
+    this.allowing = 'saving';
+    try {
+      const receipts = await transport.saveDecisions({ issuer: this.issuer, subject: this.visitor(), source: this.source, catalog: asked.catalog, decisions, eventTime: Date.now() });
+      const queued = receipts.some((r) => r.queued);
+      this.allowing = undefined;
+      if (!queued) {
+        const { recordReceipt } = await import('../../internal/receipt-store.js');
+        void recordReceipt({ catalog: asked.catalog, decisions, receipts, shown: (t) => pickText(t, this.langs(), this.language.fallback()), subject: this.visitor(), tag: this.localName }).catch(() => undefined);
+      }
+      publish(scopeKey({ issuer: this.issuer }), toMap(decisions));
+      // Heard by the page (pickers, other gates) and by this gate, which opens.
+      this.dispatchEvent(new ConsentSavedEvent({ decisions, receipts, queued }));
+    } catch (e) {
+      if (isAbort(e)) return;
+      const error = toConsentError(e);
+      this.allowing = error;
+      this.dispatchEvent(new ConsentErrorEvent({ ...error.toJSON(), operation: 'save' }));
+    }
+  }
+
+  #renderDenied() {
+    const item = this.asked.value?.item;
+    if (!item) return html`<p part="message">${msg('This content is not available to you.')}</p>`;
+    const text = pickText(item.texts, this.langs(), this.language.fallback());
+    const failed = this.allowing instanceof ConsentError ? this.allowing : undefined;
+    return html`<div part="message consent">
+      <p><strong>${text?.title ?? item.id}</strong>${text?.description ? html` — ${text.description}` : nothing}</p>
+      <button part="allow" ?disabled=${this.allowing === 'saving'} @click=${() => this.allow()}>${msg('Allow and show')}</button>
+      ${this.choicesHref && /^(https?:|\/|#)/i.test(this.choicesHref) ? html`<a part="choices" href=${this.choicesHref}>${msg('All choices')}</a>` : nothing}
+      ${failed ? html`<p role="alert">${errorMessage(failed.code)}</p>` : nothing}
+    </div>`;
+  }
+
   /** Asks again, ignoring any answer kept for this page. */
   recheck(): void {
     const transport = this.transports.value;
@@ -154,7 +219,7 @@ export class ConsentAccessGate extends ConsentElement {
       case 'pending':
         return html`<slot name="pending"><p part="message">${msg('Waiting for approval.')}</p></slot>`;
       case 'denied':
-        return html`<slot name="denied"><p part="message">${msg('This content is not available to you.')}</p></slot>`;
+        return html`<slot name="denied">${this.#renderDenied()}</slot>`;
       case 'error':
         return html`<slot name="error"
           ><p part="message" role="alert">

@@ -10,6 +10,7 @@
 
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Tillad og vis`,
 's04de27f32d6ea958': `Intet er ændret, siden du sidst gemte.`,
 's07fd7df52fd695cf': `Hent en kvittering for dine valg (JSON)`,
 's09fa97b548988f66': `Send mig en kvittering for anmodningen`,
@@ -53,6 +54,7 @@
 'sceb46baf6bb4257d': `Følsomme oplysninger`,
 'sd6bc8111f72c2caa': str`Behandles på grundlag af legitim interesse siden ${0}, ikke på dit samtykke.`,
 'sdb45bbf919fc3f04': `Gør indsigelse mod behandlingen`,
+'sded892b97721207c': `Alle valg`,
 'se3a5767fed803ac0': str`Trukket tilbage den ${0}.`,
 'se5715d31a4911e92': `Når den er behandlet, slettes de data, vi har om dig.`,
 'se614b41e691fe089': `Dine valg blev ikke gemt.`,

@@ -10,6 +10,7 @@
 
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Erlauben und anzeigen`,
 's04de27f32d6ea958': `Seit dem letzten Speichern hat sich nichts geändert.`,
 's07fd7df52fd695cf': `Eine Quittung Ihrer Auswahl herunterladen (JSON)`,
 's09fa97b548988f66': `Schicken Sie mir eine Bestätigung dieser Anfrage`,
@@ -53,6 +54,7 @@
 'sceb46baf6bb4257d': `Sensible Daten`,
 'sd6bc8111f72c2caa': str`Seit ${0} auf Grundlage berechtigten Interesses verarbeitet, nicht Ihrer Einwilligung.`,
 'sdb45bbf919fc3f04': `Dieser Verarbeitung widersprechen`,
+'sded892b97721207c': `Alle Einstellungen`,
 'se3a5767fed803ac0': str`Widerrufen am ${0}.`,
 'se5715d31a4911e92': `Sobald sie bearbeitet ist, werden die Daten gelöscht, die wir über Sie haben.`,
 'se614b41e691fe089': `Ihre Auswahl wurde nicht gespeichert.`,

@@ -10,6 +10,7 @@
 
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Permitir y mostrar`,
 's04de27f32d6ea958': `No ha cambiado nada desde la última vez que guardaste.`,
 's07fd7df52fd695cf': `Descargar un comprobante de sus opciones (JSON)`,
 's09fa97b548988f66': `Enviarme un justificante de esta solicitud`,
@@ -53,6 +54,7 @@
 'sceb46baf6bb4257d': `Datos sensibles`,
 'sd6bc8111f72c2caa': str`Tratado por interés legítimo desde el ${0}, no por su consentimiento.`,
 'sdb45bbf919fc3f04': `Oponerme a este tratamiento`,
+'sded892b97721207c': `Todas las opciones`,
 'se3a5767fed803ac0': str`Retirado el ${0}.`,
 'se5715d31a4911e92': `Una vez tramitada, se borran los datos que tenemos sobre usted.`,
 'se614b41e691fe089': `No se ha guardado tu selección.`,

@@ -10,6 +10,7 @@
 
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Salli ja näytä`,
 's04de27f32d6ea958': `Mikään ei ole muuttunut edellisen tallennuksen jälkeen.`,
 's07fd7df52fd695cf': `Lataa kuitti valinnoistasi (JSON)`,
 's09fa97b548988f66': `Lähetä minulle kuitti tästä pyynnöstä`,
@@ -53,6 +54,7 @@
 'sceb46baf6bb4257d': `Arkaluonteiset tiedot`,
 'sd6bc8111f72c2caa': str`Käsitellään oikeutetun edun perusteella ${0} alkaen, ei suostumuksesi perusteella.`,
 'sdb45bbf919fc3f04': `Vastusta tätä käsittelyä`,
+'sded892b97721207c': `Kaikki valinnat`,
 'se3a5767fed803ac0': str`Peruttu ${0}.`,
 'se5715d31a4911e92': `Kun pyyntö on käsitelty, sinusta säilyttämämme tiedot poistetaan.`,
 'se614b41e691fe089': `Valintojasi ei tallennettu.`,

@@ -10,6 +10,7 @@
 
     export const templates = {
       's0382d73823585617': str`${0} : ${1}`,
+'s04780da021b0f2a4': `Autoriser et afficher`,
 's04de27f32d6ea958': `Rien n’a changé depuis votre dernier enregistrement.`,
 's07fd7df52fd695cf': `Télécharger un reçu de vos choix (JSON)`,
 's09fa97b548988f66': `M’envoyer un accusé de réception de cette demande`,
@@ -53,6 +54,7 @@
 'sceb46baf6bb4257d': `Données sensibles`,
 'sd6bc8111f72c2caa': str`Traité sur la base de l’intérêt légitime depuis le ${0}, et non de votre consentement.`,
 'sdb45bbf919fc3f04': `M’opposer à ce traitement`,
+'sded892b97721207c': `Tous les choix`,
 'se3a5767fed803ac0': str`Retiré le ${0}.`,
 'se5715d31a4911e92': `Une fois la demande traitée, les données que nous détenons sur vous sont supprimées.`,
 'se614b41e691fe089': `Vos choix n’ont pas été enregistrés.`,

@@ -10,6 +10,7 @@
 
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Tillat og vis`,
 's04de27f32d6ea958': `Ingenting er endret siden du lagret sist.`,
 's07fd7df52fd695cf': `Last ned en kvittering for valgene dine (JSON)`,
 's09fa97b548988f66': `Send meg en kvittering på forespørselen`,
@@ -53,6 +54,7 @@
 'sceb46baf6bb4257d': `Sensitive opplysninger`,
 'sd6bc8111f72c2caa': str`Behandles på grunnlag av berettiget interesse siden ${0}, ikke ditt samtykke.`,
 'sdb45bbf919fc3f04': `Protester mot denne behandlingen`,
+'sded892b97721207c': `Alle valg`,
 'se3a5767fed803ac0': str`Trukket tilbake ${0}.`,
 'se5715d31a4911e92': `Når den er behandlet, slettes dataene vi har om deg.`,
 'se614b41e691fe089': `Valgene dine ble ikke lagret.`,

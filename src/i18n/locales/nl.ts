@@ -10,6 +10,7 @@
 
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Toestaan en tonen`,
 's04de27f32d6ea958': `Er is niets veranderd sinds je laatst hebt opgeslagen.`,
 's07fd7df52fd695cf': `Een ontvangstbewijs van uw keuzes downloaden (JSON)`,
 's09fa97b548988f66': `Stuur mij een bevestiging van dit verzoek`,
@@ -53,6 +54,7 @@
 'sceb46baf6bb4257d': `Gevoelige gegevens`,
 'sd6bc8111f72c2caa': str`Sinds ${0} verwerkt op grond van gerechtvaardigd belang, niet op basis van uw toestemming.`,
 'sdb45bbf919fc3f04': `Bezwaar maken tegen deze verwerking`,
+'sded892b97721207c': `Alle keuzes`,
 'se3a5767fed803ac0': str`Ingetrokken op ${0}.`,
 'se5715d31a4911e92': `Zodra het is afgehandeld, worden de gegevens die wij over u hebben verwijderd.`,
 'se614b41e691fe089': `Je keuzes zijn niet opgeslagen.`,

@@ -10,6 +10,7 @@
 
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Tillat og vis`,
 's04de27f32d6ea958': `Ingenting er endra sidan du lagra sist.`,
 's07fd7df52fd695cf': `Last ned ei kvittering for vala dine (JSON)`,
 's09fa97b548988f66': `Send meg ei kvittering på førespurnaden`,
@@ -53,6 +54,7 @@
 'sceb46baf6bb4257d': `Sensitive opplysningar`,
 'sd6bc8111f72c2caa': str`Vert handsama på grunnlag av rettkomen interesse sidan ${0}, ikkje samtykket ditt.`,
 'sdb45bbf919fc3f04': `Protester mot denne handsaminga`,
+'sded892b97721207c': `Alle val`,
 'se3a5767fed803ac0': str`Trekt tilbake ${0}.`,
 'se5715d31a4911e92': `Når han er handsama, blir dataa vi har om deg sletta.`,
 'se614b41e691fe089': `Vala dine vart ikkje lagra.`,

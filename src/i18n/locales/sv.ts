@@ -10,6 +10,7 @@
 
     export const templates = {
       's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Tillåt och visa`,
 's04de27f32d6ea958': `Inget har ändrats sedan du sparade senast.`,
 's07fd7df52fd695cf': `Ladda ner ett kvitto på dina val (JSON)`,
 's09fa97b548988f66': `Skicka mig ett kvitto på begäran`,
@@ -53,6 +54,7 @@
 'sceb46baf6bb4257d': `Känsliga uppgifter`,
 'sd6bc8111f72c2caa': str`Behandlas med stöd av berättigat intresse sedan ${0}, inte ditt samtycke.`,
 'sdb45bbf919fc3f04': `Invänd mot denna behandling`,
+'sded892b97721207c': `Alla val`,
 'se3a5767fed803ac0': str`Återkallat ${0}.`,
 'se5715d31a4911e92': `När den är behandlad raderas de uppgifter vi har om dig.`,
 'se614b41e691fe089': `Dina val sparades inte.`,
