@@ -81,3 +81,31 @@ describe('Trusted Types', () => {
     await page.close();
   });
 });
+
+describe('data-consent markup under a strict CSP', () => {
+  // A nonce-only script-src (no 'strict-dynamic': a script the kit makes needs the nonce too): the kit runs a held-back script with the nonce (its own, or configure({ nonce })).
+  const CSP = "script-src 'nonce-n0nce'; require-trusted-types-for 'script'";
+  const page = (held: string) => `<!doctype html><html lang="en"><head><title>CSP</title>
+<script nonce="n0nce" src="/dist/consent-elements.iife.js"></script>
+<script nonce="n0nce">
+  ConsentElements.configure({
+    nonce: 'n0nce',
+    transport: new ConsentElements.MemoryTransport({ catalog: { source: 'memory', groups: [] }, state: [{ itemId: '121', granted: true }] }),
+    consents: { issuer: 'csp-test' },
+  });
+</script>${held}</head><body><p>Strict CSP</p></body></html>`;
+
+  for (const [name, held] of [
+    ['with its own nonce', '<script type="text/plain" nonce="n0nce" data-consent="121">window.heldRan = (window.heldRan ?? 0) + 1;</script>'],
+    ['with configure({ nonce })', '<script type="text/plain" data-consent="121">window.heldRan = (window.heldRan ?? 0) + 1;</script>'],
+  ] as const) {
+    it(`runs a consented inline script ${name}, without violations`, async () => {
+      const strict = await strictPage(CSP);
+      await strict.page.route(`${env.demo}/csp.html`, (r) => r.fulfill({ contentType: 'text/html', body: page(held), headers: { 'content-security-policy': CSP } }));
+      await strict.page.goto(`${env.demo}/csp.html`);
+      await strict.page.waitForFunction(() => (window as unknown as { heldRan?: number }).heldRan === 1);
+      assert.deepEqual(await strict.problems(), []);
+      await strict.page.close();
+    });
+  }
+});
