@@ -9,4 +9,4 @@ export * from './transports/index.js';
 export { configure, getDefaults, CONFIGURE_EVENT, type ConsentDefaults, type ConsentModeMapping, type ConsentModeType, type PageConsentOptions } from './config.js';
 export { getLocale, setLocale, matchLocale } from './i18n/localization.js';
 export { receipts, clearReceipts } from './internal/receipt-store.js';
-export { consents, scopeKey, ConsentReloadEvent, type ConsentReloadDetail } from './page/index.js';
+export { consents, scopeKey } from './page/index.js';

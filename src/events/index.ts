@@ -7,3 +7,4 @@ export * from './detail-event.js';
 export * from './access-change.js';
 export * from './privacy-request.js';
 export * from './consent-state.js';
+export * from './consent-reload.js';

@@ -1,5 +1,5 @@
 import { getDefaults } from '../config.js';
-import { DetailEvent } from '../events/detail-event.js';
+import { ConsentReloadEvent } from '../events/consent-reload.js';
 import { freshScript } from '../internal/run-script.js';
 import { consents } from './consents.js';
 
@@ -11,30 +11,6 @@ import { consents } from './consents.js';
  * `data-consent-scope` names a provider scope (a Connect issuer, …) when the page has several.
  */
 const SELECTOR = 'script[data-consent], iframe[data-consent], img[data-consent]';
-
-export interface ConsentReloadDetail {
-  /** The consents withdrawn whose scripts already ran. */
-  consents: readonly string[];
-  /** Those scripts (their held-back originals). */
-  scripts: readonly HTMLScriptElement[];
-}
-
-/**
- * Consent was withdrawn for scripts that already ran: they cannot be taken back, so the page
- * should reload (or tell the visitor it will apply on the next page). Fired on `document`.
- */
-export class ConsentReloadEvent extends DetailEvent<ConsentReloadDetail> {
-  static readonly eventName = 'consent-reload';
-  constructor(detail: ConsentReloadDetail) {
-    super(ConsentReloadEvent.eventName, detail);
-  }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'consent-reload': ConsentReloadEvent;
-  }
-}
 
 const required = (el: HTMLElement) => (el.dataset.consent ?? '').split(/[\s,]+/).filter(Boolean);
 /** Scripts already run: their originals (a script runs once per page). */

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { configure } from '../../src/config.js';
-import { ConsentReloadEvent, startBlocking } from '../../src/page/blocking.js';
+import { startBlocking } from '../../src/page/blocking.js';
+import type { ConsentReloadEvent } from '../../src/events/consent-reload.js';
 import { startConsentMode } from '../../src/page/consent-mode.js';
 import { consents, publish } from '../../src/page/consents.js';
 import { startPageConsents } from '../../src/page/read.js';
