@@ -89,4 +89,16 @@ describe('<consent-prompt>', () => {
     await waitUntil(() => !dialog().open, 'closed after the save');
     expect([...transport.state].sort()).to.deep.equal([['1', false], ['2', false]]);
   });
+
+  it('works the same with a <consent-purpose-template> inside', async () => {
+    const transport = new MemoryTransport({ catalog: two() });
+    const wrap = await fixture<HTMLDivElement>(html`<div><consent-prompt><consent-purpose-template lang="en" .transport=${transport}></consent-purpose-template></consent-prompt></div>`);
+    const el = wrap.querySelector('consent-prompt')!;
+    const dialog = () => $<HTMLDialogElement>(el, 'dialog')!;
+    await opened(dialog);
+    expect([...el.shadowRoot!.querySelectorAll('[part~="list"] li')].map((li) => li.textContent)).to.deep.equal(['Analytics', 'Videos']);
+    ($<HTMLButtonElement>(el, 'button[part~="accept-all"]')!).click();
+    await waitUntil(() => !dialog().open, 'closed once all is decided');
+    expect([...transport.state].sort()).to.deep.equal([['1', true], ['2', true]]);
+  });
 });
