@@ -23,6 +23,9 @@ async function openDemo(page: Page) {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(env.demo);
   await page.locator('consent-group-picker fieldset').first().waitFor();
+  // A new visitor's first reads (one per backend mount, in parallel) each issue a cookie: the
+  // last to arrive stands. Wait for them all before taking the visitor's id from it.
+  await page.waitForLoadState('networkidle');
   return errors;
 }
 const box = (page: Page, id: string) => page.locator(`consent-group-picker input[data-item-input="${id}"]`);
