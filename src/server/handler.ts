@@ -209,14 +209,14 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
   };
 
   /**
-   * A new anonymous visitor: a random id, sent back in the signed cookie. A save repeated under
-   * its idempotency key (its answer, and so its cookie, was lost) gets the id of its first attempt,
-   * so its decisions stay that visitor's.
+   * A new anonymous visitor, at their first decision: a random id, sent back in the signed cookie.
+   * A save repeated under its idempotency key (its answer, and so its cookie, was lost) gets the
+   * id of its first attempt, so its decisions stay that visitor's.
    */
   const newVisitor = async (req: Request, visit: Visit, key?: string): Promise<Subject> => {
-    const kept = key ? ((await store.get(`visitor:${key}`)) as string | undefined) : undefined;
-    const id = kept ?? crypto.randomUUID();
-    if (key && !kept) await store.set(`visitor:${key}`, id, 86_400_000);
+    const kept = key ? await keys.get(`visitor:${key}`) : undefined;
+    const id = kept?.status === 'visitor' ? kept.id : crypto.randomUUID();
+    if (key && !kept) await keys.set(`visitor:${key}`, { status: 'visitor', id }, 86_400_000);
     visit.cookie = await visitors!.issue(id, secureOf(req));
     return { id, type: 'EXTERNAL' };
   };
@@ -237,8 +237,8 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
         const sent = url.searchParams.get('subject') ? { id: url.searchParams.get('subject'), type: url.searchParams.get('subjectType') ?? 'EXTERNAL' } : undefined;
         const subject = await subjectOf(req, provider, sent, visit);
         if (!t.loadState) throw new ConsentError('unsupported', 'This provider cannot read stored decisions.');
-        // A first visit: the visitor gets their id now (so a page's saves share it) and has decided nothing yet.
-        if (!subject && visitorSubjects.includes(provider)) return await newVisitor(req, visit), json(200, { decisions: [] });
+        // A visitor without a cookie has decided nothing: no provider call, and no id until their first decision.
+        if (!subject && visitorSubjects.includes(provider)) return json(200, { decisions: [] });
         return json(200, { decisions: await t.loadState({ ...params, ...(subject ? { subject } : {}) }) });
       }
       case 'POST /decisions': {

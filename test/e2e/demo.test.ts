@@ -34,8 +34,7 @@ describe('demo page', () => {
   it('saves two changed consents and shows them after a reload, one event each', async () => {
     const page = await browser.newPage();
     const errors = await openDemo(page);
-    const subject = await visitorOf(page.context());
-    assert.match(subject ?? '', /^[0-9a-f-]{36}$/, 'a pseudonymous subject was created');
+    assert.deepEqual((await page.context().cookies()).filter((c) => c.name === 'consent_visitor'), [], 'no id before a decision');
     const before = await events();
 
     assert.equal(await box(page, '11').isChecked(), false);
@@ -44,6 +43,8 @@ describe('demo page', () => {
     await box(page, '20').check();
     await page.locator('consent-group-picker button[part~="save"]').click();
     await page.locator('consent-group-picker [part~="status"]', { hasText: 'Your choices are saved.' }).waitFor();
+    const subject = await visitorOf(page.context());
+    assert.match(subject, /^[0-9a-f-]{36}$/, 'the backend named the visitor at their first decision');
 
     await page.reload();
     await page.locator('consent-group-picker fieldset').first().waitFor();
@@ -66,8 +67,12 @@ describe('demo page', () => {
   it('keeps a decision made offline and sends it, once, when the connection is back', async () => {
     const page = await browser.newPage();
     await openDemo(page);
-    const subject = await visitorOf(page.context());
-    const mine = async () => (await events()).filter((e) => e.subject === subject);
+    // The visitor's id comes with the answer to their first decision.
+    let subjectOf: string | undefined;
+    const mine = async () => {
+      subjectOf ??= await visitorOf(page.context()).catch(() => undefined);
+      return (await events()).filter((e) => e.subject === subjectOf);
+    };
     const before = (await mine()).length;
     await page.context().setOffline(true);
     await box(page, '12').check();
@@ -88,8 +93,12 @@ describe('demo page', () => {
   it('stores a decision when the visitor saves and leaves the page at once', async () => {
     const page = await browser.newPage();
     await openDemo(page);
-    const subject = await visitorOf(page.context());
-    const mine = async () => (await events()).filter((e) => e.subject === subject);
+    // The visitor's id comes with the answer to their first decision.
+    let subjectOf: string | undefined;
+    const mine = async () => {
+      subjectOf ??= await visitorOf(page.context()).catch(() => undefined);
+      return (await events()).filter((e) => e.subject === subjectOf);
+    };
     await box(page, '31').check();
     await page.locator('consent-group-picker button[part~="save"]').click();
     await page.goto('about:blank'); // no wait for the answer
@@ -104,8 +113,12 @@ describe('demo page', () => {
     const b = await context.newPage();
     await openDemo(a);
     await openDemo(b);
-    const subject = await visitorOf(a.context());
-    const mine = async () => (await events()).filter((e) => e.subject === subject && e.consentId === 11);
+    // The visitor's id comes with the answer to their first decision.
+    let subjectOf: string | undefined;
+    const mine = async () => {
+      subjectOf ??= await visitorOf(a.context()).catch(() => undefined);
+      return (await events()).filter((e) => e.subject === subjectOf && e.consentId === 11);
+    };
     // Tab A grants, then withdraws; tab B follows each without a reload.
     await box(a, '11').check();
     await a.locator('consent-group-picker button[part~="save"]').click();
@@ -396,14 +409,14 @@ describe('host backend', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await openDemo(page);
+    await box(page, '30').check();
+    await page.locator('consent-group-picker button[part~="save"]').click();
+    await page.locator('consent-group-picker [part~="status"]', { hasText: 'Your choices are saved.' }).waitFor();
     const victim = await visitorOf(context);
     const cookie = (await context.cookies()).find((c) => c.name === 'consent_visitor')!;
     assert.equal(cookie.httpOnly, true);
     assert.equal(cookie.sameSite, 'Lax');
     assert.equal(await page.evaluate(() => document.cookie.includes('consent_visitor')), false, 'page scripts never see it');
-    await box(page, '30').check();
-    await page.locator('consent-group-picker button[part~="save"]').click();
-    await page.locator('consent-group-picker [part~="status"]', { hasText: 'Your choices are saved.' }).waitFor();
     const theirs = async () => (await events()).filter((e) => e.subject === victim).map((e) => [e.consentId, e.action]);
     assert.deepEqual(await theirs(), [[30, true]]);
     // Someone who learnt the id asks for the visitor's state and withdraws, naming them.

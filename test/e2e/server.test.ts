@@ -139,12 +139,15 @@ function cookieOf(r: Response) {
   return { cookie, set, id: cookie.slice('consent_visitor='.length).split('.')[0]! };
 }
 
-/** A new anonymous visitor, as a page makes one: its first state read gets the backend's cookie. */
-async function newVisitor(call: Call) {
-  const r = await call('/api/connect/state?issuer=468979834', { headers: { origin: ORIGIN } });
-  assert.equal(r.status, 200);
-  assert.deepEqual(((await r.json()) as Decisions).decisions, [], 'a new visitor has decided nothing');
-  return cookieOf(r);
+/** A new anonymous visitor, as a page makes one: no id until their first decision, whose answer brings the backend's cookie. */
+async function newVisitor(call: Call, itemId = '10') {
+  const read = await call('/api/connect/state?issuer=468979834', { headers: { origin: ORIGIN } });
+  assert.equal(read.status, 200);
+  assert.deepEqual(((await read.json()) as Decisions).decisions, [], 'a new visitor has decided nothing');
+  assert.deepEqual(read.headers.getSetCookie(), [], 'and gets no id before a decision');
+  const saved = await call('/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId, granted: true }] }));
+  assert.equal(saved.status, 200);
+  return cookieOf(saved);
 }
 
 const eventsOf = async (subject: string) =>
@@ -198,35 +201,35 @@ for (const rt of runtimes) {
       assert.equal(notJson.status, 400);
     });
 
-    it('issues the anonymous visitor a signed HttpOnly cookie and keeps their decisions under it', async () => {
-      const v = await newVisitor(api.call);
+    it('issues the anonymous visitor a signed HttpOnly cookie at their first decision and keeps their decisions under it', async () => {
+      const v = await newVisitor(api.call, '10');
       assert.match(v.id, /^[0-9a-f-]{36}$/);
       assert.match(v.set, /; HttpOnly/);
       assert.match(v.set, /; SameSite=Lax/);
       assert.match(v.set, /; Path=\//);
       assert.doesNotMatch(v.set, /Secure/, 'plain http');
-      const saved = await api.call('/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '10', granted: true }] }, { cookie: v.cookie }));
+      const saved = await api.call('/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '11', granted: true }] }, { cookie: v.cookie }));
       assert.equal(saved.status, 200);
       assert.equal(cookieOf(saved).id, v.id, 'a decision renews the same visitor’s cookie');
       const state = await api.call('/api/connect/state?issuer=468979834', { headers: { origin: ORIGIN, cookie: v.cookie } });
-      assert.deepEqual(((await state.json()) as Decisions).decisions.find((d) => d.itemId === '10'), { itemId: '10', granted: true });
-      assert.deepEqual(await eventsOf(v.id), [[10, true]]);
+      const held = ((await state.json()) as Decisions).decisions.filter((d) => d.granted).map((d) => d.itemId).sort();
+      assert.deepEqual(held, ['10', '11']);
+      assert.deepEqual(await eventsOf(v.id), [[10, true], [11, true]]);
     });
 
     it('ignores a browser-sent subject in favour of the backend’s cookie; a forged cookie names nobody', async () => {
-      const victim = await newVisitor(api.call);
-      await api.call('/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '12', granted: true }] }, { cookie: victim.cookie }));
+      const victim = await newVisitor(api.call, '12');
       const named = { id: victim.id, type: 'EXTERNAL' };
       // Another browser names the victim's id: it reads nothing of theirs and writes as itself.
       const read = await api.call(`/api/connect/state?issuer=468979834&subject=${victim.id}&subjectType=EXTERNAL`, { headers: { origin: ORIGIN } });
       assert.deepEqual(((await read.json()) as Decisions).decisions, []);
-      assert.notEqual(cookieOf(read).id, victim.id);
       const write = await api.call('/api/connect/decisions', post({ issuer: '468979834', subject: named, decisions: [{ itemId: '12', granted: false }] }));
       assert.equal(write.status, 200);
       const attacker = cookieOf(write);
+      assert.match(attacker.id, /^[0-9a-f-]{36}$/);
       assert.notEqual(attacker.id, victim.id);
       assert.deepEqual(await eventsOf(attacker.id), [[12, false]], 'stored as the sender’s own visitor');
-      // With its own cookie and the victim's id in the body: still its own.
+      // With its own cookie and the victim's id in the query: still its own.
       const mine = await api.call(`/api/connect/state?issuer=468979834&subject=${victim.id}`, { headers: { origin: ORIGIN, cookie: attacker.cookie } });
       assert.deepEqual(((await mine.json()) as Decisions).decisions.find((d) => d.itemId === '12'), { itemId: '12', granted: false });
       // A cookie with the victim's id and a made-up signature.
@@ -236,11 +239,11 @@ for (const rt of runtimes) {
     });
 
     it('writes one decision per item however often a body repeats it', async () => {
-      const v = await newVisitor(api.call);
+      const v = await newVisitor(api.call, '10');
       const decisions = [...Array.from({ length: 90 }, (_, i) => ({ itemId: '20', granted: i % 2 === 0 })), { itemId: '21', granted: true }];
       const r = await api.call('/api/connect/decisions', post({ issuer: '468979834', decisions }, { cookie: v.cookie }));
       assert.equal(r.status, 200);
-      assert.deepEqual(await eventsOf(v.id), [[20, false], [21, true]], 'the last answer for 20, once');
+      assert.deepEqual(await eventsOf(v.id), [[10, true], [20, false], [21, true]], 'the last answer for 20, once');
     });
 
     it('takes identity from the session only: a browser-sent uniqueId or CRM person is ignored', async () => {
@@ -298,8 +301,7 @@ for (const rt of runtimes) {
     });
 
     it('logs one line per request, without tokens, secrets, subjects or bodies', async () => {
-      const v = await newVisitor(api.call);
-      await api.call('/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '11', granted: true }] }, { cookie: v.cookie }));
+      const v = await newVisitor(api.call, '11');
       const line = logs.at(-1)!;
       assert.deepEqual([line.method, line.route, line.provider, line.status], ['POST', '/connect/decisions', 'connect', 200]);
       assert.equal(typeof line.ms, 'number');
@@ -353,17 +355,17 @@ describe('consent handler: limits and identity rules', () => {
     await fetch(`${simUrl}/__sim/faults`, { method: 'DELETE' });
   });
 
-  it('instances sharing idempotency records (sharedKeyStore on unstorage) store a repeated save once', async () => {
+  it('instances sharing idempotency records (sharedKeyStore on unstorage) store a repeated save once, for one visitor', async () => {
     const keys = sharedKeyStore(unstorageStore(createStorage()));
     const [a, b] = [makeHandler([], { keys }), makeHandler([], { keys })];
-    const first = await a(new Request('http://b.test/api/connect/state?issuer=468979834', { headers: { origin: ORIGIN } }));
-    const v = cookieOf(first);
     const key = crypto.randomUUID();
-    const save = (h: ConsentHandler) => h(new Request('http://b.test/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '12', granted: true }] }, { cookie: v.cookie, 'idempotency-key': key })));
+    // A new visitor's first save, repeated at another instance (its answer, with the cookie, was lost).
+    const save = (h: ConsentHandler) => h(new Request('http://b.test/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '12', granted: true }] }, { 'idempotency-key': key })));
     const [one, two] = [await save(a), await save(b)];
     assert.equal(two.status, 200);
+    assert.equal(cookieOf(two).id, cookieOf(one).id, 'the same visitor');
     assert.deepEqual(await two.json(), await one.json(), 'the other instance answers with the first receipts');
-    assert.deepEqual(await eventsOf(v.id), [[12, true]], 'stored once');
+    assert.deepEqual(await eventsOf(cookieOf(one).id), [[12, true]], 'stored once');
   });
 
   it('refuses a SuperOffice request without identity.subjectFor: a browser cannot name a CRM person', async () => {
@@ -387,15 +389,15 @@ describe('consent handler: limits and identity rules', () => {
 
   it('signs with the first secret and accepts the others (rotation); Secure behind a TLS proxy', async () => {
     const old = makeHandler([], { secrets: [visitorSecret] });
-    const v = cookieOf(await old(new Request('http://b.test/api/connect/state?issuer=468979834', { headers: { origin: ORIGIN } })));
+    const v = cookieOf(await old(new Request('http://b.test/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '10', granted: true }] }))));
     const rotated = makeHandler([], { secrets: [`new-${crypto.randomUUID()}`, visitorSecret], trustProxy: true });
     const r = await rotated(new Request('http://b.test/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '11', granted: true }] }, { cookie: v.cookie, 'x-forwarded-proto': 'https' })));
     const renewed = cookieOf(r);
     assert.equal(renewed.id, v.id, 'the same visitor');
     assert.notEqual(renewed.cookie, v.cookie, 'signed with the new secret');
     assert.match(renewed.set, /; Secure/);
-    const oldOnly = cookieOf(await old(new Request('http://b.test/api/connect/state?issuer=468979834', { headers: { origin: ORIGIN, cookie: renewed.cookie } })));
-    assert.notEqual(oldOnly.id, v.id, 'a secret it does not know: a new visitor');
+    const oldOnly = await old(new Request('http://b.test/api/connect/state?issuer=468979834', { headers: { origin: ORIGIN, cookie: renewed.cookie } }));
+    assert.deepEqual(((await oldOnly.json()) as Decisions).decisions, [], 'a secret it does not know: nobody it knows');
   });
 
   it('tells a developer what is wrong: no provider, no visitor secret, an unknown provider path', async () => {

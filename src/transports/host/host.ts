@@ -54,6 +54,13 @@ const hostError = z.object({
  * visitor the backend's session names; it opens a case, no data is returned).
  * Errors answer `{ code, message, receipts? }` with a ConsentError code.
  */
+/**
+ * The page's first save, until it is answered: a new visitor gets their id (the backend's cookie)
+ * with that answer, so the page's other saves wait for it and carry it, rather than each making
+ * a new visitor.
+ */
+let firstSave: Promise<unknown> | undefined;
+
 export class HostTransport implements ConsentTransport {
   readonly name = 'host';
   /** The host contract answers a repeated `Idempotency-Key` with the first result. */
@@ -79,7 +86,13 @@ export class HostTransport implements ConsentTransport {
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
     const body = { ...scope(q), subject: q.subject, source: q.source, eventTime: q.eventTime, decisions: q.decisions };
     const headers = q.idempotencyKey ? { 'idempotency-key': q.idempotencyKey } : undefined;
-    return (await this.#call(() => this.#http.post('decisions', body, saveResponse, { signal, headers }))).receipts;
+    const before = firstSave;
+    const run = (async () => {
+      await before?.catch(() => undefined);
+      return this.#call(() => this.#http.post('decisions', body, saveResponse, { signal, headers }));
+    })();
+    firstSave ??= run;
+    return (await run).receipts;
   }
 
   /** A question without side effects, so it is retried like a read. */
