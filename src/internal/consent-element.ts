@@ -1,6 +1,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ConsentTransport, Subject } from '../model/types.js';
+import { pickText } from '../model/text.js';
+import type { ConsentTransport, LocalizedText, Subject } from '../model/types.js';
 import { LangController } from './language.js';
 import { visitorSubject } from './subject.js';
 import { TransportController } from './transport-controller.js';
@@ -44,5 +45,10 @@ export abstract class ConsentElement extends LitElement {
   /** Languages to try for texts, best first. */
   protected langs(): string[] {
     return this.language.langs();
+  }
+
+  /** The text to show for a set of localized texts, by the fallback chain. */
+  protected text(texts: readonly LocalizedText[]): LocalizedText | undefined {
+    return pickText(texts, this.langs(), this.language.fallback());
   }
 }

@@ -148,9 +148,10 @@ export class ConsentFormController implements ReactiveController {
 
   /** What the page knows of the visitor's decisions follows what this form shows as held (loads, saves, the outbox, other tabs). */
   hostUpdated(): void {
-    // (publish tells only what changed: cheap on every render.)
+    // (publish tells only what changed: cheap on every render. The scope from the catalog query:
+    // the state query would read the visitor's id from storage each time.)
     const loaded = this.loaded;
-    if (loaded) publish(scopeKey(this.#src.stateQuery()), loaded.stored);
+    if (loaded) publish(scopeKey(this.#src.catalogQuery()), loaded.stored);
   }
 
   hostDisconnected(): void {

@@ -5,7 +5,6 @@ import { property, state } from 'lit/decorators.js';
 import { firstItems, undecidedItems, visibleGroups } from '../model/catalog.js';
 import { choose, chooseAll, groupState } from '../model/decisions.js';
 import { toConsentError } from '../model/errors.js';
-import { pickText } from '../model/text.js';
 import type { CatalogQuery, ConsentGroupModel, ConsentItem, LocalizedText, SaveRequest, StateQuery } from '../model/types.js';
 import { ConsentElement } from './consent-element.js';
 import { ConsentFormController, type Loaded } from './consent-form-controller.js';
@@ -132,11 +131,6 @@ export abstract class ConsentFormElement extends ConsentElement {
       this.#drawing = false;
       this.drawn += DRAW_BATCH;
     });
-  }
-
-  /** The text to show for a set of localized texts, by the fallback chain. */
-  protected text(texts: readonly LocalizedText[]): LocalizedText | undefined {
-    return pickText(texts, this.langs(), this.language.fallback());
   }
 
   protected isOn(item: ConsentItem, loaded: Loaded): boolean {

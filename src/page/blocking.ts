@@ -15,6 +15,8 @@ const SELECTOR = 'script[data-consent], iframe[data-consent], img[data-consent]'
 const required = (el: HTMLElement) => (el.dataset.consent ?? '').split(/[\s,]+/).filter(Boolean);
 /** Scripts already run: their originals (a script runs once per page). */
 const ran = new WeakSet<HTMLScriptElement>();
+/** Withdrawn scripts that ran and the page was told of (told once per withdrawal). */
+const told = new WeakSet<HTMLScriptElement>();
 
 /** Runs, loads or unloads one marked element for the decisions known now; a withdrawn script that ran is returned. */
 function apply(el: HTMLElement): HTMLScriptElement | undefined {
@@ -51,7 +53,6 @@ function applyAll(root: ParentNode = document): void {
   if (fresh.length)
     document.dispatchEvent(new ConsentReloadEvent({ consents: [...new Set(fresh.flatMap((s) => required(s).filter((id) => consents.get(id, s.dataset.consentScope) !== true)))], scripts: fresh }));
 }
-const told = new WeakSet<HTMLScriptElement>();
 
 let started = false;
 

@@ -259,10 +259,9 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
         const { subject: _sent, ...fields } = body;
         const request = { ...fields, decisions: [...last.values()], ...(subject ? { subject } : {}), catalog, ...(evidence == null ? {} : { evidence }) };
         // With a key, a repeat (a retry after a lost answer) is answered from what was stored.
-        const receipts =
-          key && /^[\w-]{8,100}$/.test(key)
-            ? await saveOnce({ ...request, idempotencyKey: key }, { store: keys, transport: t, writeDeadline: o.writeDeadline ?? 30_000 })
-            : await t.saveDecisions(request);
+        const receipts = key
+          ? await saveOnce({ ...request, idempotencyKey: key }, { store: keys, transport: t, writeDeadline: o.writeDeadline ?? 30_000 })
+          : await t.saveDecisions(request);
         // Receipts name the visitor the backend chose (the page cannot know it: the cookie is HttpOnly).
         const principal = subject && (await pseudonym(subject));
         return json(200, { receipts: principal ? receipts.map((r) => ({ ...r, principal })) : receipts });

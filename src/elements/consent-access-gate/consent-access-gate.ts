@@ -13,7 +13,6 @@ import { freshScript } from '../../internal/run-script.js';
 import { asksEntitlement } from '../../model/access.js';
 import { allItems, toMap } from '../../model/decisions.js';
 import { publish, scopeKey } from '../../page/consents.js';
-import { pickText } from '../../model/text.js';
 import { ConsentError, isAbort, toConsentError } from '../../model/errors.js';
 import type { AccessQuery, AccessResult } from '../../model/types.js';
 import { styles } from './consent-access-gate.styles.js';
@@ -179,7 +178,7 @@ export class ConsentAccessGate extends ConsentElement {
       this.allowing = undefined;
       if (!queued) {
         const { recordReceipt } = await import('../../internal/receipt-store.js');
-        void recordReceipt({ catalog: asked.catalog, decisions, receipts, shown: (t) => pickText(t, this.langs(), this.language.fallback()), subject: this.visitor(), tag: this.localName }).catch(() => undefined);
+        void recordReceipt({ catalog: asked.catalog, decisions, receipts, shown: (t) => this.text(t), subject: this.visitor(), tag: this.localName }).catch(() => undefined);
       }
       publish(scopeKey({ issuer: this.issuer }), toMap(decisions));
       // Heard by the page (pickers, other gates) and by this gate, which opens.
@@ -195,7 +194,7 @@ export class ConsentAccessGate extends ConsentElement {
   #renderDenied() {
     const item = this.asked.value?.item;
     if (!item) return html`<p part="message">${msg('This content is not available to you.')}</p>`;
-    const text = pickText(item.texts, this.langs(), this.language.fallback());
+    const text = this.text(item.texts);
     const failed = this.allowing instanceof ConsentError ? this.allowing : undefined;
     return html`<div part="message consent">
       <p><strong>${text?.title ?? item.id}</strong>${text?.description ? html` — ${text.description}` : nothing}</p>

@@ -1,5 +1,5 @@
 import { localized, msg } from '@lit/localize';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { formStyles, formTokens } from '../../internal/form.styles.js';
 import type { ConsentFormElement } from '../../internal/consent-form-element.js';
@@ -136,7 +136,6 @@ export class ConsentPrompt extends LitElement {
         </div>
       </div>
       <div class="choose" ?hidden=${!this.choosing}><slot></slot></div>
-      ${nothing}
     </dialog>`;
   }
 }
