@@ -39,7 +39,7 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       minify: false,
       lib: { entry: { index: 'src/index.ts', define: 'src/define.ts', server: 'src/server.ts', cli: 'src/cli.ts', react: 'src/react.ts' }, formats: ['es'] },
-      rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, 'zod', /^zod\//, 'ky', 'idb-keyval', /^react($|\/)/, /^node:/] },
+      rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, 'zod', /^zod\//, 'idb-keyval', /^react($|\/)/, /^node:/] },
     },
   };
 });

@@ -1,5 +1,5 @@
 // What a bundler keeps of the kit for a page that imports only the picker class and gives it a
-// memory transport (test/size/): the provider code, ky, zod and idb-keyval must not be in what
+// memory transport (test/size/): the provider code, zod and idb-keyval must not be in what
 // the page loads at start. `npm run build` prints the sizes; test/e2e/size.test.ts checks them.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { build, type Rollup } from 'vite';
 
 /** Packages that only provider transports, the outbox and the device store need. */
-export const HEAVY = ['ky', 'zod', 'idb-keyval'] as const;
+export const HEAVY = ['zod', 'idb-keyval'] as const;
 
 export interface Chunk {
   file: string;

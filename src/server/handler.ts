@@ -1,9 +1,9 @@
-import * as z from 'zod/mini';
 import { ConsentError, toConsentError, type ConsentErrorCode } from '../model/errors.js';
 import { asksEntitlement } from '../model/access.js';
 import { checkLimits } from '../model/limits.js';
 import { pseudonym } from '../model/receipt.js';
 import type { AccessQuery, CatalogQuery, ConsentCatalog, ConsentTransport, Subject } from '../model/types.js';
+import type { Check } from '../transports/core/check.js';
 import { accessBody, catalogParams, privacyBody, saveBody, subject as subjectSchema } from '../transports/host/contract.js';
 import { memoryKeyStore, saveOnce, type KeyStore } from './idempotency.js';
 import { memoryStore, type SharedStore } from './store.js';
@@ -224,7 +224,7 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
   const route = async (req: Request, client: string, provider: ProviderName, path: string, visit: Visit): Promise<Response> => {
     const t = o[provider]!;
     const url = new URL(req.url);
-    const params = parse(catalogParams, Object.fromEntries([...url.searchParams].filter(([k]) => k in catalogParams.shape)), 'query');
+    const params = parse(catalogParams, Object.fromEntries([...url.searchParams].filter(([k]) => k in catalogParams.fields)), 'query');
     const checkIssuer = (issuer: string | undefined) => {
       if (o.issuers?.length && !o.issuers.includes(issuer ?? '')) throw new Refusal(400, 'config', `Unknown issuer "${issuer ?? ''}".`);
     };
@@ -357,7 +357,7 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
   return Object.assign(handler, { handles });
 }
 
-function parse<T extends z.ZodMiniType>(schema: T, value: unknown, where: 'query' | 'body'): z.infer<T> {
+function parse<T>(schema: Check<T>, value: unknown, where: 'query' | 'body'): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issue = r.error.issues[0];

@@ -1,5 +1,5 @@
 // A page that imports only the picker class and sets a memory transport: a bundler keeps no
-// provider code, ky, zod or idb-keyval in what the page loads at start, and the page still works
+// provider code, zod or idb-keyval in what the page loads at start, and the page still works
 // (the device receipt store arrives with the first save).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -38,7 +38,7 @@ after(async () => {
 });
 
 describe('a page with the picker class and a memory transport only', () => {
-  it('loads none of ky, zod, idb-keyval or any provider transport at start', () => {
+  it('loads none of zod, idb-keyval or any provider transport at start', () => {
     const initial = measured.chunks.filter((c) => c.initial);
     assert.ok(initial.length > 0, 'no entry chunk');
     const packages = initial.flatMap((c) => c.packages);

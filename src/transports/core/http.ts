@@ -1,5 +1,3 @@
-import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
-import type * as z from 'zod/mini';
 import { ConsentError, isAbort, type ConsentErrorInit } from '../../model/errors.js';
 
 export interface HttpOptions {
@@ -79,107 +77,185 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** A typed JSON client: one ky instance, every failure a ConsentError, every body checked. */
+/**
+ * What checks a body: a zod schema (provider wire formats) or a model check (`./check.js`),
+ * anything with zod's `safeParse`.
+ */
+export interface Schema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}
+
+/** A typed JSON client: every failure a ConsentError, every body checked. */
 export interface Http {
-  get<S extends z.ZodMiniType>(path: string, schema: S, o?: RequestOptions): Promise<z.infer<S>>;
+  get<T>(path: string, schema: Schema<T>, o?: RequestOptions): Promise<T>;
   /** Not idempotent: retried only after 429. */
-  post<S extends z.ZodMiniType>(path: string, body: unknown, schema: S, o?: RequestOptions): Promise<z.infer<S>>;
+  post<T>(path: string, body: unknown, schema: Schema<T>, o?: RequestOptions): Promise<T>;
   /** Idempotent writes without a body: retried like reads. */
-  put<S extends z.ZodMiniType>(path: string, schema: S, o?: RequestOptions): Promise<z.infer<S>>;
-  delete<S extends z.ZodMiniType>(path: string, schema: S, o?: RequestOptions): Promise<z.infer<S>>;
+  put<T>(path: string, schema: Schema<T>, o?: RequestOptions): Promise<T>;
+  delete<T>(path: string, schema: Schema<T>, o?: RequestOptions): Promise<T>;
 }
 
 const retryStatus = [408, 429, 500, 502, 503, 504];
 
+/** A response outside 2xx; the error mapping reads its status, headers and body. */
+export class HttpStatusError extends Error {
+  override readonly name = 'HttpStatusError';
+  constructor(
+    readonly method: string,
+    readonly url: URL,
+    readonly response: Response,
+  ) {
+    super(`${method} ${where(url)} answered ${response.status}`);
+  }
+}
+
+/** No answer within one attempt's time. */
+class TimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+  constructor(readonly url: URL) {
+    super(`No answer from ${where(url)} in time.`);
+  }
+}
+
+const where = (u: URL) => u.origin + u.pathname;
+
+/** One request, as `call` sends it. */
+interface Send {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  searchParams?: Record<string, string | number | boolean>;
+  json?: unknown;
+  body?: URLSearchParams;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Retried like a read; otherwise only after 429 (never processed). */
+  idempotent: boolean;
+}
+
+const pause = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const done = () => (clearTimeout(t), reject(signal!.reason));
+    const t = setTimeout(() => (signal?.removeEventListener('abort', done), resolve()), ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+// fetch with a timeout per attempt and retries with jittered backoff (Retry-After honoured),
+// all a transport needs of an http client; a library for it cost 5 KB brotli on every page.
 export function createHttp(opts: HttpOptions): Http {
   if (!opts.baseUrl) throw new ConsentError('config', 'An endpoint (base URL) is required.');
   const prefixUrl = new URL(opts.baseUrl, globalThis.location?.href).href;
-  const api: KyInstance = ky.create({
-    prefixUrl,
-    timeout: opts.timeout ?? 10_000,
-    credentials: opts.credentials ?? 'same-origin',
-    headers: { accept: 'application/json', ...opts.headers },
-    fetch: opts.fetch,
-    retry: {
-      limit: opts.retries ?? 2,
-      methods: ['get', 'post', 'put', 'delete'],
-      statusCodes: [...(opts.retryStatus ?? retryStatus)],
-      afterStatusCodes: [429, 503],
-      maxRetryAfter: opts.maxRetryAfter ?? 10_000,
-      backoffLimit: 4_000,
-      retryOnTimeout: true,
-      jitter: true,
-    },
-  });
-
-  // A write that failed other than by 429 may have been stored: sending it again would
-  // record the decision twice, so only a rate-limited write (never processed) is retried.
-  const writeRetry = {
-    shouldRetry: ({ error }: { error: Error }) =>
-      error instanceof HTTPError && error.response.status === 429 ? undefined : false,
-  };
-
+  const limit = opts.retries ?? 2;
+  const statuses = opts.retryStatus ?? retryStatus;
+  const maxRetryAfter = opts.maxRetryAfter ?? 10_000;
   const auth = opts.auth;
 
-  /** The request with its credential in place; none (and not optional) is a refusal. */
-  async function authorize(init: Options, at: AuthPlace | undefined): Promise<Options> {
-    if (!auth) return init;
-    const credential = await auth.credential();
-    if (!credential) {
-      if (auth.optional) return init;
-      throw new ConsentError('unauthorized', auth.missing ?? 'No credentials for the provider.');
-    }
-    const place = at ?? auth.place;
-    if ('header' in place) return { ...init, headers: { ...(init.headers as Record<string, string>), [place.header]: place.scheme ? `${place.scheme} ${credential}` : credential } };
-    if ('query' in place) return { ...init, searchParams: { ...(init.searchParams as Record<string, string>), [place.query]: credential } };
-    // First, as provider references write it (`{ Token, Consent }`).
-    return { ...init, json: { [place.body]: credential, ...(init.json as object) } };
+  /** How long to wait before trying again, or undefined when this failure is the answer. */
+  function retryDelay(error: unknown, attempt: number, idempotent: boolean): number | undefined {
+    if (attempt >= limit) return undefined;
+    if (error instanceof HttpStatusError) {
+      const { status, headers } = error.response;
+      // A write that failed other than by 429 may have been stored: sending it again would
+      // record the decision twice, so only a rate-limited write (never processed) is retried.
+      if (!statuses.includes(status) || (!idempotent && status !== 429)) return undefined;
+      const after = status === 429 || status === 503 ? parseRetryAfter(headers.get('retry-after')) : undefined;
+      if (after !== undefined) return Math.min(after * 1000, maxRetryAfter);
+    } else if (!idempotent) return undefined;
+    return Math.random() * Math.min(4_000, 300 * 2 ** attempt);
   }
 
-  async function call<S extends z.ZodMiniType>(path: string, schema: S, init: Options, at?: AuthPlace, refreshed = false): Promise<z.infer<S>> {
+  async function attempt(url: URL, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+    signal?.throwIfAborted();
+    const control = new AbortController();
+    const abort = () => control.abort(signal!.reason);
+    signal?.addEventListener('abort', abort, { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const e = new TimeoutError(url);
+        control.abort(e);
+        reject(e);
+      }, opts.timeout ?? 10_000);
+    });
+    try {
+      const response = await Promise.race([(opts.fetch ?? fetch)(url, { ...init, signal: control.signal }), timedOut]);
+      if (!response.ok) throw new HttpStatusError(init.method!, url, response);
+      return response;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+    }
+  }
+
+  async function send(s: Send, at: AuthPlace | undefined): Promise<Response> {
+    const url = new URL(s.path.replace(/^\//, ''), prefixUrl);
+    const headers: Record<string, string> = { accept: 'application/json', ...opts.headers, ...s.headers };
+    let json = s.json;
+    const credential = auth && (await auth.credential());
+    if (auth && !credential && !auth.optional) throw new ConsentError('unauthorized', auth.missing ?? 'No credentials for the provider.');
+    const place = credential ? (at ?? auth!.place) : undefined;
+    const params = { ...s.searchParams, ...(place && 'query' in place ? { [place.query]: credential } : {}) };
+    for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
+    if (place && 'header' in place) headers[place.header] = place.scheme ? `${place.scheme} ${credential}` : credential!;
+    // First, as provider references write it (`{ Token, Consent }`).
+    if (place && 'body' in place) json = { [place.body]: credential, ...(json as object) };
+    if (json !== undefined) headers['content-type'] = 'application/json';
+    const init: RequestInit = {
+      method: s.method,
+      headers,
+      body: s.body ?? (json === undefined ? undefined : JSON.stringify(json)),
+      credentials: opts.credentials ?? 'same-origin',
+      // Writes are sent with keepalive: a visitor who saves and leaves at once still gets it stored.
+      keepalive: s.method !== 'GET',
+    };
+    for (let n = 0; ; n++) {
+      try {
+        return await attempt(url, init, s.signal);
+      } catch (e) {
+        if (s.signal?.aborted) throw e;
+        const wait = retryDelay(e, n, s.idempotent);
+        if (wait === undefined) throw e;
+        await pause(wait, s.signal);
+      }
+    }
+  }
+
+  async function call<T>(s: Send, schema: Schema<T>, at?: AuthPlace, refreshed = false): Promise<T> {
     let response: Response;
     try {
-      response = await api(path.replace(/^\//, ''), await authorize(init, at));
+      response = await send(s, at);
     } catch (e) {
       const error = await mapError(e);
       // A refused (or missing) credential was never accepted, so even a write is safe to send once more.
       const refused = error instanceof ConsentError && error.code === 'unauthorized' && (error.status === 401 || error.status === undefined);
       if (refused && auth?.refresh && !refreshed) {
         await auth.refresh();
-        return call(path, schema, init, at, true);
+        return call(s, schema, at, true);
       }
       throw error;
     }
     return parseBody(response, schema);
   }
 
-  const params = (o?: RequestOptions) =>
-    o?.searchParams
-      ? Object.fromEntries(Object.entries(o.searchParams).filter(([, v]) => v !== undefined)) as Record<string, string | number | boolean>
-      : undefined;
-
-  // Writes are sent with keepalive: a visitor who saves and leaves at once still gets it stored.
-  const simple = (method: 'get' | 'put' | 'delete') => <S extends z.ZodMiniType>(path: string, schema: S, o?: RequestOptions) =>
-    call(path, schema, defined({ method, searchParams: params(o), signal: o?.signal, headers: o?.headers, keepalive: method !== 'get' || undefined }), o?.authAt);
+  const simple = (method: 'GET' | 'PUT' | 'DELETE') => <T>(path: string, schema: Schema<T>, o?: RequestOptions) =>
+    call({ method, path, searchParams: o?.searchParams as Send['searchParams'], signal: o?.signal, headers: o?.headers, idempotent: true }, schema, o?.authAt);
 
   return {
-    get: simple('get'),
-    put: simple('put'),
-    delete: simple('delete'),
+    get: simple('GET'),
+    put: simple('PUT'),
+    delete: simple('DELETE'),
     post: (path, body, schema, o) =>
       call(
-        path,
-        schema,
-        defined({
-          method: 'post',
+        {
+          method: 'POST',
+          path,
           // A form (token logins) or JSON.
           ...(body instanceof URLSearchParams ? { body } : { json: body }),
-          keepalive: true,
-          searchParams: params(o),
+          searchParams: o?.searchParams as Send['searchParams'],
           signal: o?.signal,
           headers: o?.headers,
-          retry: o?.idempotent ? undefined : { ...writeRetry, limit: opts.retries ?? 2 },
-        }),
+          idempotent: !!o?.idempotent,
+        },
+        schema,
         o?.authAt,
       ),
   };
@@ -194,11 +270,8 @@ export function endpointHttp(o: EndpointOptions, auth?: Auth): Http {
   return createHttp({ baseUrl: endpoint.replace(/\/?$/, '/'), timeout, retries, maxRetryAfter, headers, fetch, credentials, retryStatus, auth });
 }
 
-/** ky treats a key set to undefined as "remove the instance default" (headers!): drop them. */
-const defined = (o: Options): Options => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Options;
-
 /** Reads a JSON body and checks it against its schema; anything else is `invalid-response`. */
-export async function parseBody<S extends z.ZodMiniType>(response: Response, schema: S): Promise<z.infer<S>> {
+export async function parseBody<T>(response: Response, schema: Schema<T>): Promise<T> {
   const text = await response.text().catch((e: unknown) => {
     throw new ConsentError('network', 'The response body could not be read.', { cause: e });
   });
@@ -230,32 +303,28 @@ export function describeIssue(issues: readonly { path: readonly PropertyKey[]; m
   return `${path || '(body)'}: ${first.message}`;
 }
 
-/** Maps what ky or fetch threw to one ConsentError code. Aborts are passed through. */
+/** Maps what fetch threw or answered to one ConsentError code. Aborts are passed through. */
 export async function mapError(e: unknown): Promise<unknown> {
   if (isAbort(e) || (e instanceof Error && e.name === 'AbortError')) return e;
   if (e instanceof ConsentError) return e;
-  if (e instanceof TimeoutError) return new ConsentError('timeout', `No answer from ${urlOf(e.request)} in time.`, { cause: e });
-  if (e instanceof HTTPError) {
+  if (e instanceof TimeoutError) return new ConsentError('timeout', e.message, { cause: e });
+  if (e instanceof HttpStatusError) {
     const { status } = e.response;
     const body = await peekJson(e.response);
     const detail = errorDetail(body);
-    const where = `${e.request.method} ${urlOf(e.request)}`;
+    const at = `${e.method} ${where(e.url)}`;
     const init = { status, cause: e, ...providerIds(body) };
-    if (status === 401 || status === 403) return new ConsentError('unauthorized', `${where} was refused (${status})${detail}.`, init);
+    if (status === 401 || status === 403) return new ConsentError('unauthorized', `${at} was refused (${status})${detail}.`, init);
     if (status === 429) {
       const retryAfter = parseRetryAfter(e.response.headers.get('retry-after'));
-      return new ConsentError('rate-limited', `${where}: too many requests${detail}.`, { ...init, retryAfter });
+      return new ConsentError('rate-limited', `${at}: too many requests${detail}.`, { ...init, retryAfter });
     }
-    return new ConsentError('http', `${where} failed with ${status}${detail}.`, init);
+    return new ConsentError('http', `${at} failed with ${status}${detail}.`, init);
   }
   const message = e instanceof Error ? e.message : String(e);
   return new ConsentError('network', `The provider could not be reached: ${message}`, { cause: e });
 }
 
-const urlOf = (r: Request) => {
-  const u = new URL(r.url);
-  return u.origin + u.pathname;
-};
 
 /** An error response's JSON body, without consuming it; undefined when it has none. */
 export async function peekJson(response: Response): Promise<unknown> {

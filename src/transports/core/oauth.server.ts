@@ -24,7 +24,7 @@ const tokenSchema = z.object({
  */
 export function clientCredentials(o: ClientCredentialsOptions): TokenSource {
   if (!o.clientId || !o.clientSecret) throw new ConsentError('config', 'Client id and secret are required for client credentials.');
-  // The token URL's folder is the base and its last segment the path (ky would add a slash to a bare URL).
+  // The token URL's folder is the base and its last segment (with any query) the path.
   const url = new URL(o.tokenUrl);
   const http = createHttp({
     baseUrl: new URL('.', url).href,

@@ -1,50 +1,48 @@
-import * as z from 'zod/mini';
 import type { ConsentItem } from '../../model/types.js';
+import { array, boolean, lazy, number, object, oneOf, optional, record, string, type Check } from './check.js';
 
 // The normalized catalog, checked wherever one arrives from outside: the host contract, and
 // catalogs kept in sessionStorage by the cache decorator.
 
-export const localizedText = z.object({
-  id: z.optional(z.string().check(z.maxLength(64))),
-  version: z.optional(z.string().check(z.maxLength(64))),
-  lang: z.string(),
-  title: z.string(),
-  description: z.optional(z.string()),
+export const localizedText = object({
+  id: optional(string({ max: 64 })),
+  version: optional(string({ max: 64 })),
+  lang: string(),
+  title: string(),
+  description: optional(string()),
 });
 
-export const itemInfo = z.object({
-  dataUse: z.optional(z.string()),
-  thirdParty: z.optional(z.string()),
-  sensitive: z.optional(z.object({ category: z.optional(z.string()) })),
-  link: z.optional(z.string()),
-  withdrawLink: z.optional(z.string()),
-  category: z.optional(z.string()),
+export const itemInfo = object({
+  dataUse: optional(string()),
+  thirdParty: optional(string()),
+  sensitive: optional(object({ category: optional(string()) })),
+  link: optional(string()),
+  withdrawLink: optional(string()),
+  category: optional(string()),
 });
 
-export const consentItem: z.ZodMiniType<ConsentItem> = z.object({
-  id: z.string().check(z.minLength(1)),
-  order: z.number(),
-  texts: z.array(localizedText),
-  active: z.boolean(),
-  info: z.optional(itemInfo),
-  get children() {
-    return z.optional(z.array(consentItem));
-  },
-  ref: z.record(z.string(), z.unknown()),
+export const consentItem: Check<ConsentItem> = object({
+  id: string({ min: 1 }),
+  order: number(),
+  texts: array(localizedText),
+  active: boolean(),
+  info: optional(itemInfo),
+  children: optional(array(lazy(() => consentItem))),
+  ref: record(),
 });
 
-export const consentCatalog = z.object({
-  source: z.string(),
-  version: z.optional(z.string()),
-  texts: z.optional(z.array(localizedText)),
-  groups: z.array(
-    z.object({
-      id: z.string().check(z.minLength(1)),
-      order: z.number(),
-      texts: z.array(localizedText),
-      active: z.boolean(),
-      items: z.array(consentItem),
-      display: z.optional(z.enum(['multi', 'binary'])),
+export const consentCatalog = object({
+  source: string(),
+  version: optional(string()),
+  texts: optional(array(localizedText)),
+  groups: array(
+    object({
+      id: string({ min: 1 }),
+      order: number(),
+      texts: array(localizedText),
+      active: boolean(),
+      items: array(consentItem),
+      display: optional(oneOf(['multi', 'binary'])),
     }),
   ),
 });

@@ -1,5 +1,3 @@
-import { HTTPError } from 'ky';
-import * as z from 'zod/mini';
 import { ConsentError, errorCodes } from '../../model/errors.js';
 import type {
   AccessQuery,
@@ -15,7 +13,8 @@ import type {
   SaveRequest,
   StateQuery,
 } from '../../model/types.js';
-import { bearer, endpointHttp, peekJson, type EndpointOptions, type Http, type TokenGetter } from '../core/http.js';
+import { bearer, endpointHttp, HttpStatusError, peekJson, type EndpointOptions, type Http, type TokenGetter } from '../core/http.js';
+import { array, object, optional, string } from '../core/check.js';
 import { accessResult, consentCatalog, privacyAnswer, receipt, saveResponse, stateResponse } from './contract.js';
 
 export interface HostOptions extends EndpointOptions {
@@ -34,11 +33,7 @@ export interface HostOptions extends EndpointOptions {
 
 const scope = ({ issuer, clientId, serviceId, templateId }: ProviderScope): ProviderScope => ({ issuer, clientId, serviceId, templateId });
 
-const hostError = z.object({
-  code: z.optional(z.string()),
-  message: z.optional(z.string()),
-  receipts: z.optional(z.array(receipt)),
-});
+const hostError = object({ code: optional(string()), message: optional(string()), receipts: optional(array(receipt)) });
 
 /**
  * Talks to the publisher's own backend, which holds the provider credentials. The contract
@@ -113,7 +108,7 @@ export class HostTransport implements ConsentTransport {
     try {
       return await fn();
     } catch (e) {
-      if (!(e instanceof ConsentError && e.cause instanceof HTTPError)) throw e;
+      if (!(e instanceof ConsentError && e.cause instanceof HttpStatusError)) throw e;
       const response = e.cause.response;
       const body = hostError.safeParse(await peekJson(response));
       if (!body.success) throw e;
