@@ -20,7 +20,7 @@ const sortModules = {
 
 /**
  * Only the public API: private and protected members (`#…`, `loader`, `choices`, …) are not
- * for pages. define.ts registers tags in a loop, which the analyzer reads as a tag named `tag`.
+ * for pages. register.ts registers tags in a loop, which the analyzer reads as a tag named `tag`.
  */
 const publicOnly = {
   name: 'public-only',

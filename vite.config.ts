@@ -3,11 +3,16 @@ import { defineConfig } from 'vite';
 
 // `vite build`                → dist/esm/{index,define,server,cli,react}.js: ESM for bundlers, dependencies external.
 // `vite build --mode iife`    → dist/consent-elements.iife.js: one self-registering script tag,
-//                               everything bundled but the translations, global `ConsentElements`.
+//                               everything bundled but the translations and
+//                               provider transports, global `ConsentElements`.
 // `vite build --mode locales` → dist/locales/<code>.js: the translations the script tag loads on demand.
+// `vite build --mode providers` → dist/providers/<name>.js: the provider transports the script tag
+//                               loads on demand, each with its wire schemas and zod.
 const locales = Object.fromEntries(
   readdirSync('src/i18n/locales').map((f) => [f.replace(/\.ts$/, ''), `src/i18n/locales/${f}`]),
 );
+
+const providers = { connect: 'src/transports/connect/connect.ts', consentua: 'src/transports/consentua/consentua.ts' };
 
 export default defineConfig(({ mode }) => {
   const common = { target: 'es2022', sourcemap: true, reportCompressedSize: true } as const;
@@ -18,7 +23,17 @@ export default defineConfig(({ mode }) => {
         outDir: 'dist',
         emptyOutDir: false,
         minify: true,
-        lib: { entry: 'src/define.ts', formats: ['iife'], name: 'ConsentElements', fileName: () => 'consent-elements.iife.js' },
+        lib: { entry: 'src/script-tag.ts', formats: ['iife'], name: 'ConsentElements', fileName: () => 'consent-elements.iife.js' },
+      },
+    };
+  if (mode === 'providers')
+    return {
+      build: {
+        ...common,
+        outDir: 'dist/providers',
+        emptyOutDir: true,
+        minify: true,
+        lib: { entry: providers, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       },
     };
   if (mode === 'locales')

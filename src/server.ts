@@ -6,6 +6,8 @@ export { tokenCache, type IssuedToken, type TokenSource } from './transports/cor
 export { consentuaLoginToken, consentuaServiceLogin, type ConsentuaLoginOptions } from './transports/consentua/login.server.js';
 export { cspApiTokenLogin, type CspLoginOptions } from './transports/csp/login.server.js';
 export * from './transports/index.js';
+export * from './transports/connect/connect.js';
+export * from './transports/consentua/consentua.js';
 // Providers whose credentials belong to staff or a privileged account: only ever on a server.
 export * from './transports/superoffice/superoffice.js';
 export * from './transports/csp/csp.js';

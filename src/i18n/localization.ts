@@ -1,4 +1,5 @@
 import { configureLocalization } from '@lit/localize';
+import { importBesideScript } from '../internal/beside-script.js';
 import { normalizeLang } from '../model/text.js';
 import { allLocales, sourceLocale, targetLocales } from './locale-codes.js';
 
@@ -8,9 +9,7 @@ type Loader = (locale: string) => Promise<unknown>;
 
 // The script-tag bundle carries no translations: it loads `locales/<code>.js` from beside
 // itself when a page needs one, so visitors pay only for their own language.
-const scriptBase = (globalThis.document?.currentScript as HTMLScriptElement | null)?.src;
-const fromScriptBase: Loader = (locale) =>
-  import(/* @vite-ignore */ new URL(`locales/${locale}.js`, scriptBase ?? globalThis.location?.href).href);
+const fromScriptBase: Loader = (locale) => importBesideScript(`locales/${locale}.js`);
 
 // ESM builds and dev servers: an explicit map (not a template-string import) so every bundler sees each file.
 const modules: Record<(typeof targetLocales)[number], () => Promise<unknown>> = {

@@ -28,8 +28,18 @@ export interface ConsentErrorInit {
   cause?: unknown;
 }
 
+const brand = Symbol.for('consent-elements.ConsentError');
+
 /** Every failure a transport or element reports. `code` says what kind; `retryable` what to do. */
 export class ConsentError extends Error {
+  /**
+   * Also true for a ConsentError made by another copy of the kit: the script tag's provider
+   * chunks carry their own, and the page's code should not need to know which copy threw.
+   */
+  static override [Symbol.hasInstance](e: unknown): boolean {
+    return typeof e === 'object' && e !== null && brand in e;
+  }
+
   override readonly name = 'ConsentError';
   readonly code: ConsentErrorCode;
   readonly status?: number;
@@ -52,6 +62,8 @@ export class ConsentError extends Error {
     this.retryable = init.retryable ?? defaultRetryable(code, init.status);
   }
 
+  declare readonly [brand]: true;
+
   /** Plain data for event details and logs. */
   toJSON() {
     return {
@@ -64,6 +76,8 @@ export class ConsentError extends Error {
     };
   }
 }
+
+Object.defineProperty(ConsentError.prototype, brand, { value: true });
 
 function defaultRetryable(code: ConsentErrorCode, status?: number): boolean {
   switch (code) {

@@ -2,10 +2,10 @@ import { getDefaults } from '../config.js';
 import { ConsentError } from '../model/errors.js';
 import type { ConsentTransport } from '../model/types.js';
 import { CachedTransport } from './core/cache.js';
-import { ConnectTransport } from './connect/connect.js';
 import { HostTransport } from './host/host.js';
 import { OutboxTransport } from './core/outbox.js';
 import { builtTransports, registerProvider } from './core/registry.js';
+import { LazyConnectTransport } from './providers.js';
 
 /**
  * Identical loads share requests and catalogs are kept (CachedTransport); saves go through an
@@ -23,11 +23,11 @@ function needEndpoint(provider: string, endpoint: string | undefined): string {
   return endpoint;
 }
 
-/** Registers `provider="host"` and `provider="connect"` (user mode, with `configure({ getToken })`). */
+/** Registers `provider="host"` and `provider="connect"` (user mode, with `configure({ getToken })`; its code loads when a page names it). */
 export function registerBuiltInProviders(): void {
   registerProvider('host', ({ endpoint, key }) => durable(new HostTransport({ endpoint: needEndpoint('host', endpoint) }), key));
   registerProvider('connect', ({ endpoint, key }) =>
-    durable(new ConnectTransport({ endpoint: needEndpoint('connect', endpoint), mode: 'user', getToken: () => getDefaults().getToken?.() }), key),
+    durable(new LazyConnectTransport({ endpoint: needEndpoint('connect', endpoint), mode: 'user', getToken: () => getDefaults().getToken?.() }), key),
   );
 }
 

@@ -1,7 +1,6 @@
-// The transports and their pieces. Importing this registers nothing and starts nothing.
-export * from './connect/connect.js';
+// The transports and their pieces but the provider ones (src/index.ts adds those; the script tag
+// loads them on demand). Importing this registers nothing and starts nothing.
 export * from './host/host.js';
-export * from './consentua/consentua.js';
 export * from './memory/memory.js';
 export * from './core/outbox.js';
 export * from './core/cache.js';

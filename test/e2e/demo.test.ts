@@ -257,6 +257,25 @@ describe('demo page', () => {
     await page.close();
   });
 
+  it('loads a provider transport only when the page builds one; its errors are the kit\'s', async () => {
+    const page = await browser.newPage();
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+    await openDemo(page);
+    assert.deepEqual(loaded.filter((u) => u.includes('/providers/')), [], 'a host-only page loaded provider code');
+    // A script, not a function: the test's compiler would wrap named functions in a helper the page lacks.
+    const answer = (await page.evaluate(`(async () => {
+      const g = window.ConsentElements;
+      const connect = new g.ConnectTransport({ endpoint: ${JSON.stringify(`${env.simulator}/capi`)}, mode: 'user', getToken: () => undefined, retries: 0 });
+      // No reader signed in: the simulator refuses, and the chunk's error is one the page knows.
+      const refused = await connect.loadCatalog({ issuer: '468979834', lang: 'en' }).catch((e) => e);
+      return { kit: refused instanceof g.ConsentError, code: refused.code, status: refused.status };
+    })()`)) as { kit: boolean; code: string; status: number };
+    assert.deepEqual(answer, { kit: true, code: 'unauthorized', status: 401 });
+    assert.ok(loaded.includes('/dist/providers/connect.js'), 'the Connect chunk was not fetched beside the bundle');
+    await page.close();
+  });
+
   it('lays out at 320 px without horizontal scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
     await openDemo(page);

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { bundledModules, HEAVY, measurePickerAlone, type Chunk } from '../../scripts/size.js';
+import { budgets, bundledModules, HEAVY, measurePickerAlone, startBytes, type Chunk } from '../../scripts/size.js';
 import { launchChromium } from './launch.js';
 
 let browser: Browser;
@@ -74,7 +74,7 @@ describe('a page with the picker class and a memory transport only', () => {
 
 describe('browser entries', () => {
   // Server-only files hold provider logins and secrets' plumbing: a page must never get them.
-  for (const entry of ['src/define.ts', 'src/index.ts', 'src/react.ts']) {
+  for (const entry of ['src/define.ts', 'src/index.ts', 'src/react.ts', 'src/script-tag.ts']) {
     it(`${entry} bundles no server-only file and no node: module`, async () => {
       const modules = await bundledModules(entry);
       assert.ok(modules.some((m) => m.startsWith('src/elements/')), 'the elements are bundled');
@@ -86,5 +86,21 @@ describe('browser entries', () => {
     const map = JSON.parse(await readFile('dist/consent-elements.iife.js.map', 'utf8')) as { sources: string[] };
     assert.ok(map.sources.some((s) => s.includes('src/elements/')), 'the map lists the sources');
     assert.deepEqual(map.sources.filter((s) => /\.server\.ts$|src\/server/.test(s)), []);
+  });
+});
+
+describe('size budgets (brotli, what a visitor downloads at start)', () => {
+  for (const b of budgets)
+    it(`${b.name} stays within ${(b.ceiling / 1024).toFixed(1)} KB (goal ${(b.goal / 1024).toFixed(1)} KB)`, async () => {
+      const bytes = await startBytes(b.entry);
+      console.log(`# ${b.name}: ${(bytes / 1024).toFixed(2)} KB brotli`);
+      assert.ok(bytes <= b.ceiling, `${(bytes / 1024).toFixed(2)} KB is over the ${(b.ceiling / 1024).toFixed(1)} KB ceiling`);
+    });
+
+  it('keeps provider code and zod out of the script-tag bundle, in chunks beside it', async () => {
+    const iife = await readFile('dist/consent-elements.iife.js', 'utf8');
+    assert.ok(!/connectGroupsSchema|consentuaTemplatesSchema|ZodMini|zod/i.test(iife), 'provider code or zod in the script-tag bundle');
+    const connect = await readFile('dist/providers/connect.js', 'utf8');
+    assert.ok(connect.length > 1000, 'no Connect chunk beside the bundle');
   });
 });
