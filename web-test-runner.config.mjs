@@ -37,7 +37,9 @@ export default {
   testFramework: { config: { timeout: 15000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   testRunnerHtml: (testFramework) => `<!doctype html><html lang="en-GB"><head>
-      <script>window.TEST_ENV = ${testEnv.replace(/</g, '\\u003c')};</script>
+      <script>window.TEST_ENV = ${testEnv.replace(/</g, '\\u003c')};
+        // Every test file starts as a new visitor: no catalogs kept by an earlier file's pages.
+        for (const k of Object.keys(localStorage)) if (k.startsWith('consent-elements:catalog:')) localStorage.removeItem(k);</script>
     </head><body><script type="module" src="${testFramework}"></script></body></html>`,
   browsers: [
     process.env.WTR_BROWSER === 'firefox'

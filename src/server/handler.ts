@@ -229,9 +229,16 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
       if (o.issuers?.length && !o.issuers.includes(issuer ?? '')) throw new Refusal(400, 'config', `Unknown issuer "${issuer ?? ''}".`);
     };
     switch (`${req.method} ${path}`) {
-      case 'GET /catalog':
+      case 'GET /catalog': {
         checkIssuer(params.issuer);
-        return json(200, await catalogFor(provider, t, params));
+        const body = JSON.stringify(await catalogFor(provider, t, params));
+        // The provider's texts, nothing of the visitor's: the browser (any tab) reuses them for
+        // the cache's lifetime, then asks whether they changed and gets a 304 when not.
+        const etag = `"${await digest(body)}"`;
+        const headers = { etag, 'cache-control': `private, max-age=${Math.floor((o.catalogTtl ?? 60_000) / 1000)}` };
+        if (req.headers.get('if-none-match')?.split(/\s*,\s*/).includes(etag)) return new Response(null, { status: 304, headers });
+        return new Response(body, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+      }
       case 'GET /state': {
         checkIssuer(params.issuer);
         const sent = url.searchParams.get('subject') ? { id: url.searchParams.get('subject'), type: url.searchParams.get('subjectType') ?? 'EXTERNAL' } : undefined;
@@ -362,6 +369,12 @@ function parse<T>(schema: Check<T>, value: unknown, where: 'query' | 'body'): T 
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   throw new Refusal(400, 'config', `Invalid ${where}: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim());
+}
+
+/** A short content hash (SHA-256, base64url), for ETags. */
+async function digest(text: string): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return btoa(String.fromCharCode(...hash.subarray(0, 16))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function publicMessage(e: ConsentError): string {

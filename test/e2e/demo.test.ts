@@ -276,6 +276,23 @@ describe('demo page', () => {
     await page.close();
   });
 
+  it('asks only for the visitor\'s state on a repeat view in a new tab', async () => {
+    const context = await browser.newContext();
+    await openDemo(await context.newPage());
+    const tab = await context.newPage();
+    const asked: string[] = [];
+    tab.on('request', (r) => {
+      const { pathname } = new URL(r.url());
+      if (pathname.startsWith('/api/')) asked.push(`${r.method()} ${pathname}`);
+    });
+    const errors = await openDemo(tab);
+    assert.ok(asked.length > 0, 'the tab asked nothing');
+    assert.deepEqual(asked.filter((a) => !a.endsWith('/state')), [], 'only state requests');
+    assert.equal(new Set(asked).size, asked.length, 'one state request per provider scope');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('lays out at 320 px without horizontal scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
     await openDemo(page);

@@ -176,6 +176,21 @@ for (const rt of runtimes) {
       assert.equal(evil.headers.get('access-control-allow-origin'), null);
     });
 
+    it('lets the browser keep a catalog (ETag, private max-age) and answers an unchanged one with 304', async () => {
+      const first = await api.call('/api/connect/catalog?issuer=468979834', { headers: { origin: ORIGIN } });
+      const etag = first.headers.get('etag');
+      assert.match(etag ?? '', /^"[\w-]{22}"$/);
+      assert.equal(first.headers.get('cache-control'), 'private, max-age=0', 'the lifetime is the handler\'s catalogTtl (0 here)');
+      const again = await api.call('/api/connect/catalog?issuer=468979834', { headers: { origin: ORIGIN, 'if-none-match': etag! } });
+      assert.equal(again.status, 304);
+      assert.equal(await again.text(), '');
+      assert.equal(again.headers.get('access-control-allow-origin'), ORIGIN);
+      const other = await api.call('/api/connect/catalog?issuer=913456780', { headers: { origin: ORIGIN, 'if-none-match': etag! } });
+      assert.equal(other.status, 200, 'another catalog is not the one the browser kept');
+      const state = await api.call('/api/connect/state?issuer=468979834', { headers: { origin: ORIGIN } });
+      assert.equal(state.headers.get('cache-control'), 'no-store', 'answers about the visitor are never kept');
+    });
+
     it('answers a CORS preflight', async () => {
       const r = await api.call('/api/connect/decisions', { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST' } });
       assert.equal(r.status, 204);

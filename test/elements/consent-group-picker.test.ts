@@ -122,7 +122,7 @@ describe('<consent-group-picker>', () => {
       const later = await hostPicker(subject);
       expect(legends(later)).to.have.length(5);
       expect(count('catalog') - catalogs, 'kept catalog reused').to.equal(1);
-      expect(JSON.parse(sessionStorage.getItem(Object.keys(sessionStorage).find((k) => k.includes(NORDLYS))!)!).catalog.groups).to.have.length(5);
+      expect(JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.includes(NORDLYS))!)!).catalog.groups).to.have.length(5);
     });
 
     it('follows <html lang> when it has no lang of its own', async () => {

@@ -15,9 +15,10 @@ interface Stored {
 }
 
 /**
- * Keeps catalogs: a catalog is reused from memory and then from sessionStorage for a while, so a
- * second element or a second page view asks the provider for it no more (identical loads at the
- * same time share one request). Answers about the visitor are never kept here; sharing them
+ * Keeps catalogs: a catalog is reused from memory and then from localStorage for a while, so a
+ * second element, a second page view or a new tab asks the provider for it no more (identical
+ * loads at the same time share one request). A catalog holds the provider's texts, nothing about
+ * the visitor. Answers about the visitor are never kept here; sharing them
  * while in flight is the SharedTransport's job, which every element puts around its transport.
  */
 export class CachedTransport implements ConsentTransport {
@@ -62,12 +63,12 @@ export class CachedTransport implements ConsentTransport {
     return structuredClone(await follow(shared, signal));
   }
 
-  /** Forgets every kept catalog of this transport (memory and sessionStorage). */
+  /** Forgets every kept catalog of this transport (memory and localStorage). */
   clear(): void {
     this.#catalogs.clear();
     const prefix = `consent-elements:catalog:${this.#o.key}:`;
     try {
-      for (const k of Object.keys(sessionStorage)) if (k.startsWith(prefix)) sessionStorage.removeItem(k);
+      for (const k of Object.keys(localStorage)) if (k.startsWith(prefix)) localStorage.removeItem(k);
     } catch {
       /* storage blocked: nothing kept there */
     }
@@ -79,12 +80,12 @@ export class CachedTransport implements ConsentTransport {
 
   #read(key: string): ConsentCatalog | undefined {
     try {
-      const raw = sessionStorage.getItem(key);
+      const raw = localStorage.getItem(key);
       if (!raw) return undefined;
       const stored = JSON.parse(raw) as Stored;
       const valid = consentCatalog.safeParse(stored.catalog);
       if (Date.now() - stored.at < this.#ttl && valid.success) return valid.data;
-      sessionStorage.removeItem(key);
+      localStorage.removeItem(key);
     } catch {
       /* blocked or unreadable storage: ask the provider */
     }
@@ -93,7 +94,7 @@ export class CachedTransport implements ConsentTransport {
 
   #write(key: string, catalog: ConsentCatalog) {
     try {
-      sessionStorage.setItem(key, JSON.stringify({ at: Date.now(), catalog } satisfies Stored));
+      localStorage.setItem(key, JSON.stringify({ at: Date.now(), catalog } satisfies Stored));
     } catch {
       /* full or blocked: memory only */
     }

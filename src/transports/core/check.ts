@@ -1,5 +1,5 @@
 // Checks for the normalized model wherever it arrives from outside: the host contract (both
-// sides) and catalogs kept in sessionStorage. They answer zod's `safeParse` shape, so the http
+// sides) and catalogs kept in localStorage. They answer zod's `safeParse` shape, so the http
 // core takes either; provider wire formats keep zod (loaded with their transports), but zod's
 // core would cost every page on the host transport 7 KB brotli for these few shapes.
 

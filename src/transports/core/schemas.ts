@@ -2,7 +2,7 @@ import type { ConsentItem } from '../../model/types.js';
 import { array, boolean, lazy, number, object, oneOf, optional, record, string, type Check } from './check.js';
 
 // The normalized catalog, checked wherever one arrives from outside: the host contract, and
-// catalogs kept in sessionStorage by the cache decorator.
+// catalogs kept in localStorage by the cache decorator.
 
 export const localizedText = object({
   id: optional(string({ max: 64 })),
