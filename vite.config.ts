@@ -26,27 +26,12 @@ export default defineConfig(({ mode }) => {
         lib: { entry: 'src/script-tag.ts', formats: ['iife'], name: 'ConsentElements', fileName: () => 'consent-elements.iife.js' },
       },
     };
-  if (mode === 'providers')
-    return {
-      build: {
-        ...common,
-        outDir: 'dist/providers',
-        emptyOutDir: true,
-        minify: true,
-        lib: { entry: providers, formats: ['es'], fileName: (_format, name) => `${name}.js` },
-      },
-    };
-  if (mode === 'locales')
-    return {
-      build: {
-        ...common,
-        outDir: 'dist/locales',
-        emptyOutDir: true,
-        minify: true,
-        sourcemap: false,
-        lib: { entry: locales, formats: ['es'], fileName: (_format, name) => `${name}.js` },
-      },
-    };
+  // What the script tag loads on demand from beside itself: one ES module per entry.
+  const onDemand = (folder: string, entry: Record<string, string>, sourcemap: boolean) => ({
+    build: { ...common, outDir: `dist/${folder}`, emptyOutDir: true, minify: true, sourcemap, lib: { entry, formats: ['es' as const], fileName: (_f: string, name: string) => `${name}.js` } },
+  });
+  if (mode === 'providers') return onDemand('providers', providers, true);
+  if (mode === 'locales') return onDemand('locales', locales, false);
   return {
     build: {
       ...common,
