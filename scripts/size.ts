@@ -24,11 +24,8 @@ export interface Chunk {
 
 const packageOf = (id: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1];
 
-/** Builds test/size/ with vite (minified) into `outDir` and describes each chunk. */
-export async function measurePickerAlone(outDir = mkdtempSync(join(tmpdir(), 'consent-size-'))): Promise<{ outDir: string; chunks: Chunk[] }> {
-  const root = resolve('test/size');
-  const out = (await build({ root, logLevel: 'silent', configFile: false, build: { outDir, emptyOutDir: true, minify: true, target: 'es2022' } })) as Rollup.RollupOutput;
-  const chunks = out.output.filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
+/** The files of the entry chunks and of every chunk they import statically: what a page loads at start. */
+function loadedAtStart(chunks: Rollup.OutputChunk[]): Set<string> {
   const initial = new Set<string>();
   const visit = (file: string) => {
     if (initial.has(file)) return;
@@ -36,6 +33,15 @@ export async function measurePickerAlone(outDir = mkdtempSync(join(tmpdir(), 'co
     chunks.find((c) => c.fileName === file)?.imports.forEach(visit);
   };
   chunks.filter((c) => c.isEntry).forEach((c) => visit(c.fileName));
+  return initial;
+}
+
+/** Builds test/size/ with vite (minified) into `outDir` and describes each chunk. */
+export async function measurePickerAlone(outDir = mkdtempSync(join(tmpdir(), 'consent-size-'))): Promise<{ outDir: string; chunks: Chunk[] }> {
+  const root = resolve('test/size');
+  const out = (await build({ root, logLevel: 'silent', configFile: false, build: { outDir, emptyOutDir: true, minify: true, target: 'es2022' } })) as Rollup.RollupOutput;
+  const chunks = out.output.filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
+  const initial = loadedAtStart(chunks);
   const src = resolve('src') + '/';
   return {
     outDir,
@@ -81,14 +87,8 @@ export async function startBytes(entry: string): Promise<number> {
   if (entry.endsWith('.iife.js')) return brotli(readFileSync(entry));
   const out = (await build({ logLevel: 'silent', configFile: false, build: { write: false, minify: true, target: 'es2022', lib: { entry: resolve(entry), formats: ['es'] } } })) as Rollup.RollupOutput[];
   const chunks = out.flatMap((o) => o.output).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
-  const initial = new Set<Rollup.OutputChunk>();
-  const visit = (c: Rollup.OutputChunk | undefined) => {
-    if (!c || initial.has(c)) return;
-    initial.add(c);
-    c.imports.forEach((f) => visit(chunks.find((x) => x.fileName === f)));
-  };
-  chunks.filter((c) => c.isEntry).forEach(visit);
-  return [...initial].reduce((n, c) => n + brotli(c.code), 0);
+  const initial = loadedAtStart(chunks);
+  return chunks.filter((c) => initial.has(c.fileName)).reduce((n, c) => n + brotli(c.code), 0);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

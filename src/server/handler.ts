@@ -7,7 +7,7 @@ import type { Check } from '../transports/core/check.js';
 import { accessBody, catalogParams, privacyBody, saveBody, subject as subjectSchema } from '../transports/host/contract.js';
 import { memoryKeyStore, saveOnce, type KeyStore } from './idempotency.js';
 import { memoryStore, type SharedStore } from './store.js';
-import { visitorCookies, type VisitorOptions } from './visitor.js';
+import { b64url, visitorCookies, type VisitorOptions } from './visitor.js';
 
 /** The providers a handler can serve, by the name used in its paths when it serves several. */
 export const providerNames = ['connect', 'consentua', 'superoffice', 'csp'] as const;
@@ -373,8 +373,7 @@ function parse<T>(schema: Check<T>, value: unknown, where: 'query' | 'body'): T 
 
 /** A short content hash (SHA-256, base64url), for ETags. */
 async function digest(text: string): Promise<string> {
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return btoa(String.fromCharCode(...hash.subarray(0, 16))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return b64url((await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))).slice(0, 16));
 }
 
 function publicMessage(e: ConsentError): string {

@@ -34,7 +34,8 @@ export interface VisitorCookies {
 }
 
 const enc = new TextEncoder();
-const b64url = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+/** Bytes as base64url without padding (cookie signatures, ETags). */
+export const b64url = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const fromB64url = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 
 /** Signs and reads the visitor cookie with WebCrypto HMAC-SHA-256 (every runtime the handler runs on has it). */

@@ -1,22 +1,17 @@
 // End to end: Playwright drives the built demo (script-tag bundle → host backend → simulator).
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { gateIn, launchChromium, visitorOf } from './launch.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserForFile, gateIn, stackEnv, visitorOf } from './launch.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
 
 const require = createRequire(import.meta.url);
-const env = JSON.parse(process.env.TEST_ENV ?? '{}') as { demo: string; simulator: string; clientSecret: string };
-if (!env.demo) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
+const env = stackEnv();
 
 const events = async (): Promise<SimEvent[]> => (await (await fetch(`${env.simulator}/__sim/events`)).json()).events;
 
-let browser: Browser;
-before(async () => {
-  browser = await launchChromium();
-});
-after(() => browser?.close());
+const browser = browserForFile();
 
 async function openDemo(page: Page) {
   const errors: string[] = [];
@@ -32,7 +27,7 @@ const box = (page: Page, id: string) => page.locator(`consent-group-picker input
 
 describe('demo page', () => {
   it('saves two changed consents and shows them after a reload, one event each', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors = await openDemo(page);
     assert.deepEqual((await page.context().cookies()).filter((c) => c.name === 'consent_visitor'), [], 'no id before a decision');
     const before = await events();
@@ -65,7 +60,7 @@ describe('demo page', () => {
   });
 
   it('keeps a decision made offline and sends it, once, when the connection is back', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await openDemo(page);
     // The visitor's id comes with the answer to their first decision.
     let subjectOf: string | undefined;
@@ -91,7 +86,7 @@ describe('demo page', () => {
   });
 
   it('stores a decision when the visitor saves and leaves the page at once', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await openDemo(page);
     // The visitor's id comes with the answer to their first decision.
     let subjectOf: string | undefined;
@@ -108,7 +103,7 @@ describe('demo page', () => {
   });
 
   it('(6) shows another tab’s save at once, and a later save there makes the provider hold the latest choice', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const a = await context.newPage();
     const b = await context.newPage();
     await openDemo(a);
@@ -136,7 +131,7 @@ describe('demo page', () => {
   });
 
   it('switches language from the demo’s switcher', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await openDemo(page);
     await page.selectOption('#lang', 'nb-NO');
     await page.locator('consent-group-picker legend', { hasText: 'Markedsføring' }).waitFor();
@@ -145,7 +140,7 @@ describe('demo page', () => {
   });
 
   it('logs the picker’s events on the page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await openDemo(page);
     await page.locator('#log li[data-element="picker"][data-type="consent-load"]').waitFor();
     await page.locator('#log li[data-element="template"][data-type="consent-load"]').waitFor();
@@ -156,7 +151,7 @@ describe('demo page', () => {
   });
 
   it('saves the Consentua template’s answers and shows them after a reload', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors = await openDemo(page);
     const purpose = (id: string) => page.locator(`#template input[data-item-input="${id}"]`);
     await purpose('313').waitFor();
@@ -174,7 +169,7 @@ describe('demo page', () => {
   });
 
   it('keyboard only: one purpose of the Binary group, Space, Save: Consentua gets only that one, and a reload shows it', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors = await openDemo(page);
     const purpose = (id: string) => page.locator(`#template input[data-item-input="${id}"]`);
     await purpose('313').waitFor();
@@ -213,7 +208,7 @@ describe('demo page', () => {
   });
 
   it('sends the signed-in reader’s request for a copy of their data through the backend, after asking', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors = await openDemo(page);
     const before = (await (await fetch(`${env.simulator}/__sim/privacy-requests`)).json()).requests.length;
     await page.locator('consent-group-picker button[part~="privacy-access"]').click();
@@ -242,7 +237,7 @@ describe('demo page', () => {
   });
 
   it('exposes the script-tag bundle as window.ConsentElements', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await openDemo(page);
     const api = await page.evaluate(() => {
       const g = (window as unknown as { ConsentElements: Record<string, unknown> }).ConsentElements;
@@ -258,7 +253,7 @@ describe('demo page', () => {
   });
 
   it('loads a provider transport only when the page builds one; its errors are the kit\'s', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const loaded: string[] = [];
     page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
     await openDemo(page);
@@ -277,7 +272,7 @@ describe('demo page', () => {
   });
 
   it('asks only for the visitor\'s state on a repeat view in a new tab', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     await openDemo(await context.newPage());
     const tab = await context.newPage();
     const asked: string[] = [];
@@ -294,7 +289,7 @@ describe('demo page', () => {
   });
 
   it('lays out at 320 px without horizontal scrolling', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 320, height: 800 } });
     await openDemo(page);
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(await overflow(), 0);
@@ -308,7 +303,7 @@ describe('demo page', () => {
 
 describe('article page', () => {
   it('requests the gated embed only after consent is saved, and removes it on withdrawal', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const embeds: string[] = [];
@@ -343,7 +338,7 @@ describe('article page', () => {
   });
 
   it('opens the paywalled paragraph for the reader’s product and closes it for another', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${env.demo}/article.html`);
     await gateIn(page, '#paywall', 'granted');
     assert.equal(await page.locator('#paywall').getAttribute('access-level'), 'A');
@@ -359,7 +354,7 @@ describe('article page', () => {
 
 describe('React app (consent-elements/react)', () => {
   it('passes typed events to React props, and a saved consent opens the gate', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${env.demo}/dist/demo-react/`);
@@ -380,7 +375,7 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
   const pages = ['/', '/article.html', '/consent-manager.html', '/dist/demo-react/'];
   for (const path of pages) {
     it(`finds no violations on ${path}`, async () => {
-      const page = await browser.newPage();
+      const page = await browser().newPage();
       await page.goto(`${env.demo}${path}`);
       await page.locator(':is(consent-group-picker, consent-purpose-template) fieldset').first().waitFor();
       await page.waitForLoadState('networkidle');
@@ -418,7 +413,7 @@ describe('host backend', () => {
     const issuer = `lasting-${Date.now()}`;
     const path = `/capi/v1/client/customer/privacy/consentGroups/${issuer}`;
     await fetch(`${env.simulator}/__sim/faults`, { method: 'POST', body: JSON.stringify({ fault: '500', path, times: 100 }) });
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await openDemo(page);
     const t0 = Date.now();
     await page.evaluate((issuer) => {
@@ -442,7 +437,7 @@ describe('host backend', () => {
   });
 
   it('keeps a visitor’s decisions theirs: a subject sent by another browser is ignored for the backend’s cookie', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await openDemo(page);
     await box(page, '30').check();
@@ -490,7 +485,7 @@ describe('host backend', () => {
   });
 
   it('never sends the client secret or a token to the browser', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const bodies: string[] = [];
     page.on('response', async (r) => bodies.push(`${r.url()} ${JSON.stringify(await r.allHeaders())} ${await r.text().catch(() => '')}`));
     await openDemo(page);

@@ -2,18 +2,13 @@
 // requested before consent, each once after "Accept all" in the prompt, Consent Mode in
 // dataLayer, withdrawal unloads the video, and a second view needs one state read at most.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page, Request } from 'playwright-core';
-import { launchChromium } from './launch.js';
+import { describe, it } from 'node:test';
+import type { Page, Request } from 'playwright-core';
+import { browserForFile, stackEnv } from './launch.js';
 
-const env = JSON.parse(process.env.TEST_ENV ?? '{}') as { demo: string };
-if (!env.demo) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
+const env = stackEnv();
 
-let browser: Browser;
-before(async () => {
-  browser = await launchChromium();
-});
-after(() => browser?.close());
+const browser = browserForFile();
 
 const gated = ['/embed/analytics.js', '/embed/video.html', '/embed/pixel.svg'];
 /** Every request of the page, in order, by path. */
@@ -32,7 +27,7 @@ const promptButton = (page: Page, part: string) => prompt(page).locator(`> .choo
 
 describe('consent manager page', () => {
   it('holds back the script, iframe and image until "Accept all", then loads each once; Consent Mode follows; withdrawal unloads the video', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     const log = requestLog(page);
     await page.goto(`${env.demo}/consent-manager.html`);
@@ -91,7 +86,7 @@ describe('consent manager page', () => {
   });
 
   it('the prompt works with the keyboard alone, from the first Tab to saved', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${env.demo}/consent-manager.html`);
     await prompt(page).waitFor();

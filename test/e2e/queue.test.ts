@@ -1,15 +1,14 @@
 // End to end: a long queue kept across a reload, sent once when the connection is back, and
 // never allowed to overwrite a later, contrary choice (built bundle → host backend → simulator).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { BULK } from '../../fixtures/connect.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
 import { faultPage } from '../faults/page.js';
-import { launchChromium, visitorOf } from './launch.js';
+import { browserForFile, stackEnv, visitorOf } from './launch.js';
 
-const env = JSON.parse(process.env.TEST_ENV ?? '{}') as { demo: string; simulator: string };
-if (!env.demo) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
+const env = stackEnv();
 
 /** The visitor's events at the provider (the visitor is named by the backend's cookie, from their first stored decision on). */
 const events = async (context: BrowserContext): Promise<SimEvent[]> => {
@@ -20,15 +19,11 @@ const events = async (context: BrowserContext): Promise<SimEvent[]> => {
 const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 const twenty = ids(1001, 1020);
 
-let browser: Browser;
-before(async () => {
-  browser = await launchChromium();
-});
-after(() => browser?.close());
+const browser = browserForFile();
 
 /** A visitor's context with the bulk issuer's picker page; `blocked` makes its saves fail as if offline. */
 async function visitor() {
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   const html = faultPage({ kind: 'host', base: env.demo, issuer: BULK, trace: false });
   await context.route(`${env.demo}/__queue.html`, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: html }));
   const state = { blocked: false };

@@ -3,14 +3,13 @@
 // simulator stored and what the page showed (built bundle → host backend → simulator).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
+
 import { BULK } from '../../fixtures/connect.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
-import { launchChromium, visitorOf } from './launch.js';
+import { browserForFile, stackEnv, visitorOf } from './launch.js';
 
-const env = JSON.parse(process.env.TEST_ENV ?? '{}') as { demo: string; simulator: string };
-if (!env.demo) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
+const env = stackEnv();
 
 const settings = {
   jurisdiction: 'NO',
@@ -22,15 +21,11 @@ const page = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><tit
 <script>ConsentElements.configure({ receipt: ${JSON.stringify(settings)} });</script></head>
 <body><consent-group-picker provider="host" endpoint="/api/consent" issuer="${BULK}" source="Receipt test"></consent-group-picker></body></html>`;
 
-let browser: Browser;
-before(async () => {
-  browser = await launchChromium();
-});
-after(() => browser?.close());
+const browser = browserForFile();
 
 describe('consent receipts', () => {
   it('match what the provider stored and what the page showed, and can be downloaded', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await browser().newContext({ acceptDownloads: true });
     await context.route(`${env.demo}/__receipt.html`, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: page }));
     const tab = await context.newPage();
     await tab.goto(`${env.demo}/__receipt.html`);
@@ -98,7 +93,7 @@ describe('consent receipts', () => {
   });
 
   it('a Connect receipt in consent-saved names the consent text the visitor saw, and so does the kept receipt', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const tab = await context.newPage();
     await tab.goto(env.demo);
     const picker = tab.locator('consent-group-picker').first();

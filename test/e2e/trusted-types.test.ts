@@ -1,22 +1,17 @@
 // Every element on pages that require Trusted Types for scripts: no violation, and a gate whose
 // template holds scripts runs them through its policy (or says why it cannot).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { gateIn, launchChromium } from './launch.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserForFile, gateIn, stackEnv } from './launch.js';
 
-const env = JSON.parse(process.env.TEST_ENV ?? '{}') as { demo: string };
-if (!env.demo) throw new Error('TEST_ENV is missing: run the tests with `npm test`.');
+const env = stackEnv();
 
-let browser: Browser;
-before(async () => {
-  browser = await launchChromium();
-});
-after(() => browser?.close());
+const browser = browserForFile();
 
 /** A page whose HTML answers carry `csp`, with violations and page errors collected. */
 async function strictPage(csp: string): Promise<{ page: Page; problems: () => Promise<string[]> }> {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {

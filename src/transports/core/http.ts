@@ -123,7 +123,7 @@ const where = (u: URL) => u.origin + u.pathname;
 interface Send {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
-  searchParams?: Record<string, string | number | boolean>;
+  searchParams?: RequestOptions['searchParams'];
   json?: unknown;
   body?: URLSearchParams;
   headers?: Record<string, string>;
@@ -237,7 +237,7 @@ export function createHttp(opts: HttpOptions): Http {
   }
 
   const simple = (method: 'GET' | 'PUT' | 'DELETE') => <T>(path: string, schema: Schema<T>, o?: RequestOptions) =>
-    call({ method, path, searchParams: o?.searchParams as Send['searchParams'], signal: o?.signal, headers: o?.headers, idempotent: true }, schema, o?.authAt);
+    call({ method, path, searchParams: o?.searchParams, signal: o?.signal, headers: o?.headers, idempotent: true }, schema, o?.authAt);
 
   return {
     get: simple('GET'),
@@ -250,7 +250,7 @@ export function createHttp(opts: HttpOptions): Http {
           path,
           // A form (token logins) or JSON.
           ...(body instanceof URLSearchParams ? { body } : { json: body }),
-          searchParams: o?.searchParams as Send['searchParams'],
+          searchParams: o?.searchParams,
           signal: o?.signal,
           headers: o?.headers,
           idempotent: !!o?.idempotent,
