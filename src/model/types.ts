@@ -134,6 +134,12 @@ export interface SaveRequest extends ProviderScope {
    */
   evidence?: unknown;
   /**
+   * Awaited before each request a transport sends for this save. Where a save is several
+   * requests (Connect: one event per decision), an outbox stamps when the last one left: that,
+   * not when the first left, bounds when an unanswered write may still land.
+   */
+  beforeWrite?: () => Promise<void>;
+  /**
    * Names this save for the provider or host backend: a repeated key is answered with the
    * first result instead of being stored again. Each decision's key is `${key}:${itemId}:${granted}`.
    */

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { clear, createStore, set } from 'idb-keyval';
+import { clear, createStore, entries, set } from 'idb-keyval';
 import type { QueueEvent } from '../../src/model/types.js';
 import { ConsentError } from '../../src/model/errors.js';
 import type { ConsentCatalog, ConsentItem, SaveRequest } from '../../src/model/types.js';
@@ -72,6 +72,30 @@ describe('outbox', () => {
     expect(receipts.map((r) => [r.itemId, r.queued])).to.deep.equal([['1', undefined]]);
     expect(await outbox.pending()).to.equal(0);
     expect(inner.saved).to.deep.equal([[{ itemId: '1', granted: true }]]);
+  });
+
+  it('stamps each request of a multi-request save before it leaves: the unknown-outcome deadline counts from the last', async () => {
+    const stamps: number[] = [];
+    /** One request per decision, as Connect sends them; notes the entry's stamp as each leaves. */
+    class OneByOne extends MemoryTransport {
+      override async saveDecisions(q: SaveRequest, signal?: AbortSignal) {
+        for (const d of q.decisions) {
+          await q.beforeWrite?.();
+          const [entry] = (await entries<string, OutboxEntry>(idb())).map(([, e]) => e).filter((e) => e.request.decisions.some((x) => x.itemId === d.itemId));
+          stamps.push(entry!.attemptAt!);
+          await new Promise((r) => setTimeout(r, 60));
+          await super.saveDecisions({ ...q, decisions: [d] }, signal);
+        }
+        return q.decisions.map((d) => ({ ...d }));
+      }
+    }
+    const outbox = new OutboxTransport(new OneByOne({ catalog }), { key: key() });
+    const started = Date.now();
+    await outbox.saveDecisions(request([{ itemId: '1', granted: true }, { itemId: '2', granted: true }, { itemId: '3', granted: true }]));
+    expect(stamps).to.have.length(3);
+    expect(stamps[1]! - stamps[0]!, 'the second request was not stamped').to.be.at.least(50);
+    expect(stamps[2]! - started, 'the last request left later than the first').to.be.at.least(100);
+    expect(await outbox.pending()).to.equal(0);
   });
 
   it('keeps a save that failed on the way, says queued, and sends it on flush', async () => {

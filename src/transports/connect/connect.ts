@@ -391,6 +391,7 @@ export class ConnectTransport implements ConsentTransport {
         eventTime: q.eventTime ?? Date.now(),
       };
       try {
+        await q.beforeWrite?.();
         const r = await this.#http.post(`${this.#prefix}/consentEvent`, body, connectEventSchema, { signal });
         receipts.push(connectReceipt(d, r));
       } catch (e) {

@@ -528,7 +528,10 @@ export class OutboxTransport implements ConsentTransport {
       // This page's first attempt may be out already (sent at Save, see saveDecisions).
       const early = first ? this.#early.get(entry.id) : undefined;
       this.#early.delete(entry.id);
-      const receipts = early ? await early : request.decisions.length ? await this.inner.saveDecisions!({ ...request, idempotencyKey: entry.id }) : [];
+      // Each request of the attempt is stamped before it leaves (write-ahead): the deadline for an
+      // unknown outcome counts from the last one, which may leave long after the first.
+      const beforeWrite = this.inner.idempotentWrites ? undefined : () => this.#patch(entry.id, (e) => ({ ...e, attemptAt: Date.now() })).then(() => undefined);
+      const receipts = early ? await early : request.decisions.length ? await this.inner.saveDecisions!({ ...request, idempotencyKey: entry.id, beforeWrite }) : [];
       const old = await this.#take(entry.id);
       await this.#settled(entry.scope, entry.id).catch(() => undefined);
       announce({ type: 'sent', scope: entry.scope, entry: entry.id, seq: entry.seq, announced: this.#told(old, entry), decisions: wanted, receipts });
