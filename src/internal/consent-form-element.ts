@@ -2,8 +2,11 @@ import { msg, str } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { firstItems, undecidedItems, visibleGroups } from '../model/catalog.js';
+import { getLocale } from '../i18n/localization.js';
 import { choose, chooseAll, groupState } from '../model/decisions.js';
+import { flattenItems } from '../model/tree.js';
 import { toConsentError } from '../model/errors.js';
 import type { CatalogQuery, ConsentGroupModel, ConsentItem, LocalizedText, SaveRequest, StateQuery } from '../model/types.js';
 import { ConsentElement } from './consent-element.js';
@@ -192,7 +195,6 @@ export abstract class ConsentFormElement extends ConsentElement {
           ? html`<span part="objection">${msg('Your objection is sent when you save.')}</span>`
           : html`<button
               part="button object"
-              ?disabled=${this.busy}
               @click=${() => this.form.choose(choose(this.form.choices, item, false))}
             >${msg('Object to this processing')}</button>`}
     </p>`;
@@ -204,7 +206,7 @@ export abstract class ConsentFormElement extends ConsentElement {
       type="checkbox"
       data-item-input=${item.id}
       .checked=${this.isOn(item, loaded) && !parentOff}
-      ?disabled=${parentOff || this.busy}
+      ?disabled=${parentOff}
       aria-describedby=${[text?.description && `i-${item.id}-desc`, loaded.records.has(item.id) && `i-${item.id}-record`].filter(Boolean).join(' ') || nothing}
       @change=${(e: Event) => this.form.choose(choose(this.form.choices, item, (e.target as HTMLInputElement).checked))}
     />`;
@@ -219,10 +221,22 @@ export abstract class ConsentFormElement extends ConsentElement {
         aria-label=${msg(str`${label}: ${title}`)}
         .checked=${state === 'all'}
         .indeterminate=${state === 'some'}
-        ?disabled=${this.busy}
         @change=${(e: Event) => this.form.choose(chooseAll(this.form.choices, group.items, (e.target as HTMLInputElement).checked))}
       />${label}
     </label>`;
+  }
+
+  /**
+   * What a group's items show, as a string: on or off, and a record with the visitor's objection.
+   * A save that stores what was shown changes none of it, so draws nothing again.
+   */
+  #shows(items: readonly ConsentItem[], loaded: Loaded): string {
+    let out = '';
+    for (const i of flattenItems(items)) {
+      const r = loaded.records.get(i.id);
+      out += `${+this.isOn(i, loaded)}${r ? `${r.basis}${this.form.choices.get(i.id)}` : ''},`;
+    }
+    return out;
   }
 
   #renderSkeleton() {
@@ -235,7 +249,13 @@ export abstract class ConsentFormElement extends ConsentElement {
 
   #renderLoaded(loaded: Loaded, groups: ConsentGroupModel[]) {
     if (groups.length === 0) return html`<p part="empty">${msg('There is nothing to choose here right now.')}</p>`;
-    return html`${groups.map((g) => this.renderGroup(g, loaded))}
+    // One disabled fieldset disables every control inside while busy, so that a save or the last
+    // slice of a huge catalog touches one attribute, not every checkbox. A group is drawn again
+    // only when what it shows changed: its items, their choices, the languages (see \`guard\`).
+    const langs = [...this.langs(), this.language.fallback(), getLocale()].join();
+    return html`<fieldset class="groups" role="none" ?disabled=${this.busy}>
+        ${groups.map((g) => guard([g, loaded, langs, this.#shows(g.items, loaded)], () => this.renderGroup(g, loaded)))}
+      </fieldset>
       <div part="actions">
         <button part="button reject-all" ?disabled=${this.busy} @click=${() => this.form.all(false)}>${msg('Reject all')}</button>
         <button part="button accept-all" ?disabled=${this.busy} @click=${() => this.form.all(true)}>${msg('Accept all')}</button>

@@ -58,6 +58,18 @@ export const formStyles = css`
     border-radius: var(--_radius);
     min-width: 0;
   }
+  .groups {
+    display: grid;
+    gap: var(--_gap);
+    padding: 0;
+    border: 0;
+  }
+  /* Lists off screen skip style, layout and paint until scrolled to: a long catalog costs what
+     is in view. (Not on the fieldset: its legend sits on the border, which containment clips.) */
+  fieldset > ul {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 12rem;
+  }
   legend {
     padding: 0 0.25rem;
     font-weight: 600;

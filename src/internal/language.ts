@@ -48,9 +48,13 @@ export class LangController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Languages to try for texts, best first. */
+  #langs: [key: unknown[], langs: string[]] = [[], []];
+
+  /** Languages to try for texts, best first. (Asked once per text drawn: kept while its sources are the same.) */
   langs(): string[] {
-    return preferredLangs(this.#host.lang, this.#inherited, getDefaults().lang, globalThis.navigator?.languages ?? []);
+    const from = [this.#host.lang, this.#inherited, getDefaults().lang, globalThis.navigator?.languages ?? []];
+    if (from.some((f, i) => f !== this.#langs[0][i])) this.#langs = [from, preferredLangs(...from)];
+    return this.#langs[1];
   }
 
   /** Language of the texts shown when none is in a wanted language. */

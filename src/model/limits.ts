@@ -12,7 +12,7 @@ export const LIMITS = {
   /** Groups in one catalog. */
   groups: 200,
   /** Items in one catalog, nested ones included. */
-  items: 2_000,
+  items: 5_000,
   /** Characters of one title. */
   title: 1_000,
   /** Characters of one description or other text. */

@@ -26,7 +26,7 @@ describe('<consent-purpose-template> against the host backend and Consentua simu
   it('shows the question, groups and purposes in Position order, deleted ones absent', async () => {
     const el = await templateEl();
     expect(question(el)).to.equal('How may we use your data?');
-    expect($$(el, 'fieldset').map((f) => f.dataset.group)).to.deep.equal(['g77', 'g78', 'g79']);
+    expect($$(el, '[part~="group"]').map((f) => f.dataset.group)).to.deep.equal(['g77', 'g78', 'g79']);
     expect($$(el, 'fieldset[data-group="g77"] li[data-item]').map((li) => li.dataset.item)).to.deep.equal(['313', '312', '314']);
     expect($(el, '[data-item="311"]'), 'deleted purpose').to.equal(null);
     expect($(el, '[data-group="g80"]'), 'deleted group').to.equal(null);
