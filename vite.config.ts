@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { minifyLiteralsPlugin } from './scripts/minify-literals.js';
 
 // `vite build`                → dist/esm/{index,define,server,cli,react}.js: ESM for bundlers, dependencies external.
 // `vite build --mode iife`    → dist/consent-elements.iife.js: one self-registering script tag,
@@ -16,8 +17,10 @@ const providers = { connect: 'src/transports/connect/connect.ts', consentua: 'sr
 
 export default defineConfig(({ mode }) => {
   const common = { target: 'es2022', sourcemap: true, reportCompressedSize: true } as const;
+  const plugins = [minifyLiteralsPlugin()];
   if (mode === 'iife')
     return {
+      plugins,
       build: {
         ...common,
         outDir: 'dist',
@@ -28,18 +31,25 @@ export default defineConfig(({ mode }) => {
     };
   // What the script tag loads on demand from beside itself: one ES module per entry.
   const onDemand = (folder: string, entry: Record<string, string>, sourcemap: boolean) => ({
+    plugins,
     build: { ...common, outDir: `dist/${folder}`, emptyOutDir: true, minify: true, sourcemap, lib: { entry, formats: ['es' as const], fileName: (_f: string, name: string) => `${name}.js` } },
   });
   if (mode === 'providers') return onDemand('providers', providers, true);
   if (mode === 'locales') return onDemand('locales', locales, false);
   return {
+    plugins,
     build: {
       ...common,
       outDir: 'dist/esm',
       emptyOutDir: true,
       minify: false,
       lib: { entry: { index: 'src/index.ts', define: 'src/define.ts', server: 'src/server.ts', cli: 'src/cli.ts', react: 'src/react.ts' }, formats: ['es'] },
-      rollupOptions: { external: [/^lit($|\/)/, /^@lit\//, 'zod', /^zod\//, 'idb-keyval', /^react($|\/)/, /^node:/] },
+      rollupOptions: {
+        external: [/^lit($|\/)/, /^@lit\//, 'zod', /^zod\//, 'idb-keyval', /^react($|\/)/, /^node:/],
+        // One file per source module, so a bundler drops what a page does not import (package.json
+        // `sideEffects`): a picker on the host transport ships no provider, no zod.
+        output: { preserveModules: true, preserveModulesRoot: 'src' },
+      },
     },
   };
 });

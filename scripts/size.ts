@@ -42,7 +42,8 @@ export async function measurePickerAlone(outDir = mkdtempSync(join(tmpdir(), 'co
   const out = (await build({ root, logLevel: 'silent', configFile: false, build: { outDir, emptyOutDir: true, minify: true, target: 'es2022' } })) as Rollup.RollupOutput;
   const chunks = out.output.filter((o): o is Rollup.OutputChunk => o.type === 'chunk');
   const initial = loadedAtStart(chunks);
-  const src = resolve('src') + '/';
+  // The published modules, named by their sources (what a page's bundler sees of the package).
+  const src = resolve('dist/esm') + '/';
   return {
     outDir,
     chunks: chunks.map((c) => ({
@@ -51,7 +52,7 @@ export async function measurePickerAlone(outDir = mkdtempSync(join(tmpdir(), 'co
       initial: initial.has(c.fileName),
       gzip: gzipSync(c.code, { level: 9 }).length,
       packages: [...new Set(Object.keys(c.modules).map(packageOf).filter((p): p is string => !!p))].sort(),
-      sources: Object.keys(c.modules).filter((id) => id.startsWith(src)).map((id) => id.slice(src.length)),
+      sources: Object.keys(c.modules).filter((id) => id.startsWith(src)).map((id) => id.slice(src.length).replace(/\.js$/, '.ts')),
     })),
   };
 }

@@ -253,7 +253,7 @@ export abstract class ConsentFormElement extends ConsentElement {
     // slice of a huge catalog touches one attribute, not every checkbox. A group is drawn again
     // only when what it shows changed: its items, their choices, the languages (see \`guard\`).
     const langs = [...this.langs(), this.language.fallback(), getLocale()].join();
-    return html`<fieldset class="groups" role="none" ?disabled=${this.busy}>
+    return html`<fieldset class=${this.#complete && this.drawn <= DRAW_BATCH ? 'groups' : 'groups long'} role="none" ?disabled=${this.busy}>
         ${groups.map((g) => guard([g, loaded, langs, this.#shows(g.items, loaded)], () => this.renderGroup(g, loaded)))}
       </fieldset>
       <div part="actions">

@@ -64,9 +64,11 @@ export const formStyles = css`
     padding: 0;
     border: 0;
   }
-  /* Lists off screen skip style, layout and paint until scrolled to: a long catalog costs what
-     is in view. (Not on the fieldset: its legend sits on the border, which containment clips.) */
-  fieldset > ul {
+  /* In a long catalog, lists off screen skip style, layout and paint until scrolled to: it costs
+     what is in view. Only there: a skipped list has a guessed height, which tools that measure
+     the page (and visitors' find-in-page) see until it is drawn. (Not on the fieldset: its
+     legend sits on the border, which containment clips.) */
+  .long > fieldset > ul {
     content-visibility: auto;
     contain-intrinsic-size: auto 12rem;
   }

@@ -1,6 +1,6 @@
 // A page that imports only the picker class and gives it a memory transport: what a bundler
 // keeps of the kit for it (`npm run build` prints the size; test/e2e/size.test.ts checks it).
-import { ConsentGroupPicker, MemoryTransport } from '../../src/index.js';
+import { ConsentGroupPicker, MemoryTransport } from 'consent-elements';
 
 customElements.define('consent-group-picker', ConsentGroupPicker);
 const picker = document.createElement('consent-group-picker');
