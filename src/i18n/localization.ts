@@ -40,8 +40,24 @@ export function matchLocale(lang: string | undefined): UiLocale {
   return (allLocales as readonly string[]).includes(wanted) ? (wanted as UiLocale) : sourceLocale;
 }
 
-/** Switches the UI strings of every consent element on the page (one locale per page). */
-export function useLocale(lang: string | undefined): Promise<void> {
+let loading = 0;
+
+/** True while a translation is on its way: elements then hide their own strings (no flash of English). */
+export const localeLoading = (): boolean => loading > 0;
+
+/**
+ * Switches the UI strings of every consent element on the page (one locale per page). Never
+ * rejects: a translation that cannot be loaded leaves English, and says so in the console.
+ */
+export async function useLocale(lang: string | undefined): Promise<void> {
   const locale = matchLocale(lang);
-  return locale === getLocale() ? Promise.resolve() : setLocale(locale);
+  if (locale === getLocale()) return;
+  loading++;
+  try {
+    await setLocale(locale);
+  } catch (e) {
+    console.warn(`consent-elements: the "${locale}" translation could not be loaded, so texts stay in English.`, e);
+  } finally {
+    loading--;
+  }
 }

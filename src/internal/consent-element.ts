@@ -1,4 +1,5 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
+import { localeLoading } from '../i18n/localization.js';
 import { property } from 'lit/decorators.js';
 import { pickText } from '../model/text.js';
 import type { ConsentTransport, LocalizedText, Subject } from '../model/types.js';
@@ -36,6 +37,26 @@ export abstract class ConsentElement extends LitElement {
   /** The transport in use, or why there is none. */
   protected readonly transports = new TransportController(this);
   protected readonly language = new LangController(this);
+  /** Custom states (`:state(…)`) the element shows the page and its own styles. */
+  protected readonly internals = this.attachInternals();
+
+  /**
+   * While the page's translation loads, the element is in the `translating` state and its styles
+   * hide its own strings (laid out, so nothing moves): no English flashes on a Norwegian page.
+   */
+  protected override update(changed: PropertyValues): void {
+    this.setState('translating', localeLoading());
+    super.update(changed);
+  }
+
+  protected setState(name: string, on: boolean): void {
+    try {
+      if (on) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    } catch {
+      // Browsers before 2024 take only `--name` states: the state is an enhancement.
+    }
+  }
 
   /** The visitor whose consents this element reads and writes. */
   protected visitor(): Subject {

@@ -58,6 +58,10 @@ export const formStyles = css`
     border-radius: var(--_radius);
     min-width: 0;
   }
+  /* The kit's own strings wait for the page's translation (see ConsentElement); the page's slotted text does not. */
+  :host(:state(translating)) :is([part~='base'], dialog) > :not(slot) {
+    visibility: hidden;
+  }
   .groups {
     display: grid;
     gap: var(--_gap);

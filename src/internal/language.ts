@@ -22,7 +22,8 @@ let clock = 0;
 function applyPageLocale(): void {
   let best: LangController | undefined;
   for (const c of connected) if (!best || c.rank > best.rank || (c.rank === best.rank && c.since > best.since)) best = c;
-  if (best) void useLocale(best.langs()[0]);
+  // Elements hide their strings while a translation loads; once it is in (or failed), they draw again.
+  if (best) void useLocale(best.langs()[0]).then(() => connected.forEach((c) => c.refresh()));
 }
 
 /** An ancestor's `lang` or `configure()` changed: every element re-reads its languages. */

@@ -288,6 +288,40 @@ describe('demo page', () => {
     await context.close();
   });
 
+  it('never shows English strings on a Norwegian page, even when the translation is slower than the choices', async () => {
+    const page = await browser().newPage();
+    // The page as a Norwegian publisher serves it; its translation file held back 1.5 s.
+    await page.route(`${env.demo}/`, async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: (await res.text()).replace('<html lang="en-GB">', '<html lang="nb-NO">') });
+    });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/dist/locales/nb.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(env.demo);
+    // The catalog is in (its groups are laid out) while the translation is still on its way.
+    await page.locator('consent-group-picker fieldset[part~="group"]').first().waitFor({ state: 'attached' });
+    await page.waitForTimeout(300);
+    const shown = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('consent-group-picker, consent-purpose-template')].flatMap((el) =>
+          [...el.shadowRoot!.querySelectorAll('button, legend, [part~="status"], label')]
+            .filter((n) => n.checkVisibility({ visibilityProperty: true }) && n.textContent!.trim())
+            .map((n) => n.textContent!.trim().replace(/\s+/g, ' ')),
+        ),
+      );
+    const before = await shown();
+    assert.deepEqual(before.filter((t) => /Accept all|Reject all|Save choices|Loading your choices/.test(t)), [], 'English painted before the translation');
+    await page.screenshot({ path: 'test-results/nb-before-translation.png' }).catch(() => {});
+    release();
+    await page.locator('consent-group-picker [part~="accept-all"]').filter({ hasText: 'Godta alle' }).waitFor();
+    assert.ok((await shown()).includes('Godta alle'), 'the Norwegian buttons are shown once the translation is in');
+    await page.close();
+  });
+
   it('lays out at 320 px without horizontal scrolling', async () => {
     const page = await browser().newPage({ viewport: { width: 320, height: 800 } });
     await openDemo(page);

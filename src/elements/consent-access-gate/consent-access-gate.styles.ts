@@ -7,6 +7,10 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
+  /* The gate's own strings wait for the page's translation (see ConsentElement). */
+  :host(:state(translating)) :is([part~='message'], [part~='consent'], button, a) {
+    visibility: hidden;
+  }
   [part~='message'] {
     margin: 0;
     padding: var(--consent-gate-padding, 0.75rem);

@@ -126,7 +126,6 @@ export class ConsentAccessGate extends ConsentElement {
   /** Bumped when a consent is saved on the page: ask again. */
   @state() private epoch = 0;
 
-  readonly #internals = this.attachInternals();
   #stamped: Node[] = [];
   #granted?: boolean;
 
@@ -151,7 +150,7 @@ export class ConsentAccessGate extends ConsentElement {
 
   constructor() {
     super();
-    this.#internals.states.add('loading');
+    this.internals.states.add('loading');
   }
 
   /** The consent asked for, in the provider's words: for the default denied state of a Connect consent gate. */
@@ -255,8 +254,8 @@ export class ConsentAccessGate extends ConsentElement {
   });
 
   #show(state: GateState, r: AccessResult) {
-    this.#internals.states.delete(this.current);
-    this.#internals.states.add(state);
+    this.internals.states.delete(this.current);
+    this.internals.states.add(state);
     this.current = state;
     if (state !== 'error') this.error = undefined;
     const entry = (r.accesses ?? []).find((a) => a.access) ?? r.accesses?.[0];
