@@ -1,8 +1,9 @@
 // `npm run bench`: size and speed, measured side by side in one run, with targets.
 // - Size: the script-tag bundle against Lit alone (the runtime every Lit kit pays), gzip and brotli.
-// - Speed: time for a picker to show 5 and 50 groups in headless Chromium (memory transport,
-//   median of several runs), and the ratio between them: rendering should grow no faster than
-//   the data.
+// - Speed: time for a picker to show 5 and 50 groups in headless Chromium, to the painted frame
+//   (memory transport, median of several runs), and the ratio between them: rendering should
+//   grow no faster than the data; the longest main-thread task drawing 1,000 consents and of
+//   "Accept all" on them.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -12,16 +13,18 @@ import { chromium } from 'playwright-core';
 import { ensureBrowser } from './browser.mjs';
 
 const targets = {
-  /** gzip bytes of dist/consent-elements.iife.js */
-  bundleGzip: 36_000,
+  /** brotli bytes of dist/consent-elements.iife.js: the goal of scripts/size.ts (CI enforces its ceiling) */
+  bundleBrotli: 22 * 1024,
   /** the bundle as a multiple of Lit alone (gzip) */
   bundleVsLit: 6.5,
   /** ms for the 50-group picker to render, median */
   render50: 250,
   /** 50 groups against 5 groups: at most this many times slower */
   renderRatio: 12,
-  /** ms, the longest main-thread task while a picker at the data caps (200 groups, 2,000 items) loads */
-  longestTask: 50,
+  /** ms, the longest main-thread task while a picker with 1,000 consents (100 groups of 10) loads */
+  longestTask1000: 50,
+  /** ms, the longest main-thread task of "Accept all" on those 1,000 consents, until saved */
+  acceptAll1000: 50,
 };
 
 const size = (b: Buffer) => ({
@@ -44,8 +47,36 @@ const page = `<!doctype html><html lang="en"><body><script src="/kit.js"></scrip
     el.lang = 'en';
     el.transport = new ConsentElements.MemoryTransport({ catalog });
     const t0 = performance.now();
-    el.addEventListener('consent-load', () => requestAnimationFrame(() => { const ms = performance.now() - t0; el.remove(); resolve(ms); }), { once: true });
+    // The painted frame: a message posted from the frame's rAF runs after its style, layout and paint.
+    el.addEventListener('consent-load', () => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => { const ms = performance.now() - t0; el.remove(); resolve(ms); }; c.port2.postMessage(0); }), { once: true });
     document.body.append(el);
+  });
+  // The longest task while a picker draws groups × items (until its buttons are enabled), then of Accept all until saved.
+  window.tasks = (groups, items) => new Promise((resolve) => {
+    const catalog = { source: 'bench', groups: Array.from({ length: groups }, (_, g) => group(g, items)) };
+    const el = document.createElement('consent-group-picker');
+    el.lang = 'en';
+    el.transport = new ConsentElements.MemoryTransport({ catalog });
+    let max = 0;
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => (max = Math.max(max, e.duration))));
+    observer.observe({ type: 'longtask' });
+    const settle = () => new Promise((r) => setTimeout(r, 200));
+    const button = () => el.shadowRoot.querySelector('[part~="accept-all"]');
+    document.body.append(el);
+    const ready = setInterval(async () => {
+      if (!button() || button().disabled) return;
+      clearInterval(ready);
+      await settle();
+      const drawing = max;
+      max = 0;
+      const saved = new Promise((r) => el.addEventListener('consent-saved', () => r(), { once: true }));
+      button().click();
+      await saved;
+      await settle();
+      observer.disconnect();
+      el.remove();
+      resolve({ drawing, acceptAll: max }); // 0: no task reached 50 ms (the browser reports none shorter)
+    }, 20);
   });
 </script></body></html>`;
 const server = createServer((req, res) => {
@@ -62,36 +93,33 @@ for (let run = 0; run < 9; run++) {
   // Interleaved, so both sizes see the same machine state.
   for (const n of [5, 50]) timings[n]!.push(await tab.evaluate((g) => (window as unknown as { render: (n: number) => Promise<number> }).render(g), n));
 }
-// The longest main-thread task while a picker at the data caps (200 groups, 2,000 items) loads.
-const longest = await tab.evaluate(
-  () =>
-    new Promise<number>((resolve) => {
-      let max = 0;
-      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => (max = Math.max(max, e.duration))));
-      observer.observe({ type: 'longtask' });
-      void (window as unknown as { render: (n: number, items: number) => Promise<number> }).render(200, 10).then(() =>
-        setTimeout(() => {
-          observer.disconnect();
-          resolve(max); // 0: no task reached 50 ms (the browser reports none shorter)
-        }, 100),
-      );
-    }),
-);
+// Long tasks at 1,000 consents, each run on a fresh page; the worst of five.
+const worst = { drawing: 0, acceptAll: 0 };
+for (let run = 0; run < 5; run++) {
+  const fresh = await browser.newPage();
+  await fresh.goto(tab.url());
+  const t = await fresh.evaluate(() => (window as unknown as { tasks: (g: number, i: number) => Promise<typeof worst> }).tasks(100, 10));
+  worst.drawing = Math.max(worst.drawing, t.drawing);
+  worst.acceptAll = Math.max(worst.acceptAll, t.acceptAll);
+  await fresh.close();
+}
 await browser.close();
 server.close();
 
 const render5 = median(timings[5]!);
 const render50 = median(timings[50]!);
 const results = {
-  bundleGzip: sizes.kit.gzip,
+  bundleBrotli: sizes.kit.brotli,
   bundleVsLit: sizes.kit.gzip / sizes.lit.gzip,
   render50,
   renderRatio: render50 / render5,
-  longestTask: longest,
+  longestTask1000: worst.drawing,
+  acceptAll1000: worst.acceptAll,
 };
 console.log(`script-tag bundle  raw ${sizes.kit.raw} B, gzip ${sizes.kit.gzip} B, brotli ${sizes.kit.brotli} B`);
 console.log(`lit alone          raw ${sizes.lit.raw} B, gzip ${sizes.lit.gzip} B, brotli ${sizes.lit.brotli} B`);
-console.log(`longest task       ${longest ? `${longest.toFixed(0)} ms` : 'under 50 ms'} while a picker with 200 groups and 2,000 items loads`);
+const task = (ms: number) => (ms ? `${ms.toFixed(0)} ms` : 'under 50 ms');
+console.log(`longest task       ${task(worst.drawing)} drawing 1,000 consents, ${task(worst.acceptAll)} for Accept all on them (worst of 5 fresh pages)`);
 console.log(`picker render      5 groups ${render5.toFixed(1)} ms, 50 groups ${render50.toFixed(1)} ms (median of 9)`);
 let failed = 0;
 for (const [k, limit] of Object.entries(targets)) {
