@@ -1,6 +1,5 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
-import { createRef, ref, type Ref } from 'lit/directives/ref.js';
 import { ConsentErrorEvent } from '../events/consent-error.js';
 import { PrivacyRequestEvent } from '../events/privacy-request.js';
 import { ConsentError, toConsentError } from '../model/errors.js';
@@ -16,13 +15,17 @@ type Status = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; receipt: 
 export class PrivacyRights {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #transport: () => ConsentTransport | ConsentError;
-  readonly #dialog: Ref<HTMLDialogElement> = createRef();
   #right: PrivacyRight = 'access';
   #status: Status = { kind: 'idle' };
 
   constructor(host: ReactiveControllerHost & HTMLElement, transport: () => ConsentTransport | ConsentError) {
     this.#host = host;
     this.#transport = transport;
+  }
+
+  /** The dialog, found when needed (lit's `ref` directive would add 1 KB to every page). */
+  get #dialog(): HTMLDialogElement | null | undefined {
+    return this.#host.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part~="privacy-dialog"]');
   }
 
   #set(status: Status) {
@@ -33,11 +36,11 @@ export class PrivacyRights {
   #ask(right: PrivacyRight) {
     this.#right = right;
     this.#set({ kind: 'idle' });
-    this.#dialog.value?.showModal();
+    this.#dialog?.showModal();
   }
 
   async #send(sendReceipt: boolean) {
-    this.#dialog.value?.close();
+    this.#dialog?.close();
     const t = this.#transport();
     const right = this.#right;
     this.#set({ kind: 'sending' });
@@ -72,7 +75,7 @@ export class PrivacyRights {
       <p part="privacy-status" role="status" aria-live="polite">
         ${s.kind === 'sent' ? msg('Your request was sent.') : s.kind === 'error' ? html`${msg('Your request could not be sent.')} ${errorMessage(s.error.code)}` : ''}
       </p>
-      <dialog part="privacy-dialog" aria-labelledby="privacy-title" ${ref(this.#dialog)}>
+      <dialog part="privacy-dialog" aria-labelledby="privacy-title">
         <form
           method="dialog"
           @submit=${(e: SubmitEvent) => {
