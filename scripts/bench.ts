@@ -41,11 +41,14 @@ const sizes = { kit: size(kit), lit: size(Buffer.from(lit.outputFiles[0]!.conten
 const page = `<!doctype html><html lang="en"><body><script src="/kit.js"></script><script>
   const group = (g, items) => ({ id: 'g' + g, order: g, active: true, texts: [{ lang: 'en', title: 'Group ' + g, description: 'About group ' + g }],
     items: Array.from({ length: items }, (_, i) => ({ id: g + '-' + i, order: i, active: true, ref: {}, texts: [{ lang: 'en', title: 'Item ' + i, description: 'What item ' + i + ' is for' }] })) });
-  window.render = (groups, items = 4) => new Promise((resolve) => {
-    const catalog = { source: 'bench', groups: Array.from({ length: groups }, (_, g) => group(g, items)) };
+  const picker = (groups, items) => {
     const el = document.createElement('consent-group-picker');
     el.lang = 'en';
-    el.transport = new ConsentElements.MemoryTransport({ catalog });
+    el.transport = new ConsentElements.MemoryTransport({ catalog: { source: 'bench', groups: Array.from({ length: groups }, (_, g) => group(g, items)) } });
+    return el;
+  };
+  window.render = (groups, items = 4) => new Promise((resolve) => {
+    const el = picker(groups, items);
     const t0 = performance.now();
     // The painted frame: a message posted from the frame's rAF runs after its style, layout and paint.
     el.addEventListener('consent-load', () => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => { const ms = performance.now() - t0; el.remove(); resolve(ms); }; c.port2.postMessage(0); }), { once: true });
@@ -53,10 +56,7 @@ const page = `<!doctype html><html lang="en"><body><script src="/kit.js"></scrip
   });
   // The longest task while a picker draws groups × items (until its buttons are enabled), then of Accept all until saved.
   window.tasks = (groups, items) => new Promise((resolve) => {
-    const catalog = { source: 'bench', groups: Array.from({ length: groups }, (_, g) => group(g, items)) };
-    const el = document.createElement('consent-group-picker');
-    el.lang = 'en';
-    el.transport = new ConsentElements.MemoryTransport({ catalog });
+    const el = picker(groups, items);
     let max = 0;
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => (max = Math.max(max, e.duration))));
     observer.observe({ type: 'longtask' });

@@ -49,6 +49,7 @@ export abstract class ConsentElement extends LitElement {
     super.update(changed);
   }
 
+  /** Turns a custom state on or off. */
   protected setState(name: string, on: boolean): void {
     try {
       if (on) this.internals.states.add(name);

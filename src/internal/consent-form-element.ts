@@ -251,7 +251,7 @@ export abstract class ConsentFormElement extends ConsentElement {
     if (groups.length === 0) return html`<p part="empty">${msg('There is nothing to choose here right now.')}</p>`;
     // One disabled fieldset disables every control inside while busy, so that a save or the last
     // slice of a huge catalog touches one attribute, not every checkbox. A group is drawn again
-    // only when what it shows changed: its items, their choices, the languages (see \`guard\`).
+    // only when what it shows (see `#shows`) or the languages changed.
     const langs = [...this.langs(), this.language.fallback(), getLocale()].join();
     return html`<fieldset class=${this.#complete && this.drawn <= DRAW_BATCH ? 'groups' : 'groups long'} role="none" ?disabled=${this.busy}>
         ${groups.map((g) => guard([g, loaded, langs, this.#shows(g.items, loaded)], () => this.renderGroup(g, loaded)))}

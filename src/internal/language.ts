@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CONFIGURE_EVENT, getDefaults } from '../config.js';
-import { useLocale } from '../i18n/localization.js';
+import { localeLoading, useLocale } from '../i18n/localization.js';
 import { inheritedLang, preferredLangs } from './lang.js';
 
 export interface LangHost extends ReactiveControllerHost, HTMLElement {
@@ -22,8 +22,11 @@ let clock = 0;
 function applyPageLocale(): void {
   let best: LangController | undefined;
   for (const c of connected) if (!best || c.rank > best.rank || (c.rank === best.rank && c.since > best.since)) best = c;
-  // Elements hide their strings while a translation loads; once it is in (or failed), they draw again.
-  if (best) void useLocale(best.langs()[0]).then(() => connected.forEach((c) => c.refresh()));
+  if (!best) return;
+  const translated = useLocale(best.langs()[0]);
+  // Elements hide their strings while a translation loads; once it is in (or failed), they draw
+  // again. Only then: every element connecting calls this, and most find the locale in place.
+  if (localeLoading()) void translated.then(() => connected.forEach((c) => c.refresh()));
 }
 
 /** An ancestor's `lang` or `configure()` changed: every element re-reads its languages. */

@@ -150,7 +150,7 @@ export class ConsentAccessGate extends ConsentElement {
 
   constructor() {
     super();
-    this.internals.states.add('loading');
+    this.setState('loading', true);
   }
 
   /** The consent asked for, in the provider's words: for the default denied state of a Connect consent gate. */
@@ -254,8 +254,8 @@ export class ConsentAccessGate extends ConsentElement {
   });
 
   #show(state: GateState, r: AccessResult) {
-    this.internals.states.delete(this.current);
-    this.internals.states.add(state);
+    this.setState(this.current, false);
+    this.setState(state, true);
     this.current = state;
     if (state !== 'error') this.error = undefined;
     const entry = (r.accesses ?? []).find((a) => a.access) ?? r.accesses?.[0];
