@@ -1,4 +1,3 @@
-import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getDefaults } from '../config.js';
 import { ConsentChangeEvent } from '../events/consent-change.js';
@@ -20,6 +19,7 @@ import {
 import { ConsentError, isAbort, toConsentError } from '../model/errors.js';
 import { checkLimits } from '../model/limits.js';
 import { publish, scopeKey } from '../page/consents.js';
+import { Task } from './task.js';
 import type {
   CatalogQuery,
   ConsentCatalog,
@@ -103,7 +103,7 @@ export class ConsentFormController implements ReactiveController {
     this.#host = host;
     this.#src = source;
     host.addController(this);
-    this.loader = new Task(host, {
+    this.loader = new Task<readonly unknown[], Loaded>(host, {
       args: () => [source.transport(), ...source.loadKeys()] as const,
       task: async ([tr], { signal }) => this.#load(tr as ConsentTransport | ConsentError, signal),
       onComplete: (loaded) => this.#loaded(loaded),
@@ -129,16 +129,16 @@ export class ConsentFormController implements ReactiveController {
 
   /** What is shown: the last load, kept while a reload is under way. */
   get loaded(): Loaded | undefined {
-    return this.loader.status === TaskStatus.COMPLETE ? this.loader.value : this.#last;
+    return this.loader.status === 'complete' ? this.loader.value : this.#last;
   }
 
   get loading(): boolean {
-    return this.loader.status === TaskStatus.PENDING || this.loader.status === TaskStatus.INITIAL;
+    return this.loader.status === 'pending' || this.loader.status === 'initial';
   }
 
   /** True while a save or a reload is under way (a reload may show a refused save). */
   get busy(): boolean {
-    return this.#save.kind === 'saving' || this.loader.status === TaskStatus.PENDING;
+    return this.#save.kind === 'saving' || this.loader.status === 'pending';
   }
 
   /** Whether an item is on: the visitor's choice, else what the provider holds. */

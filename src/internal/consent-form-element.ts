@@ -1,5 +1,4 @@
 import { msg, str } from '@lit/localize';
-import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -106,7 +105,7 @@ export abstract class ConsentFormElement extends ConsentElement {
     return html`<div part="base" aria-busy=${loading || this.busy ? 'true' : 'false'}>
       <slot name="heading"></slot>
       ${loaded ? this.renderIntro(loaded) : nothing}
-      ${this.form.loader.status === TaskStatus.ERROR ? this.#renderError('load') : nothing}
+      ${this.form.loader.status === 'error' ? this.#renderError('load') : nothing}
       ${loaded ? this.#renderLoaded(loaded, groups) : loading ? this.#renderSkeleton() : nothing}
       <p part="status" class=${save.kind === 'saved' || save.kind === 'queued' ? 'saved' : ''} role="status" aria-live="polite">${this.#statusText(loading)}</p>
       ${save.kind === 'saved' && receiptUrl

@@ -1,6 +1,4 @@
 import { localized, msg } from '@lit/localize';
-import { Task } from '@lit/task';
-import { deepEquals } from '@lit/task/deep-equals.js';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AccessChangeEvent } from '../../events/access-change.js';
@@ -9,6 +7,7 @@ import { ConsentErrorEvent } from '../../events/consent-error.js';
 import { ConsentElement } from '../../internal/consent-element.js';
 import { errorMessage } from '../../internal/messages.js';
 import { SavedBus } from '../../internal/saved-bus.js';
+import { Task } from '../../internal/task.js';
 import { freshScript } from '../../internal/run-script.js';
 import { asksEntitlement } from '../../model/access.js';
 import { allItems, toMap } from '../../model/decisions.js';
@@ -133,7 +132,7 @@ export class ConsentAccessGate extends ConsentElement {
   protected readonly checker = new Task(this, {
     args: () => [this.transports.value, this.#question(), this.epoch] as const,
     // The transport and epoch by identity, the question by value.
-    argsEqual: ([t, q, e], [t2, q2, e2]) => t === t2 && e === e2 && deepEquals(q, q2),
+    argsEqual: ([t, q, e], [t2, q2, e2]) => t === t2 && e === e2 && JSON.stringify(q) === JSON.stringify(q2),
     task: async ([transport, question]): Promise<AccessResult> => {
       if (transport instanceof ConsentError) throw transport;
       if (!transport.checkAccess) throw new ConsentError('unsupported', `The ${transport.name} transport cannot check access.`);
