@@ -3,6 +3,7 @@ import { localeLoading } from '../i18n/localization.js';
 import { property } from 'lit/decorators.js';
 import { pickText } from '../model/text.js';
 import type { ConsentTransport, LocalizedText, Subject } from '../model/types.js';
+import { HeightMemory } from './height-memory.js';
 import { LangController } from './language.js';
 import { visitorSubject } from './subject.js';
 import { TransportController } from './transport-controller.js';
@@ -39,6 +40,13 @@ export abstract class ConsentElement extends LitElement {
   protected readonly language = new LangController(this);
   /** Custom states (`:state(…)`) the element shows the page and its own styles. */
   protected readonly internals = this.attachInternals();
+  /** While loading, the element keeps the height it had when the visitor last left the page: nothing below it moves. */
+  protected readonly heights = new HeightMemory(this, () => this.settled, () => this.langs()[0] ?? '');
+
+  /** Whether the element shows what it loaded (its height then is the one to keep). */
+  protected get settled(): boolean {
+    return true;
+  }
 
   /**
    * While the page's translation loads, the element is in the `translating` state and its styles

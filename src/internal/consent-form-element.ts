@@ -124,6 +124,10 @@ export abstract class ConsentFormElement extends ConsentElement {
     return this.form.busy || !this.#complete;
   }
 
+  protected override get settled(): boolean {
+    return !!this.form.loaded && this.#complete;
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // The next slice after the browser had a chance to paint and take input (not rAF: it stops in hidden tabs).

@@ -214,6 +214,17 @@ export const formStyles = css`
   .skeleton {
     display: grid;
     gap: var(--_gap);
+    align-content: start;
+  }
+  /* Given the height it had last time (see HeightMemory), the placeholder takes the free space:
+     the status and footer are already where the loaded form puts them. */
+  [part~='base']:has(> .skeleton) {
+    display: flex;
+    flex-direction: column;
+    block-size: 100%;
+  }
+  [part~='base'] > .skeleton {
+    flex: 1;
   }
   .bone {
     block-size: 1.25rem;

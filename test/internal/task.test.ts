@@ -10,7 +10,7 @@ class TaskProbe extends ReactiveElement {
   signals: AbortSignal[] = [];
   seen: string[] = [];
   finish = new Map<string, { resolve: (v: string) => void; reject: (e: unknown) => void }>();
-  readonly task = new Task(this, {
+  readonly task: Task<readonly [string], string> = new Task(this, {
     args: () => [this.key] as const,
     task: ([key], { signal }) => {
       this.runs.push(key);

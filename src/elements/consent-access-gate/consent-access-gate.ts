@@ -114,6 +114,10 @@ export class ConsentAccessGate extends ConsentElement {
     return this.current;
   }
 
+  protected override get settled(): boolean {
+    return this.current !== 'loading' && this.current !== 'error';
+  }
+
   /** Connect access level of the access that was granted (`A` product … `I` shared subscription). Reflected. */
   @property({ attribute: 'access-level', reflect: true }) accessLevel?: string;
 

@@ -1,0 +1,95 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+
+const STORE = 'consent-elements:heights';
+/** Heights kept at most; the oldest go first. */
+const KEEP = 50;
+
+/**
+ * Keeps how tall an element was when the visitor left the page, per page, element, language
+ * and width, and gives it that height while it loads on the next view (in any tab): what
+ * follows it on the page does not move (layout shift). Only pixel counts are kept, on the device.
+ */
+export class HeightMemory implements ReactiveController {
+  readonly #host: ReactiveElement;
+  readonly #ready: () => boolean;
+  readonly #lang: () => string;
+  #observer?: ResizeObserver;
+  /** The page's own inline height of the element, given back when ready. */
+  #pageHeight?: string;
+
+  constructor(host: ReactiveElement, ready: () => boolean, lang: () => string) {
+    this.#host = host;
+    this.#ready = ready;
+    this.#lang = lang;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    addEventListener('pagehide', this.#keep);
+    // Before the first paint that shows the element. One not laid out yet (in a slot not
+    // shown) waits for its first size.
+    if (this.#reserve(this.#host.getBoundingClientRect().width) || typeof ResizeObserver === 'undefined') return;
+    this.#observer = new ResizeObserver(([entry]) => {
+      if (this.#reserve(entry.borderBoxSize?.[0]?.inlineSize ?? entry.contentRect.width)) this.#observer?.disconnect();
+    });
+    this.#observer.observe(this.#host);
+  }
+
+  /** Gives the element its kept height while it loads; false while it has no width yet. */
+  #reserve(width: number): boolean {
+    if (!width) return false;
+    const height = !this.#ready() && read()[this.#key(Math.round(width))];
+    if (height) {
+      // As a height, not a minimum: the default placeholder may be taller than what it stands for.
+      this.#pageHeight = this.#host.style.blockSize;
+      this.#host.style.blockSize = `${height}px`;
+    }
+    return true;
+  }
+
+  hostUpdated(): void {
+    if (this.#pageHeight === undefined || !this.#ready()) return;
+    this.#host.style.blockSize = this.#pageHeight;
+    this.#pageHeight = undefined;
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('pagehide', this.#keep);
+    this.#observer?.disconnect();
+  }
+
+  #key(width: number): string {
+    const host = this.#host;
+    const nth = [...document.getElementsByTagName(host.localName)].indexOf(host);
+    return `${location.pathname}|${host.localName}#${host.id || nth}|${this.#lang()}|${width}`;
+  }
+
+  /** The height as the visitor last saw it (with whatever it holds, loaded since). */
+  #keep = () => {
+    if (!this.#ready() || this.#pageHeight !== undefined) return;
+    const { width, height } = this.#host.getBoundingClientRect();
+    if (width && height) write(this.#key(Math.round(width)), Math.round(height));
+  };
+}
+
+function read(): Record<string, number> {
+  try {
+    return JSON.parse(localStorage.getItem(STORE) ?? '{}') as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+function write(key: string, height: number): void {
+  const all = read();
+  if (all[key] === height) return;
+  delete all[key];
+  all[key] = height;
+  const keys = Object.keys(all);
+  for (const k of keys.slice(0, Math.max(0, keys.length - KEEP))) delete all[k];
+  try {
+    localStorage.setItem(STORE, JSON.stringify(all));
+  } catch {
+    // Storage off or full: the next view reserves the default height.
+  }
+}
