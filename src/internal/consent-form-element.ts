@@ -17,6 +17,8 @@ export type { Loaded } from './consent-form-controller.js';
 
 /** Items drawn per task: a slice stays well under the 50 ms of a long task. */
 const DRAW_BATCH = 100;
+/** Items in the first slice, which shares its task with the load: more than a screen holds. */
+const FIRST_BATCH = 40;
 
 /**
  * How every consent form element draws: the states (loading, ready, empty, error, saving,
@@ -32,7 +34,7 @@ export abstract class ConsentFormElement extends ConsentElement {
   @property() source = 'Web';
 
   /** Items drawn so far: a huge catalog is drawn a slice per task (see `firstItems`). */
-  @state() private drawn = DRAW_BATCH;
+  @state() private drawn = FIRST_BATCH;
   #complete = true;
   #drawing = false;
 
@@ -55,7 +57,7 @@ export abstract class ConsentFormElement extends ConsentElement {
     stateQuery: () => this.stateQuery(),
     saveFields: (loaded) => ({ ...this.saveFields(loaded), source: this.source }),
     shown: (texts) => this.text(texts),
-    catalogChanged: () => (this.drawn = DRAW_BATCH),
+    catalogChanged: () => (this.drawn = FIRST_BATCH),
   });
 
   /** Another element on the page saved: what the provider holds may have changed. */
@@ -256,7 +258,7 @@ export abstract class ConsentFormElement extends ConsentElement {
     // slice of a huge catalog touches one attribute, not every checkbox. A group is drawn again
     // only when what it shows (see `#shows`) or the languages changed.
     const langs = [...this.langs(), this.language.fallback(), getLocale()].join();
-    return html`<fieldset class=${this.#complete && this.drawn <= DRAW_BATCH ? 'groups' : 'groups long'} role="none" ?disabled=${this.busy}>
+    return html`<fieldset class=${this.#complete && this.drawn <= FIRST_BATCH ? 'groups' : 'groups long'} role="none" ?disabled=${this.busy}>
         ${groups.map((g) => guard([g, loaded, langs, this.#shows(g.items, loaded)], () => this.renderGroup(g, loaded)))}
       </fieldset>
       <div part="actions">

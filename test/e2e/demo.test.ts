@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { layoutShifts } from '../../scripts/layout-shift.js';
 import { browserForFile, gateIn, stackEnv, visitorOf } from './launch.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
 
@@ -426,51 +427,12 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
 });
 
 describe('layout stability (layout-shift entries, Chromium)', () => {
-  /** True once every consent element shown has drawn what it loaded (and every slice of it). */
-  const settled = () =>
-    [...document.querySelectorAll('consent-group-picker, consent-purpose-template, consent-access-gate')]
-      .filter((e) => e.getClientRects().length)
-      .every((e) =>
-        e.localName === 'consent-access-gate'
-          ? !e.matches(':state(loading)')
-          : e.shadowRoot?.querySelector('[part~="base"][aria-busy="false"]') && !e.shadowRoot.querySelector('.skeleton'),
-      );
-
-  /** Opens `path` in a new tab of `context` and sums its layout shifts until it has settled. */
-  async function shifts(context: import('playwright-core').BrowserContext, path: string) {
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      const w = window as unknown as { shifts: string[]; cls: number };
-      w.shifts = [];
-      w.cls = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Node }[] }[]) {
-          if (e.hadRecentInput) continue;
-          w.cls += e.value;
-          w.shifts.push(`${e.value.toFixed(4)} ${e.sources.map((s) => (s.node as Element | undefined)?.localName ?? '#text').join(',')}`);
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    await page.goto(`${env.demo}${path}`);
-    await page.waitForFunction(settled);
-    await page.waitForLoadState('networkidle');
-    // Late shifts (an embed loading, a last slice) come within a few frames.
-    await page.waitForTimeout(300);
-    const result = await page.evaluate(() => {
-      const w = window as unknown as { shifts: string[]; cls: number };
-      return { shifts: w.shifts, cls: w.cls };
-    });
-    // Closing the tab is leaving the page: the elements keep their heights for the next view.
-    await page.close();
-    return { cls: result.cls, shifts: result.shifts };
-  }
-
   for (const path of ['/', '/article.html', '/consent-manager.html', '/dist/demo-react/'])
     for (const [width, height] of [[1280, 800], [320, 640]]) {
       it(`does not move on a repeat view of ${path} at ${width} px (CLS 0)`, async (t) => {
         const context = await browser().newContext({ viewport: { width, height } });
-        const first = await shifts(context, path);
-        const repeat = await shifts(context, path);
+        const first = await layoutShifts(context, `${env.demo}${path}`);
+        const repeat = await layoutShifts(context, `${env.demo}${path}`);
         // A first view cannot know the catalog's height; it is reported, not held.
         t.diagnostic(`first view CLS ${first.cls.toFixed(3)}${first.shifts.length ? `: ${first.shifts.join('; ')}` : ''}`);
         assert.deepEqual(repeat.shifts, [], `repeat view CLS ${repeat.cls.toFixed(3)}`);
