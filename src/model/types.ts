@@ -122,9 +122,10 @@ export interface SaveRequest extends ProviderScope {
   decisions: Decision[];
   /**
    * Choices the visitor made that equal what the provider holds (not sent): an outbox lets them
-   * outdate what older queued or refused saves say of those items.
+   * outdate what older queued or refused saves say of those items — saves made before the
+   * choice (`chosenAt`, epoch ms; without it, every older save).
    */
-  confirms?: Decision[];
+  confirms?: (Decision & { chosenAt?: number })[];
   catalog: ConsentCatalog;
   /** When the visitor acted (epoch ms). */
   eventTime?: number;
