@@ -52,10 +52,9 @@ const hostError = object({ code: optional(string()), message: optional(string())
 /**
  * The page's first save, until it is answered: a new visitor gets their id (the backend's cookie)
  * with that answer, so the page's other saves wait for it and carry it, rather than each making
- * a new visitor. Across the visitor's tabs, their first saves take turns under a Web Lock.
+ * a new visitor.
  */
 let firstSave: Promise<unknown> | undefined;
-export const FIRST_SAVE_LOCK = 'consent-elements:host-first-save';
 
 export class HostTransport implements ConsentTransport {
   readonly name = 'host';
@@ -85,11 +84,7 @@ export class HostTransport implements ConsentTransport {
     const before = firstSave;
     const run = (async () => {
       await before?.catch(() => undefined);
-      const send = () => this.#call(() => this.#http.post('decisions', body, saveResponse, { signal, headers }));
-      // Two tabs of a new visitor saving at once would each be given an id: one of them would
-      // hold decisions the visitor's cookie no longer names.
-      const locks = before ? undefined : globalThis.navigator?.locks;
-      return locks ? locks.request(FIRST_SAVE_LOCK, signal ? { signal } : {}, send) : send();
+      return this.#call(() => this.#http.post('decisions', body, saveResponse, { signal, headers }));
     })();
     firstSave ??= run;
     return (await run).receipts;
