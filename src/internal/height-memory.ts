@@ -26,6 +26,9 @@ export class HeightMemory implements ReactiveController {
 
   hostConnected(): void {
     addEventListener('pagehide', this.#keep);
+    // Nothing kept for this element (a first view): no layout to force at start.
+    const prefix = this.#prefix();
+    if (this.#ready() || !Object.keys(read()).some((k) => k.startsWith(prefix))) return;
     // Before the first paint that shows the element. One not laid out yet (in a slot not
     // shown) waits for its first size.
     if (this.#reserve(this.#host.getBoundingClientRect().width) || typeof ResizeObserver === 'undefined') return;
@@ -58,10 +61,15 @@ export class HeightMemory implements ReactiveController {
     this.#observer?.disconnect();
   }
 
-  #key(width: number): string {
+  /** The key of this element's heights without the width. */
+  #prefix(): string {
     const host = this.#host;
     const nth = [...document.getElementsByTagName(host.localName)].indexOf(host);
-    return `${location.pathname}|${host.localName}#${host.id || nth}|${this.#lang()}|${width}`;
+    return `${location.pathname}|${host.localName}#${host.id || nth}|${this.#lang()}|`;
+  }
+
+  #key(width: number): string {
+    return this.#prefix() + width;
   }
 
   /** The height as the visitor last saw it (with whatever it holds, loaded since). */
@@ -72,15 +80,22 @@ export class HeightMemory implements ReactiveController {
   };
 }
 
+/** The kept heights, read once per page: every element asks at start. */
+let kept: Record<string, number> | undefined;
+
 function read(): Record<string, number> {
+  if (kept) return kept;
   try {
-    return JSON.parse(localStorage.getItem(STORE) ?? '{}') as Record<string, number>;
+    kept = JSON.parse(localStorage.getItem(STORE) ?? '{}') as Record<string, number>;
   } catch {
-    return {};
+    kept = {};
   }
+  return kept;
 }
 
 function write(key: string, height: number): void {
+  // Afresh: the visitor's other tabs may have kept heights since this page read them.
+  kept = undefined;
   const all = read();
   if (all[key] === height) return;
   delete all[key];
