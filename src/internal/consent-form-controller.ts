@@ -80,8 +80,6 @@ export class ConsentFormController implements ReactiveController {
   readonly #host: FormHost;
   readonly #src: FormSource;
   #choices = new Map<string, boolean>();
-  /** When the visitor made each choice here (epoch ms): a confirm outdates only saves made before it. */
-  #chosenAt = new Map<string, number>();
   #save: SaveStatus = { kind: 'idle' };
   #receiptUrl?: string;
   #last?: Loaded;
@@ -306,8 +304,6 @@ export class ConsentFormController implements ReactiveController {
 
   /** The visitor changed choices: `next` replaces them (see `choose`/`chooseAll` in model/decisions). */
   choose(next: Map<string, boolean>): void {
-    const now = Date.now();
-    for (const [id, granted] of next) if (this.#choices.get(id) !== granted) this.#chosenAt.set(id, now);
     this.#set({ choices: next, ...(this.#save.kind !== 'saving' ? { save: { kind: 'idle' } as const } : {}) });
     const loaded = this.loaded;
     if (!loaded) return;
@@ -399,13 +395,8 @@ export class ConsentFormController implements ReactiveController {
   }
 
   /** Choices the visitor left equal to what the provider holds: they outdate older queued or refused saves of those items. */
-  #confirms(loaded: Loaded): NonNullable<SaveRequest['confirms']> {
-    return [...this.#choices]
-      .filter(([id, granted]) => isGranted(id, loaded.stored, new Map()) === granted)
-      .map(([itemId, granted]) => {
-        const chosenAt = this.#chosenAt.get(itemId);
-        return chosenAt === undefined ? { itemId, granted } : { itemId, granted, chosenAt };
-      });
+  #confirms(loaded: Loaded): Decision[] {
+    return [...this.#choices].filter(([id, granted]) => isGranted(id, loaded.stored, new Map()) === granted).map(([itemId, granted]) => ({ itemId, granted }));
   }
 
   /** Keeps a receipt of a confirmed save; with receipt settings configured, the visitor may download it. */

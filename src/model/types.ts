@@ -122,10 +122,9 @@ export interface SaveRequest extends ProviderScope {
   decisions: Decision[];
   /**
    * Choices the visitor made that equal what the provider holds (not sent): an outbox lets them
-   * outdate what older queued or refused saves say of those items — saves made before the
-   * choice (`chosenAt`, epoch ms; without it, every older save).
+   * outdate what older queued or refused saves say of those items.
    */
-  confirms?: (Decision & { chosenAt?: number })[];
+  confirms?: Decision[];
   catalog: ConsentCatalog;
   /** When the visitor acted (epoch ms). */
   eventTime?: number;

@@ -181,25 +181,6 @@ describe('outbox', () => {
     expect((await outbox.queued({ subject })).failed).to.deep.equal([], 'Retry would have sent the older refusal');
   });
 
-  it('lets a confirm outdate only saves made before the visitor made that choice', async () => {
-    // A choice left unsaved in one tab (item 1 off, as the provider held it then) is confirmed
-    // with that tab's later save; meanwhile another tab saved item 1 on. That newer save stays.
-    const k = key();
-    const outbox = new OutboxTransport(new MemoryTransport({ catalog }), { key: k, minDelay: 600_000 });
-    await outbox.start();
-    const now = Date.now();
-    const newer: OutboxEntry = {
-      id: `newer-${k}`, key: k, scope: scopeKey(k, { subject }), seq: now, request: request([{ itemId: '1', granted: true }]),
-      createdAt: now, attempts: 1, ambiguous: false, notBefore: 0, announced: true, failed: { code: 'invalid-response', message: 'HTML' },
-    };
-    await set(newer.id, newer, idb());
-    await outbox.saveDecisions({ ...request([{ itemId: '2', granted: true }]), confirms: [{ itemId: '1', granted: false, chosenAt: now - 5_000 }] });
-    expect((await outbox.queued({ subject })).failed).to.deep.equal([{ itemId: '1', granted: true }], 'an older choice undid a newer save');
-    // Chosen after that save: it outdates it, as before.
-    await outbox.saveDecisions({ ...request([{ itemId: '3', granted: true }]), confirms: [{ itemId: '1', granted: false, chosenAt: now + 1 }] });
-    expect((await outbox.queued({ subject })).failed).to.deep.equal([]);
-  });
-
   it('does not let a confirm take a queued decision that agrees with it: it may be why the item looked held', async () => {
     const k = key();
     const inner = new MemoryTransport({ catalog });

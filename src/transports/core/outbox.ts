@@ -378,26 +378,19 @@ export class OutboxTransport implements ConsentTransport {
     };
     const decided = new Set(entry.request.decisions.flatMap(withChildren).map(([id]) => id));
     // A confirm outdates only an older decision that differs from it: one that agrees may be what
-    // made the item look held (another tab's save still on its way) and must still be sent. And
-    // only one saved before the visitor made that choice: a choice left unsaved in one tab must
-    // not undo a newer save made meanwhile in another.
-    const confirmed = new Map(
-      (entry.request.confirms ?? []).flatMap((c) => withChildren(c).map(([id, granted]) => [id, { granted, at: c.chosenAt ?? Infinity }] as const)),
-    );
-    const covers = (d: Decision, old: OutboxEntry) => {
-      const c = confirmed.get(d.itemId);
-      return decided.has(d.itemId) || (!!c && c.granted !== d.granted && old.seq < c.at);
-    };
+    // made the item look held (another tab's save still on its way) and must still be sent.
+    const confirmed = new Map((entry.request.confirms ?? []).flatMap(withChildren));
+    const covers = (d: Decision) => decided.has(d.itemId) || (confirmed.has(d.itemId) && confirmed.get(d.itemId) !== d.granted);
     const superseded: Decision[] = [];
     let older = false;
     await db()('readwrite', async (s) => {
       const all = await promisifyRequest(s.getAll() as IDBRequest<OutboxEntry[]>);
       for (const old of all) {
         if (old.scope !== entry.scope || old.seq >= entry.seq) continue;
-        const keep = old.request.decisions.filter((d) => !covers(d, old));
+        const keep = old.request.decisions.filter((d) => !covers(d));
         older ||= keep.length > 0 && !old.failed;
         if (keep.length === old.request.decisions.length) continue;
-        const taken = old.request.decisions.filter((d) => covers(d, old));
+        const taken = old.request.decisions.filter(covers);
         superseded.push(...taken);
         // Its attempt may still land: without idempotent writes, only waiting keeps it from reversing this.
         if (this.#mayLand(old) && entry.request.decisions.some((d) => taken.some((t) => t.itemId === d.itemId))) this.#waitFor(entry, old);
