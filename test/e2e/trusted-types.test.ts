@@ -10,7 +10,7 @@ const env = stackEnv();
 const browser = browserForFile();
 
 /** A page whose HTML answers carry `csp`, with violations and page errors collected. */
-async function strictPage(csp: string): Promise<{ page: Page; problems: () => Promise<string[]> }> {
+async function strictPage(csp: string): Promise<{ page: Page; problems: () => Promise<string[]>; close: () => Promise<void> }> {
   const page = await browser().newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -25,7 +25,12 @@ async function strictPage(csp: string): Promise<{ page: Page; problems: () => Pr
     await route.fulfill({ response, headers: html ? { ...response.headers(), 'content-security-policy': csp } : response.headers() });
   });
   const problems = async () => [...errors, ...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations))];
-  return { page, problems };
+  // A request the page still makes when the test is done (a late catalog) must not outlive it.
+  const close = async () => {
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.close();
+  };
+  return { page, problems, close };
 }
 
 const GATED = `<!doctype html><html lang="en"><head><title>TT</title>
@@ -47,33 +52,33 @@ async function gatedPage(csp: string) {
 describe('Trusted Types', () => {
   for (const path of ['/', '/article.html']) {
     it(`every element on ${path} works with require-trusted-types-for 'script', without violations`, async () => {
-      const { page, problems } = await strictPage("require-trusted-types-for 'script'");
+      const { page, problems, close } = await strictPage("require-trusted-types-for 'script'");
       await page.goto(`${env.demo}${path}`);
       await page.locator('consent-group-picker fieldset').first().waitFor();
       if (path === '/article.html') await page.locator('#paywall p.premium').first().waitFor();
       else await page.locator('consent-purpose-template fieldset').first().waitFor();
       assert.deepEqual(await problems(), []);
-      await page.close();
+      await close();
     });
   }
 
   it('(9) a gate stamps a template with <script src> and inline script through its policy', async () => {
-    const { page, problems } = await gatedPage("require-trusted-types-for 'script'");
+    const { page, problems, close } = await gatedPage("require-trusted-types-for 'script'");
     await gateIn(page, '#gate', 'granted');
     await page.locator('#inside').waitFor();
     await page.waitForFunction(() => (window as unknown as { srcRan?: boolean }).srcRan === true);
     assert.equal(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan), true);
     await page.locator('consent-group-picker fieldset').first().waitFor();
     assert.deepEqual(await problems(), []);
-    await page.close();
+    await close();
   });
 
   it('(9) a gate that may not create its policy reports a config error instead of claiming granted', async () => {
-    const { page } = await gatedPage("require-trusted-types-for 'script'; trusted-types lit-html");
+    const { page, close } = await gatedPage("require-trusted-types-for 'script'; trusted-types lit-html");
     await gateIn(page, '#gate', 'error');
     assert.equal(await page.locator('#inside').count(), 0);
     assert.equal(await page.evaluate(() => (window as unknown as { srcRan?: boolean }).srcRan), undefined);
-    await page.close();
+    await close();
   });
 });
 
@@ -100,7 +105,7 @@ describe('data-consent markup under a strict CSP', () => {
       await strict.page.goto(`${env.demo}/csp.html`);
       await strict.page.waitForFunction(() => (window as unknown as { heldRan?: number }).heldRan === 1);
       assert.deepEqual(await strict.problems(), []);
-      await strict.page.close();
+      await strict.close();
     });
   }
 });
