@@ -2,11 +2,12 @@
 // machine, with no account and no network. Environment variables point the backend at the
 // real providers instead (see README).
 import { randomBytes } from 'node:crypto';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { ConnectTransport, createConsentHandler, providerEnv, toNodeHandler, transportsFromEnv, type RequestLog } from '../src/server.js';
+import { readFile } from 'node:fs/promises';
+import { ConnectTransport, createConsentHandler, preloadScript, providerEnv, type PreloadQuestion, toNodeHandler, transportsFromEnv, type RequestLog } from '../src/server.js';
 import { CONSENTUA_CLIENT, CONSENTUA_SERVICE } from '../fixtures/consentua.js';
 import { CONSENTUA_PREFIX } from './simulator/consentua.js';
 import { CSP_ORG } from './simulator/csp.js';
@@ -97,7 +98,7 @@ const readerConnect =
 
 // The shipped handler (consent-elements/server), one mount per provider. The demo has no login:
 // it treats every visitor as one reader and one CRM person, which a real backend takes from its session.
-const hosts = [
+const handlers = [
   createConsentHandler({
     ...hostOptions,
     base: '/api/consent',
@@ -132,7 +133,8 @@ const hosts = [
         }),
       )
     : []),
-].map(toNodeHandler);
+];
+const hosts = handlers.map(toNodeHandler);
 const demo = sirv(`${root}demo`, { dev: true });
 const dist = sirv(root, { dev: true });
 // Pages, their scripts and styles: not the demo's TypeScript (this server, the simulator).
@@ -140,11 +142,56 @@ const demoPage = /^\/([\w-]+\/)*([\w.-]+\.(html|css|js|svg|png|ico))?$/;
 const browserBundles = /^\/dist\/(consent-elements\.iife\.js(\.map)?|(locales|providers)\/[\w-]+\.js|demo-react\/.*)$/;
 const notFound = (res: ServerResponse) => void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 
+// What each page's elements read before they can draw, put into the page by the backend
+// (preloadScript): the choices are drawn in the first frame, at their size, with no round trip.
+// DEMO_PRELOAD=0, or `?preload=0` on a page, leaves it out.
+const preloads: Record<string, { file: string; reads: PreloadQuestion[] }> = {
+  '/': {
+    file: 'index.html',
+    reads: [
+      '/api/consent/catalog?issuer=468979834&onlyActive=true',
+      '/api/consent/state?issuer=468979834',
+      '/api/consentua/catalog?clientId=266&serviceId=105&templateId=41&lang=en-GB&onlyActive=true',
+      '/api/consentua/state?clientId=266&serviceId=105&templateId=41',
+      '/api/superoffice/catalog?lang=en-GB&onlyActive=true',
+      '/api/superoffice/state',
+    ],
+  },
+  '/article.html': {
+    file: 'article.html',
+    reads: [
+      '/api/consent/catalog?issuer=913456780&onlyActive=true',
+      '/api/consent/state?issuer=913456780',
+      // The two gates, and the video gate's consent text, shown when it is not given.
+      { url: '/api/consent/access', body: { product: 'CO27409' } },
+      { url: '/api/consent/access', body: { consent: '120', issuer: '913456780' } },
+      '/api/consent/catalog?issuer=913456780&lang=en-GB',
+    ],
+  },
+  '/consent-manager.html': { file: 'consent-manager.html', reads: ['/api/consent/catalog?issuer=913456780&onlyActive=true', '/api/consent/state?issuer=913456780'] },
+};
+preloads['/index.html'] = preloads['/']!;
+
+async function preloadedPage(req: IncomingMessage, res: ServerResponse, url: URL, page: { file: string; reads: PreloadQuestion[] }) {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  const [html, script] = await Promise.all([
+    readFile(`${root}demo/${page.file}`, 'utf8'),
+    preloadScript(handlers, new Request(url, { headers }), page.reads, { clientAddress: req.socket.remoteAddress }),
+  ]);
+  // The visitor's state is in it: for this browser only, and asked for again on every visit.
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-cache' });
+  res.end(html.replace(/<head>/, `<head>\n    ${script}`));
+}
+
 const server = createServer(async (req, res) => {
   for (const host of hosts) if (await host(req, res, () => undefined)) return;
   // The demo pages and the browser bundles only: never the server code (dist/esm/server.js, the
   // backend's sources) nor the simulator.
-  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  const path = url.pathname;
+  const page = preloads[path];
+  if (page && req.method === 'GET' && env.DEMO_PRELOAD !== '0' && url.searchParams.get('preload') !== '0') return preloadedPage(req, res, url, page);
   if (browserBundles.test(path)) return dist(req, res, () => notFound(res));
   if (path.startsWith('/dist/') || !demoPage.test(path)) return notFound(res);
   demo(req, res, () => notFound(res));

@@ -29,3 +29,4 @@ export { toNodeHandler } from './server/node.js';
 export { visitorCookies, type VisitorCookies, type VisitorOptions } from './server/visitor.js';
 export { providerEnv, transportsFromEnv } from './server/env.js';
 export { memoryStore, unstorageStore, type SharedStore, type UnstorageLike } from './server/store.js';
+export { preloadScript, type PreloadQuestion } from './server/preload.js';

@@ -1,4 +1,3 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ConsentError, toConsentError } from '../model/errors.js';
 import type { ConsentTransport } from '../model/types.js';
@@ -25,18 +24,11 @@ export class TransportController implements ReactiveController {
   #version = 0;
   #inputs: unknown[] = [];
   #value?: SharedTransport | ConsentError;
+  #unsubscribe?: () => void;
 
   constructor(host: TransportHost) {
     this.#host = host;
     host.addController(this);
-    new ContextConsumer(host, {
-      context: transportContext,
-      subscribe: true,
-      callback: (value) => {
-        this.#context = value;
-        host.requestUpdate();
-      },
-    });
   }
 
   /** The transport, wrapped once (per transport, for every element) so identical questions share requests. */
@@ -53,10 +45,26 @@ export class TransportController implements ReactiveController {
 
   hostConnected(): void {
     globalThis.addEventListener(CONFIGURE_EVENT, this.#onConfigure);
+    // The context protocol, as @lit/context's ContextConsumer speaks it (its class costs more
+    // bytes than this): an ancestor's provider answers now, and again when its value changes.
+    const request = Object.assign(new Event('context-request', { bubbles: true, composed: true }), {
+      context: transportContext,
+      contextTarget: this.#host,
+      subscribe: true,
+      callback: (value: ConsentTransport | undefined, unsubscribe?: () => void) => {
+        if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.();
+        this.#unsubscribe = unsubscribe;
+        this.#context = value;
+        this.#host.requestUpdate();
+      },
+    });
+    this.#host.dispatchEvent(request);
   }
 
   hostDisconnected(): void {
     globalThis.removeEventListener(CONFIGURE_EVENT, this.#onConfigure);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
   }
 
   #onConfigure = () => {

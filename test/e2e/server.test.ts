@@ -21,7 +21,7 @@ import { installPackage } from './package.js';
 
 // The package as a publisher gets it: packed, installed, imported by its name's entry.
 const pkg = await installPackage();
-const { clientCredentials, ConnectTransport, createConsentHandler, cspApiTokenLogin, CspTransport, sharedKeyStore, SuperOfficeTransport, toNodeHandler, unstorageStore } = (await import(
+const { clientCredentials, ConnectTransport, createConsentHandler, cspApiTokenLogin, CspTransport, preloadScript, sharedKeyStore, SuperOfficeTransport, toNodeHandler, unstorageStore } = (await import(
   pkg.entry('server')
 )) as typeof ServerEntry;
 
@@ -423,6 +423,50 @@ describe('consent handler: limits and identity rules', () => {
     const r = await makeHandler([])(new Request('http://b.test/api/consentua/catalog', { headers: { origin: ORIGIN } }));
     assert.equal(r.status, 404);
     assert.match(((await r.json()) as { message: string }).message, /consentua.*served: connect, superoffice, csp/);
+  });
+});
+
+describe('preloadScript: the first answers put into the page', () => {
+  /** The answers a preload script holds. */
+  const answersOf = (script: string) => {
+    const m = /^<script type="application\/json" data-consent-preload>(.*)<\/script>$/s.exec(script);
+    assert.ok(m, script);
+    return JSON.parse(m[1]!) as { url: string; body?: object; answer: unknown }[];
+  };
+
+  it('answers as the backend does for the page request\'s visitor: catalog, state from the visitor cookie, an access question', async () => {
+    const h = makeHandler([]);
+    const saved = await h(new Request('http://b.test/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId: '11', granted: true }] })));
+    const { cookie } = cookieOf(saved);
+    // The page of an allowed origin (an access question is a POST, which only such a page may send).
+    const page = new Request(`${ORIGIN}/article`, { headers: { cookie, accept: 'text/html' } });
+    const questions = ['/api/connect/catalog?issuer=468979834&onlyActive=true', '/api/connect/state?issuer=468979834', { url: '/api/connect/access', body: { product: 'CO27409' } }];
+    const answers = answersOf(await preloadScript(h, page, questions));
+    const direct = async (path: string, init: RequestInit = {}) => (await h(new Request(`http://b.test${path}`, { ...init, headers: { cookie, origin: ORIGIN, ...init.headers } }))).json();
+    assert.deepEqual(answers.map((a) => a.url), questions.map((q) => (typeof q === 'string' ? q : q.url)));
+    assert.deepEqual(answers[0]!.answer, await direct(questions[0] as string));
+    assert.deepEqual(answers[1]!.answer, await direct('/api/connect/state?issuer=468979834'));
+    assert.deepEqual((answers[1]!.answer as { decisions: { itemId: string; granted: boolean }[] }).decisions.map((d) => [d.itemId, d.granted]), [['11', true]], 'the visitor of the cookie');
+    assert.deepEqual(answers[2], { url: '/api/connect/access', body: { product: 'CO27409' }, answer: await direct('/api/connect/access', post({ product: 'CO27409' })) });
+    // A new visitor (no cookie) has decided nothing.
+    const fresh = answersOf(await preloadScript(h, new Request('http://b.test/article'), ['/api/connect/state?issuer=468979834']));
+    assert.deepEqual(fresh[0]!.answer, { decisions: [] });
+  });
+
+  it('leaves out what failed, refuses what is not a first read, and keeps hostile text inside the script', async () => {
+    const h = makeHandler([], { signedIn: false });
+    // SuperOffice needs the host's session: refused here, so left out (the page asks itself).
+    const script = await preloadScript(h, new Request('http://b.test/'), ['/api/superoffice/state', '/api/csp/catalog']);
+    assert.deepEqual(answersOf(script).map((a) => a.url), ['/api/csp/catalog']);
+    await assert.rejects(preloadScript(h, new Request('http://b.test/'), ['/api/connect/decisions']), /not a catalog or state read/);
+    await assert.rejects(preloadScript(h, new Request('http://b.test/'), ['/elsewhere/catalog']), /not a catalog or state read/);
+    // A provider text that closes the script element stays JSON text.
+    const hostile = { source: 'x', groups: [{ id: 'g', texts: [{ lang: 'en', title: '</script><script>alert(1)</script><!--' }], items: [] }] };
+    const fake = Object.assign(async () => new Response(JSON.stringify(hostile), { headers: { 'content-type': 'application/json' } }), { handles: () => true });
+    const out = await preloadScript(fake, new Request('http://b.test/'), ['/api/x/catalog']);
+    assert.equal(out.match(/<\/script/gi)?.length, 1, out);
+    assert.doesNotMatch(out, /<!--/);
+    assert.deepEqual(answersOf(out)[0]!.answer, hostile);
   });
 });
 

@@ -7,6 +7,11 @@ import { ConsentSavedEvent } from '../../src/events/consent-saved.js';
 import { LangController } from '../../src/internal/language.js';
 import { SavedBus } from '../../src/internal/saved-bus.js';
 import { visitorSubject } from '../../src/internal/subject.js';
+import { ContextProvider } from '@lit/context';
+import { TransportController } from '../../src/internal/transport-controller.js';
+import { transportContext } from '../../src/transports/core/context.js';
+import type { SharedTransport } from '../../src/transports/core/share.js';
+import { MemoryTransport } from '../../src/transports/memory/memory.js';
 
 /** A bare element with only the language controller: no rendering, no transport. */
 class LangProbe extends LitElement {
@@ -91,5 +96,29 @@ describe('SavedBus', () => {
     probe.remove();
     save();
     expect(probe.heard).to.equal(1);
+  });
+});
+
+/** A bare element with only the transport controller. */
+class TransportProbe extends LitElement {
+  readonly transports = new TransportController(this);
+}
+customElements.define('transport-probe', TransportProbe);
+
+describe('TransportController: a transport from an ancestor (the context protocol)', () => {
+  it('takes what a @lit/context ContextProvider above gives, follows its changes, and stops listening when removed', async () => {
+    const [one, two, three] = [1, 2, 3].map(() => new MemoryTransport({ catalog: { source: 'memory:context', groups: [] } }));
+    const box = await fixture<HTMLElement>(html`<div><transport-probe></transport-probe></div>`);
+    const provider = new ContextProvider(box, { context: transportContext, initialValue: one });
+    // A provider that came after the element: the element asks again when it is connected anew.
+    const probe = box.querySelector<TransportProbe>('transport-probe')!;
+    probe.remove();
+    box.append(probe);
+    expect((probe.transports.value as SharedTransport).inner).to.equal(one);
+    provider.setValue(two);
+    expect((probe.transports.value as SharedTransport).inner).to.equal(two);
+    probe.remove();
+    provider.setValue(three);
+    expect((probe.transports.value as SharedTransport).inner).to.equal(two, 'not subscribed once disconnected');
   });
 });

@@ -65,6 +65,36 @@ export interface OutboxOptions {
 let store: UseStore | undefined;
 const db = () => (store ??= createStore('consent-elements', 'outbox'));
 
+// A mark in localStorage, set before an entry is written and removed once the store is empty, so
+// a page learns that nothing waits without IndexedDB (whose answer comes tasks later) and draws
+// the provider's state in its first frame. Both happen under one Web Lock, so that no tab removes
+// the mark of another's write; without Web Locks, or storage, it is never removed.
+const HELD = 'consent-elements:outbox-held';
+const locks = () => globalThis.navigator?.locks;
+const marking = <T>(fn: () => Promise<T>): Promise<T> => (locks() ? locks()!.request(HELD, fn) : fn());
+function markHeld() {
+  try {
+    localStorage.setItem(HELD, '1');
+  } catch {
+    /* blocked: mayHold() says yes */
+  }
+}
+function clearHeld() {
+  try {
+    localStorage.removeItem(HELD);
+  } catch {
+    /* blocked: it was never set */
+  }
+}
+/** False only when no entry can be stored. */
+function mayHold(): boolean {
+  try {
+    return localStorage.getItem(HELD) !== null;
+  } catch {
+    return true;
+  }
+}
+
 /** Whether the failure may go away by itself: worth keeping the decisions and trying again. */
 const transient = (e: ConsentError) => e.retryable || e.code === 'network' || e.code === 'timeout';
 
@@ -233,6 +263,7 @@ export class OutboxTransport implements ConsentTransport {
    * by a later save) has nothing left to retry: it is removed, or it would ask for Retry forever.
    */
   async #forgetHeld(scope: string, state: Map<string, boolean>): Promise<void> {
+    if (!mayHold()) return;
     const held = (d: Decision) => state.get(d.itemId) === d.granted;
     const stale = (await entriesOf(scope)).filter((e) => e.failed && e.request.decisions.some(held));
     for (const e of stale)
@@ -259,7 +290,7 @@ export class OutboxTransport implements ConsentTransport {
   async queued(q: StateQuery): Promise<QueueState> {
     void this.start();
     const scope = scopeKey(this.#o.key, q);
-    const list = await entriesOf(scope).catch(() => []);
+    const list = mayHold() ? await entriesOf(scope).catch(() => []) : [];
     if (list.length) heldBack.add(scope);
     const failed = list.filter((e) => e.failed);
     return {
@@ -383,7 +414,7 @@ export class OutboxTransport implements ConsentTransport {
     const covers = (d: Decision) => decided.has(d.itemId) || (confirmed.has(d.itemId) && confirmed.get(d.itemId) !== d.granted);
     const superseded: Decision[] = [];
     let older = false;
-    await db()('readwrite', async (s) => {
+    await marking(() => (markHeld(), db()('readwrite', async (s) => {
       const all = await promisifyRequest(s.getAll() as IDBRequest<OutboxEntry[]>);
       for (const old of all) {
         if (old.scope !== entry.scope || old.seq >= entry.seq) continue;
@@ -399,7 +430,7 @@ export class OutboxTransport implements ConsentTransport {
       }
       s.put(entry, entry.id);
       await promisifyRequest(s.transaction);
-    });
+    })));
     if (superseded.length) announce({ type: 'superseded', scope: entry.scope, entry: entry.id, seq: entry.seq, decisions: superseded });
     return older || !!entry.waitsFor;
   }
@@ -438,12 +469,20 @@ export class OutboxTransport implements ConsentTransport {
   }
 
   async #patch(id: string, fn: (e: OutboxEntry) => OutboxEntry | undefined): Promise<OutboxEntry | undefined> {
-    return db()('readwrite', async (s) => {
-      const old = await promisifyRequest(s.get(id) as IDBRequest<OutboxEntry | undefined>);
-      const next = old && fn(old);
-      if (old && next) s.put(next, id);
-      else if (old) s.delete(id);
-      await promisifyRequest(s.transaction);
+    return marking(async () => {
+      let left = 1;
+      const next = await db()('readwrite', async (s) => {
+        const old = await promisifyRequest(s.get(id) as IDBRequest<OutboxEntry | undefined>);
+        const next = old && fn(old);
+        if (old && next) s.put(next, id);
+        else if (old) {
+          s.delete(id);
+          left = await promisifyRequest(s.count());
+        }
+        await promisifyRequest(s.transaction);
+        return next;
+      });
+      if (left === 0 && locks()) clearHeld();
       return next;
     });
   }

@@ -13,9 +13,10 @@ import type {
   SaveRequest,
   StateQuery,
 } from '../../model/types.js';
-import { bearer, endpointHttp, HttpStatusError, peekJson, type EndpointOptions, type Http, type TokenGetter } from '../core/http.js';
+import { bearer, describeIssue, endpointHttp, HttpStatusError, peekJson, type EndpointOptions, type Http, type RequestOptions, type Schema, type TokenGetter } from '../core/http.js';
 import { array, object, optional, string } from '../core/check.js';
 import { accessResult, consentCatalog, privacyAnswer, receipt, saveResponse, stateResponse } from './contract.js';
+import { takePreloaded } from './preload.js';
 
 export interface HostOptions extends EndpointOptions {
   /** Base URL of the publisher's consent API, e.g. `/api/consent`. */
@@ -61,21 +62,35 @@ export class HostTransport implements ConsentTransport {
   /** The host contract answers a repeated `Idempotency-Key` with the first result. */
   readonly idempotentWrites = true;
   readonly #http: Http;
+  readonly #endpoint: string;
 
   constructor(options: HostOptions) {
+    this.#endpoint = options.endpoint.replace(/\/?$/, '/');
     // Retries belong to one layer: the backend already retried the provider before answering 502
     // or 504, so those are shown at once, not asked for again (3 × 3 provider calls per read).
     this.#http = endpointHttp({ retryStatus: [408, 429, 500, 503], credentials: 'include', ...options }, options.getToken && bearer(options.getToken, options.refreshToken));
   }
 
   loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
-    return this.#call(() =>
-      this.#http.get('catalog', consentCatalog, { searchParams: { ...scope(q), lang: q.lang, onlyActive: q.onlyActive }, signal }));
+    return this.#read('catalog', consentCatalog, { searchParams: { ...scope(q), lang: q.lang, onlyActive: q.onlyActive }, signal }, false);
   }
 
   async loadState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
     const searchParams = { ...scope(q), subject: q.subject?.id, subjectType: q.subject?.type };
-    return (await this.#call(() => this.#http.get('state', stateResponse, { searchParams, signal }))).decisions;
+    return (await this.#read('state', stateResponse, { searchParams, signal }, true)).decisions;
+  }
+
+  /** A question: the answer the page's server preloaded into the page, or the backend's (a body is a POST). */
+  async #read<T>(path: string, schema: Schema<T>, o: RequestOptions & { body?: object }, aboutVisitor: boolean): Promise<T> {
+    const url = new URL(path, new URL(this.#endpoint, globalThis.location?.href));
+    for (const [k, v] of Object.entries(o.searchParams ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const preloaded = takePreloaded(url, aboutVisitor, o.body);
+    if (preloaded !== undefined) {
+      const checked = schema.safeParse(preloaded);
+      if (checked.success) return checked.data;
+      console.warn(`consent-elements: preloaded ${url.pathname} is not valid (${describeIssue(checked.error.issues)}); asking the backend.`);
+    }
+    return this.#call(() => (o.body ? this.#http.post(path, o.body, schema, { ...o, idempotent: true }) : this.#http.get(path, schema, o)));
   }
 
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
@@ -95,7 +110,7 @@ export class HostTransport implements ConsentTransport {
     // Every field of the contract; never `ip` or the reader's identity: the backend takes those from the request and its session.
     const { product, articleId, domain, categoryType, accessAzureAd, accessAidFamily, accessDomain, accessArticle, ipAccess, consent, issuer, subject } = q;
     const body = { product, articleId, domain, categoryType, accessAzureAd, accessAidFamily, accessDomain, accessArticle, ipAccess, consent, issuer, subject };
-    return this.#call(() => this.#http.post('access', body, accessResult, { signal, idempotent: true }));
+    return this.#read('access', accessResult, { body, signal }, true);
   }
 
   /** Not retried: each request opens a case. */
