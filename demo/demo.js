@@ -4,14 +4,14 @@ const nameOf = (el) => el.id || el.localName;
 const log = document.getElementById('log');
 const lang = document.getElementById('lang');
 
+// The language chosen earlier in this tab, else the page's own (the switcher follows it).
 const saved = sessionStorage.getItem('demo-lang');
-if (saved) lang.value = saved;
-const applyLang = () => {
+if (saved) document.documentElement.lang = saved;
+lang.value = document.documentElement.lang;
+lang.addEventListener('change', () => {
   document.documentElement.lang = lang.value;
   sessionStorage.setItem('demo-lang', lang.value);
-};
-applyLang();
-lang.addEventListener('change', applyLang);
+});
 
 const summary = {
   'consent-load': (d) => `${d.catalog.groups.length} groups from ${d.catalog.source}`,

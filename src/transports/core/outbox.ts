@@ -67,11 +67,11 @@ const db = () => (store ??= createStore('consent-elements', 'outbox'));
 
 // A mark in localStorage, set before an entry is written and removed once the store is empty, so
 // a page learns that nothing waits without IndexedDB (whose answer comes tasks later) and draws
-// the provider's state in its first frame. Both happen under one Web Lock, so that no tab removes
-// the mark of another's write; without Web Locks, or storage, it is never removed.
+// the provider's state in its first frame. Setting it takes no lock: a visitor who saves and
+// leaves at once must get the write-ahead started. A tab that removed it counts again and sets
+// it back should another tab have written meanwhile. (Were it ever missing wrongly, nothing is
+// lost: every page's outbox reads IndexedDB to send what waits; only its first frame is older.)
 const HELD = 'consent-elements:outbox-held';
-const locks = () => globalThis.navigator?.locks;
-const marking = <T>(fn: () => Promise<T>): Promise<T> => (locks() ? locks()!.request(HELD, fn) : fn());
 function markHeld() {
   try {
     localStorage.setItem(HELD, '1');
@@ -414,7 +414,8 @@ export class OutboxTransport implements ConsentTransport {
     const covers = (d: Decision) => decided.has(d.itemId) || (confirmed.has(d.itemId) && confirmed.get(d.itemId) !== d.granted);
     const superseded: Decision[] = [];
     let older = false;
-    await marking(() => (markHeld(), db()('readwrite', async (s) => {
+    markHeld();
+    await db()('readwrite', async (s) => {
       const all = await promisifyRequest(s.getAll() as IDBRequest<OutboxEntry[]>);
       for (const old of all) {
         if (old.scope !== entry.scope || old.seq >= entry.seq) continue;
@@ -430,7 +431,7 @@ export class OutboxTransport implements ConsentTransport {
       }
       s.put(entry, entry.id);
       await promisifyRequest(s.transaction);
-    })));
+    });
     if (superseded.length) announce({ type: 'superseded', scope: entry.scope, entry: entry.id, seq: entry.seq, decisions: superseded });
     return older || !!entry.waitsFor;
   }
@@ -469,22 +470,23 @@ export class OutboxTransport implements ConsentTransport {
   }
 
   async #patch(id: string, fn: (e: OutboxEntry) => OutboxEntry | undefined): Promise<OutboxEntry | undefined> {
-    return marking(async () => {
-      let left = 1;
-      const next = await db()('readwrite', async (s) => {
-        const old = await promisifyRequest(s.get(id) as IDBRequest<OutboxEntry | undefined>);
-        const next = old && fn(old);
-        if (old && next) s.put(next, id);
-        else if (old) {
-          s.delete(id);
-          left = await promisifyRequest(s.count());
-        }
-        await promisifyRequest(s.transaction);
-        return next;
-      });
-      if (left === 0 && locks()) clearHeld();
+    let left = 1;
+    const next = await db()('readwrite', async (s) => {
+      const old = await promisifyRequest(s.get(id) as IDBRequest<OutboxEntry | undefined>);
+      const next = old && fn(old);
+      if (old && next) s.put(next, id);
+      else if (old) {
+        s.delete(id);
+        left = await promisifyRequest(s.count());
+      }
+      await promisifyRequest(s.transaction);
       return next;
     });
+    if (left === 0) {
+      clearHeld();
+      if ((await db()('readonly', (s) => promisifyRequest(s.count()))) > 0) markHeld();
+    }
+    return next;
   }
 
   /**
