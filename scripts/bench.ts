@@ -366,7 +366,7 @@ ${cls.map((c) => row([c.path, `${c.width} px`, c.first.toFixed(3), c.repeat.toFi
 
 ## Requests
 
-${requests.map((r) => `- ${r.view}: ${r.asked.length} requests to the backend (${[...new Set(r.asked)].map((a) => `${a} ×${r.asked.filter((x) => x === a).length}`).join(', ')})`).join('\n')}
+${requests.map((r) => `- ${r.view}: ${r.asked.length} requests to the backend${r.asked.length ? ` (${[...new Set(r.asked)].map((a) => `${a} ×${r.asked.filter((x) => x === a).length}`).join(', ')})` : ' (the first answers are in the page)'}`).join('\n')}
 `;
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.md', report);
