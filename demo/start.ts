@@ -147,7 +147,7 @@ const notFound = (res: ServerResponse) => void res.writeHead(404, { 'content-typ
 // DEMO_PRELOAD=0, or `?preload=0` on a page, leaves it out.
 const preloads: Record<string, { file: string; reads: PreloadQuestion[] }> = {
   '/': {
-    file: 'index.html',
+    file: 'demo/index.html',
     reads: [
       '/api/consent/catalog?issuer=468979834&onlyActive=true',
       '/api/consent/state?issuer=468979834',
@@ -158,7 +158,7 @@ const preloads: Record<string, { file: string; reads: PreloadQuestion[] }> = {
     ],
   },
   '/article.html': {
-    file: 'article.html',
+    file: 'demo/article.html',
     reads: [
       '/api/consent/catalog?issuer=913456780&onlyActive=true',
       '/api/consent/state?issuer=913456780',
@@ -168,15 +168,25 @@ const preloads: Record<string, { file: string; reads: PreloadQuestion[] }> = {
       '/api/consent/catalog?issuer=913456780&lang=en-GB',
     ],
   },
-  '/consent-manager.html': { file: 'consent-manager.html', reads: ['/api/consent/catalog?issuer=913456780&onlyActive=true', '/api/consent/state?issuer=913456780'] },
+  '/consent-manager.html': { file: 'demo/consent-manager.html', reads: ['/api/consent/catalog?issuer=913456780&onlyActive=true', '/api/consent/state?issuer=913456780'] },
 };
 preloads['/index.html'] = preloads['/']!;
+// The React app's page too: the same backend serves it, so it can carry the answers its elements ask first.
+preloads['/dist/demo-react/'] = preloads['/dist/demo-react/index.html'] = {
+  file: 'dist/demo-react/index.html',
+  reads: [
+    '/api/consent/catalog?issuer=913456780&onlyActive=true',
+    '/api/consent/state?issuer=913456780',
+    { url: '/api/consent/access', body: { consent: '120', issuer: '913456780' } },
+    '/api/consent/catalog?issuer=913456780&lang=en-GB',
+  ],
+};
 
 async function preloadedPage(req: IncomingMessage, res: ServerResponse, url: URL, page: { file: string; reads: PreloadQuestion[] }) {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
   const [html, script] = await Promise.all([
-    readFile(`${root}demo/${page.file}`, 'utf8'),
+    readFile(`${root}${page.file}`, 'utf8'),
     preloadScript(handlers, new Request(url, { headers }), page.reads, { clientAddress: req.socket.remoteAddress }),
   ]);
   // The visitor's state is in it: for this browser only, and asked for again on every visit.
