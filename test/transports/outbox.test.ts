@@ -25,13 +25,19 @@ class LostAnswer extends MemoryTransport {
 const subject = { id: 's', type: 'EXTERNAL' };
 const idb = () => createStore('consent-elements', 'outbox');
 
+/** An entry another tab or an earlier page left: written as the outbox writes it (its localStorage mark first). */
+function leave(entry: OutboxEntry) {
+  localStorage.setItem('consent-elements:outbox-held', '1');
+  return set(entry.id, entry, idb());
+}
+
 /** An entry as a page leaves it when it dies during its attempt (write-ahead marked, no answer). */
 function stored(k: string, id: string, attemptAt: number, decisions: SaveRequest['decisions'], seq = attemptAt) {
   const entry: OutboxEntry = {
     id, key: k, scope: scopeKey(k, { subject }), seq, request: request(decisions), createdAt: attemptAt,
     attempts: 1, attemptAt, ambiguous: true, notBefore: 0, announced: false,
   };
-  return set(id, entry, idb());
+  return leave(entry);
 }
 
 /** Collects what a scope's watchers hear. */
@@ -174,7 +180,7 @@ describe('outbox', () => {
       id: `refused-${k}`, key: k, scope: scopeKey(k, { subject }), seq: 1, request: request([{ itemId: '1', granted: false }]),
       createdAt: 1, attempts: 2, ambiguous: false, notBefore: 0, announced: true, failed: { code: 'invalid-response', message: 'HTML' },
     };
-    await set(refused.id, refused, idb());
+    await leave(refused);
     expect((await outbox.queued({ subject })).failed).to.deep.equal([{ itemId: '1', granted: false }]);
     // The visitor now leaves item 1 on (as the provider holds it) and changes item 2.
     await outbox.saveDecisions({ ...request([{ itemId: '2', granted: true }]), confirms: [{ itemId: '1', granted: true }] });
@@ -191,12 +197,35 @@ describe('outbox', () => {
       id: `queued-${k}`, key: k, scope: scopeKey(k, { subject }), seq: 1, request: request([{ itemId: '1', granted: true }]),
       createdAt: 1, attempts: 1, ambiguous: false, notBefore: 0, announced: true,
     };
-    await set(queued.id, queued, idb());
+    await leave(queued);
     // This tab saves item 2 and confirms item 1 on, as it is shown.
     await outbox.saveDecisions({ ...request([{ itemId: '2', granted: true }]), confirms: [{ itemId: '1', granted: true }] });
     await outbox.flush();
     expect(inner.saved.flat(), 'item 1 reached the provider').to.deep.include({ itemId: '1', granted: true });
     expect((await outbox.queued({ subject })).pending).to.deep.equal([]);
+  });
+
+  it('does not let a confirm outdate a save of another tab that this page had not heard of (its view could not show it)', async () => {
+    const k = key();
+    const inner = new MemoryTransport({ catalog });
+    const outbox = new OutboxTransport(inner, { key: k, minDelay: 600_000 });
+    await outbox.start();
+    // This page shows item 1 off (as held) and the visitor left it so. Meanwhile another tab saved
+    // item 1 on; its news has not reached this page when the visitor presses Save here.
+    const other: OutboxEntry = {
+      id: `other-${k}`, key: k, scope: scopeKey(k, { subject }), seq: 1, request: request([{ itemId: '1', granted: true }]),
+      createdAt: 1, attempts: 1, ambiguous: false, notBefore: 0, announced: false,
+    };
+    await leave(other);
+    await outbox.saveDecisions({ ...request([{ itemId: '2', granted: true }]), confirms: [{ itemId: '1', granted: false }] });
+    await outbox.flush();
+    expect(inner.saved.flat(), 'the other tab\'s choice reached the provider').to.deep.include({ itemId: '1', granted: true });
+    // Once heard (here through queued(), as a page loading sees it), a confirm does outdate it.
+    const again: OutboxEntry = { ...other, id: `again-${k}`, seq: 2 };
+    await leave(again);
+    expect((await outbox.queued({ subject })).pending).to.deep.equal([{ itemId: '1', granted: true }]);
+    await outbox.saveDecisions({ ...request([{ itemId: '3', granted: true }]), confirms: [{ itemId: '1', granted: false }] });
+    expect((await outbox.queued({ subject })).pending).to.deep.equal([], 'the confirm took the save it had heard of');
   });
 
   it('keeps only what was not confirmed when a batch fails half way', async () => {

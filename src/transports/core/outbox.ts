@@ -135,7 +135,22 @@ function receive({ error, ...e }: Wire) {
  */
 const heldBack = new Set<string>();
 
+/**
+ * The saves of each scope this page has heard of (from any tab, or left by an earlier page): what
+ * its view of the visitor's choices can reflect. The newest 500 per scope.
+ */
+const heard = new Map<string, Set<string>>();
+function hear(scope: string, entry: string | undefined) {
+  if (!entry) return;
+  let ids = heard.get(scope);
+  if (!ids) heard.set(scope, (ids = new Set()));
+  ids.delete(entry);
+  ids.add(entry);
+  if (ids.size > 500) ids.delete(ids.values().next().value!);
+}
+
 function deliver(e: Scoped, remote: boolean) {
+  hear(e.scope, e.entry);
   if (e.type === 'queued' || e.type === 'failed') heldBack.add(e.scope);
   // A copy: a listener that watches again (an element reloading) must not be called again for this event.
   for (const fn of [...(listeners.get(e.scope) ?? [])]) fn({ ...e, remote });
@@ -291,6 +306,7 @@ export class OutboxTransport implements ConsentTransport {
     void this.start();
     const scope = scopeKey(this.#o.key, q);
     const list = mayHold() ? await entriesOf(scope).catch(() => []) : [];
+    for (const e of list) hear(scope, e.id);
     if (list.length) heldBack.add(scope);
     const failed = list.filter((e) => e.failed);
     return {
@@ -305,6 +321,8 @@ export class OutboxTransport implements ConsentTransport {
     if (!this.inner.saveDecisions) throw new ConsentError('unsupported', `The ${this.inner.name} transport cannot save decisions.`);
     const scope = scopeKey(this.#o.key, q);
     this.#scopes.add(scope);
+    // What this page knew of when the visitor pressed Save: its confirms can speak only of those.
+    const knew = new Set(heard.get(scope));
     const entry: OutboxEntry = {
       id: crypto.randomUUID(),
       key: this.#o.key,
@@ -336,7 +354,7 @@ export class OutboxTransport implements ConsentTransport {
     announce({ type: 'pending', scope, entry: entry.id, seq: entry.seq, decisions: q.decisions });
     // The scope's lock is asked for while the entry is stored: a visitor may leave right after Save.
     const held = hold(scope);
-    const older = await this.#enqueue(entry).catch(() => undefined);
+    const older = await this.#enqueue(entry, knew).catch(() => undefined);
     if (entry.waitsFor) this.#unsent.delete(entry.id);
     // No IndexedDB (private mode, old browser): send without the safety net.
     if (older === undefined) {
@@ -400,8 +418,11 @@ export class OutboxTransport implements ConsentTransport {
   /**
    * Stores a new intent and, in the same transaction, removes from older entries of its scope
    * every item it decides again (with the items its parents cascade to): latest intent wins.
+   * Its confirms outdate only saves the page had heard of (`knew`): a save another tab made a
+   * moment before, not yet heard here, is news this page's view could not show, not an older
+   * wish the visitor saw and left.
    */
-  async #enqueue(entry: OutboxEntry): Promise<boolean> {
+  async #enqueue(entry: OutboxEntry, knew: Set<string>): Promise<boolean> {
     const byId = new Map(entry.request.catalog.groups.flatMap((g) => flattenItems(g.items)).map((i) => [i.id, i]));
     const withChildren = (d: Decision) => {
       const item = byId.get(d.itemId);
@@ -411,7 +432,8 @@ export class OutboxTransport implements ConsentTransport {
     // A confirm outdates only an older decision that differs from it: one that agrees may be what
     // made the item look held (another tab's save still on its way) and must still be sent.
     const confirmed = new Map((entry.request.confirms ?? []).flatMap(withChildren));
-    const covers = (d: Decision) => decided.has(d.itemId) || (confirmed.has(d.itemId) && confirmed.get(d.itemId) !== d.granted);
+    const covers = (d: Decision, old: OutboxEntry) =>
+      decided.has(d.itemId) || (knew.has(old.id) && confirmed.has(d.itemId) && confirmed.get(d.itemId) !== d.granted);
     const superseded: Decision[] = [];
     let older = false;
     markHeld();
@@ -419,10 +441,10 @@ export class OutboxTransport implements ConsentTransport {
       const all = await promisifyRequest(s.getAll() as IDBRequest<OutboxEntry[]>);
       for (const old of all) {
         if (old.scope !== entry.scope || old.seq >= entry.seq) continue;
-        const keep = old.request.decisions.filter((d) => !covers(d));
+        const keep = old.request.decisions.filter((d) => !covers(d, old));
         older ||= keep.length > 0 && !old.failed;
         if (keep.length === old.request.decisions.length) continue;
-        const taken = old.request.decisions.filter(covers);
+        const taken = old.request.decisions.filter((d) => covers(d, old));
         superseded.push(...taken);
         // Its attempt may still land: without idempotent writes, only waiting keeps it from reversing this.
         if (this.#mayLand(old) && entry.request.decisions.some((d) => taken.some((t) => t.itemId === d.itemId))) this.#waitFor(entry, old);
