@@ -72,27 +72,16 @@ const db = () => (store ??= createStore('consent-elements', 'outbox'));
 // it back should another tab have written meanwhile. (Were it ever missing wrongly, nothing is
 // lost: every page's outbox reads IndexedDB to send what waits; only its first frame is older.)
 const HELD = 'consent-elements:outbox-held';
-function markHeld() {
+/** The mark: read (no argument), set or removed. False only when no entry can be stored (blocked storage reads as set). */
+function mark(set?: boolean): boolean {
   try {
-    localStorage.setItem(HELD, '1');
+    if (set === undefined) return localStorage.getItem(HELD) !== null;
+    if (set) localStorage.setItem(HELD, '1');
+    else localStorage.removeItem(HELD);
   } catch {
-    /* blocked: mayHold() says yes */
+    /* blocked: nothing kept there */
   }
-}
-function clearHeld() {
-  try {
-    localStorage.removeItem(HELD);
-  } catch {
-    /* blocked: it was never set */
-  }
-}
-/** False only when no entry can be stored. */
-function mayHold(): boolean {
-  try {
-    return localStorage.getItem(HELD) !== null;
-  } catch {
-    return true;
-  }
+  return true;
 }
 
 /** Whether the failure may go away by itself: worth keeping the decisions and trying again. */
@@ -137,15 +126,13 @@ const heldBack = new Set<string>();
 
 /**
  * The saves of each scope this page has heard of (from any tab, or left by an earlier page): what
- * its view of the visitor's choices can reflect. The newest 500 per scope.
+ * its view of the visitor's choices can reflect. The first heard go once there are 500 in a scope.
  */
 const heard = new Map<string, Set<string>>();
 function hear(scope: string, entry: string | undefined) {
   if (!entry) return;
-  let ids = heard.get(scope);
-  if (!ids) heard.set(scope, (ids = new Set()));
-  ids.delete(entry);
-  ids.add(entry);
+  const ids = heard.get(scope) ?? new Set<string>();
+  heard.set(scope, ids.add(entry));
   if (ids.size > 500) ids.delete(ids.values().next().value!);
 }
 
@@ -278,7 +265,7 @@ export class OutboxTransport implements ConsentTransport {
    * by a later save) has nothing left to retry: it is removed, or it would ask for Retry forever.
    */
   async #forgetHeld(scope: string, state: Map<string, boolean>): Promise<void> {
-    if (!mayHold()) return;
+    if (!mark()) return;
     const held = (d: Decision) => state.get(d.itemId) === d.granted;
     const stale = (await entriesOf(scope)).filter((e) => e.failed && e.request.decisions.some(held));
     for (const e of stale)
@@ -305,7 +292,7 @@ export class OutboxTransport implements ConsentTransport {
   async queued(q: StateQuery): Promise<QueueState> {
     void this.start();
     const scope = scopeKey(this.#o.key, q);
-    const list = mayHold() ? await entriesOf(scope).catch(() => []) : [];
+    const list = mark() ? await entriesOf(scope).catch(() => []) : [];
     for (const e of list) hear(scope, e.id);
     if (list.length) heldBack.add(scope);
     const failed = list.filter((e) => e.failed);
@@ -436,7 +423,7 @@ export class OutboxTransport implements ConsentTransport {
       decided.has(d.itemId) || (knew.has(old.id) && confirmed.has(d.itemId) && confirmed.get(d.itemId) !== d.granted);
     const superseded: Decision[] = [];
     let older = false;
-    markHeld();
+    mark(true);
     await db()('readwrite', async (s) => {
       const all = await promisifyRequest(s.getAll() as IDBRequest<OutboxEntry[]>);
       for (const old of all) {
@@ -505,8 +492,8 @@ export class OutboxTransport implements ConsentTransport {
       return next;
     });
     if (left === 0) {
-      clearHeld();
-      if ((await db()('readonly', (s) => promisifyRequest(s.count()))) > 0) markHeld();
+      mark(false);
+      if ((await db()('readonly', (s) => promisifyRequest(s.count()))) > 0) mark(true);
     }
     return next;
   }
