@@ -1,9 +1,19 @@
 import type { LocalizedText } from './types.js';
 
+// A page has a handful of language codes, asked for once per text of every item drawn: each is
+// worked out once (a cap keeps hostile catalogs from growing it).
+const normalized = new Map<string, string>();
+
 /** `nb_NO`, `NB-no` → `nb-NO`; `en` stays `en`. Provider codes and BCP 47 meet here. */
 export function normalizeLang(code: string): string {
-  const [lang = '', ...rest] = code.trim().replace(/_/g, '-').split('-');
-  return [lang.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p))].join('-');
+  let n = normalized.get(code);
+  if (n === undefined) {
+    const [lang = '', ...rest] = code.trim().replace(/_/g, '-').split('-');
+    n = [lang.toLowerCase(), ...rest.map((p) => (p.length === 2 ? p.toUpperCase() : p))].join('-');
+    if (normalized.size >= 500) normalized.clear();
+    normalized.set(code, n);
+  }
+  return n;
 }
 
 /** `nb-NO` → `nb-NO`-compatible provider code `nb_NO`. */
@@ -11,7 +21,11 @@ export function toProviderLang(code: string): string {
   return normalizeLang(code).replace(/-/g, '_');
 }
 
-const primary = (code: string) => normalizeLang(code).split('-')[0]!;
+const primary = (code: string) => {
+  const n = normalizeLang(code);
+  const dash = n.indexOf('-');
+  return dash < 0 ? n : n.slice(0, dash);
+};
 
 /** Norwegian: `no` is the macrolanguage of Bokmål (`nb`) and Nynorsk (`nn`). */
 const equivalents: Record<string, string[]> = {
