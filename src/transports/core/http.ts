@@ -93,6 +93,8 @@ export interface Http {
   /** Idempotent writes without a body: retried like reads. */
   put<T>(path: string, schema: Schema<T>, o?: RequestOptions): Promise<T>;
   delete<T>(path: string, schema: Schema<T>, o?: RequestOptions): Promise<T>;
+  /** Where a request of `path` with these params goes (before a credential that goes in the query). */
+  url(path: string, searchParams?: RequestOptions['searchParams']): URL;
 }
 
 const retryStatus = [408, 429, 500, 502, 503, 504];
@@ -186,15 +188,19 @@ export function createHttp(opts: HttpOptions): Http {
     }
   }
 
+  function urlOf(path: string, searchParams: RequestOptions['searchParams'] = {}): URL {
+    const u = new URL(path.replace(/^\//, ''), prefixUrl);
+    for (const [k, v] of Object.entries(searchParams)) if (v !== undefined) u.searchParams.set(k, String(v));
+    return u;
+  }
+
   async function send(s: Send, at: AuthPlace | undefined): Promise<Response> {
-    const url = new URL(s.path.replace(/^\//, ''), prefixUrl);
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers, ...s.headers };
     let json = s.json;
     const credential = auth && (await auth.credential());
     if (auth && !credential && !auth.optional) throw new ConsentError('unauthorized', auth.missing ?? 'No credentials for the provider.');
     const place = credential ? (at ?? auth!.place) : undefined;
-    const params = { ...s.searchParams, ...(place && 'query' in place ? { [place.query]: credential } : {}) };
-    for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
+    const url = urlOf(s.path, { ...s.searchParams, ...(place && 'query' in place ? { [place.query]: credential } : {}) });
     if (place && 'header' in place) headers[place.header] = place.scheme ? `${place.scheme} ${credential}` : credential!;
     // First, as provider references write it (`{ Token, Consent }`).
     if (place && 'body' in place) json = { [place.body]: credential, ...(json as object) };
@@ -240,6 +246,7 @@ export function createHttp(opts: HttpOptions): Http {
     call({ method, path, searchParams: o?.searchParams, signal: o?.signal, headers: o?.headers, idempotent: true }, schema, o?.authAt);
 
   return {
+    url: urlOf,
     get: simple('GET'),
     put: simple('PUT'),
     delete: simple('DELETE'),

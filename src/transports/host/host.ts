@@ -62,10 +62,8 @@ export class HostTransport implements ConsentTransport {
   /** The host contract answers a repeated `Idempotency-Key` with the first result. */
   readonly idempotentWrites = true;
   readonly #http: Http;
-  readonly #endpoint: string;
 
   constructor(options: HostOptions) {
-    this.#endpoint = options.endpoint.replace(/\/?$/, '/');
     // Retries belong to one layer: the backend already retried the provider before answering 502
     // or 504, so those are shown at once, not asked for again (3 × 3 provider calls per read).
     this.#http = endpointHttp({ retryStatus: [408, 429, 500, 503], credentials: 'include', ...options }, options.getToken && bearer(options.getToken, options.refreshToken));
@@ -82,8 +80,7 @@ export class HostTransport implements ConsentTransport {
 
   /** A question: the answer the page's server preloaded into the page, or the backend's (a body is a POST). */
   async #read<T>(path: string, schema: Schema<T>, o: RequestOptions & { body?: object }, aboutVisitor: boolean): Promise<T> {
-    const url = new URL(path, new URL(this.#endpoint, globalThis.location?.href));
-    for (const [k, v] of Object.entries(o.searchParams ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const url = this.#http.url(path, o.searchParams);
     const preloaded = takePreloaded(url, aboutVisitor, o.body);
     if (preloaded !== undefined) {
       const checked = schema.safeParse(preloaded);
