@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { readFile } from 'node:fs/promises';
-import { ConnectTransport, createConsentHandler, preloadScript, providerEnv, type PreloadQuestion, toNodeHandler, transportsFromEnv, type RequestLog } from '../src/server.js';
+import { ConnectTransport, createConsentHandler, preloadScript, providerEnv, type PreloadQuestion, toFetchRequest, toNodeHandler, transportsFromEnv, type RequestLog } from '../src/server.js';
 import { CONSENTUA_CLIENT, CONSENTUA_SERVICE } from '../fixtures/consentua.js';
 import { CONSENTUA_PREFIX } from './simulator/consentua.js';
 import { CSP_ORG } from './simulator/csp.js';
@@ -145,6 +145,13 @@ const notFound = (res: ServerResponse) => void res.writeHead(404, { 'content-typ
 // What each page's elements read before they can draw, put into the page by the backend
 // (preloadScript): the choices are drawn in the first frame, at their size, with no round trip.
 // DEMO_PRELOAD=0, or `?preload=0` on a page, leaves it out.
+// The picker of issuer 913456780, and a gate on its consent 120 with that consent's text (shown when it is not given).
+const articleReads: PreloadQuestion[] = [
+  '/api/consent/catalog?issuer=913456780&onlyActive=true',
+  '/api/consent/state?issuer=913456780',
+  { url: '/api/consent/access', body: { consent: '120', issuer: '913456780' } },
+  '/api/consent/catalog?issuer=913456780&lang=en-GB',
+];
 const preloads: Record<string, { file: string; reads: PreloadQuestion[] }> = {
   '/': {
     file: 'demo/index.html',
@@ -157,37 +164,18 @@ const preloads: Record<string, { file: string; reads: PreloadQuestion[] }> = {
       '/api/superoffice/state',
     ],
   },
-  '/article.html': {
-    file: 'demo/article.html',
-    reads: [
-      '/api/consent/catalog?issuer=913456780&onlyActive=true',
-      '/api/consent/state?issuer=913456780',
-      // The two gates, and the video gate's consent text, shown when it is not given.
-      { url: '/api/consent/access', body: { product: 'CO27409' } },
-      { url: '/api/consent/access', body: { consent: '120', issuer: '913456780' } },
-      '/api/consent/catalog?issuer=913456780&lang=en-GB',
-    ],
-  },
-  '/consent-manager.html': { file: 'demo/consent-manager.html', reads: ['/api/consent/catalog?issuer=913456780&onlyActive=true', '/api/consent/state?issuer=913456780'] },
+  // The paywall's entitlement, then what the React app asks too.
+  '/article.html': { file: 'demo/article.html', reads: [{ url: '/api/consent/access', body: { product: 'CO27409' } }, ...articleReads] },
+  '/consent-manager.html': { file: 'demo/consent-manager.html', reads: articleReads.slice(0, 2) },
 };
 preloads['/index.html'] = preloads['/']!;
 // The React app's page too: the same backend serves it, so it can carry the answers its elements ask first.
-preloads['/dist/demo-react/'] = preloads['/dist/demo-react/index.html'] = {
-  file: 'dist/demo-react/index.html',
-  reads: [
-    '/api/consent/catalog?issuer=913456780&onlyActive=true',
-    '/api/consent/state?issuer=913456780',
-    { url: '/api/consent/access', body: { consent: '120', issuer: '913456780' } },
-    '/api/consent/catalog?issuer=913456780&lang=en-GB',
-  ],
-};
+preloads['/dist/demo-react/'] = preloads['/dist/demo-react/index.html'] = { file: 'dist/demo-react/index.html', reads: articleReads };
 
-async function preloadedPage(req: IncomingMessage, res: ServerResponse, url: URL, page: { file: string; reads: PreloadQuestion[] }) {
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+async function preloadedPage(req: IncomingMessage, res: ServerResponse, page: { file: string; reads: PreloadQuestion[] }) {
   const [html, script] = await Promise.all([
     readFile(`${root}${page.file}`, 'utf8'),
-    preloadScript(handlers, new Request(url, { headers }), page.reads, { clientAddress: req.socket.remoteAddress }),
+    preloadScript(handlers, toFetchRequest(req), page.reads, { clientAddress: req.socket.remoteAddress }),
   ]);
   // The visitor's state is in it: for this browser only, and asked for again on every visit.
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-cache' });
@@ -201,7 +189,7 @@ const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const path = url.pathname;
   const page = preloads[path];
-  if (page && req.method === 'GET' && env.DEMO_PRELOAD !== '0' && url.searchParams.get('preload') !== '0') return preloadedPage(req, res, url, page);
+  if (page && req.method === 'GET' && env.DEMO_PRELOAD !== '0' && url.searchParams.get('preload') !== '0') return preloadedPage(req, res, page);
   if (browserBundles.test(path)) return dist(req, res, () => notFound(res));
   if (path.startsWith('/dist/') || !demoPage.test(path)) return notFound(res);
   demo(req, res, () => notFound(res));

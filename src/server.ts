@@ -25,7 +25,7 @@ export {
   type RequestContext,
   type RequestLog,
 } from './server/handler.js';
-export { toNodeHandler } from './server/node.js';
+export { toFetchRequest, toNodeHandler } from './server/node.js';
 export { visitorCookies, type VisitorCookies, type VisitorOptions } from './server/visitor.js';
 export { providerEnv, transportsFromEnv } from './server/env.js';
 export { memoryStore, unstorageStore, type SharedStore, type UnstorageLike } from './server/store.js';
