@@ -31,13 +31,17 @@ function leave(entry: OutboxEntry) {
   return set(entry.id, entry, idb());
 }
 
+/** A save of the scope's visitor waiting in the outbox, as another tab or an earlier page left it. */
+function waiting(k: string, id: string, decisions: SaveRequest['decisions'], o: Partial<OutboxEntry> = {}): OutboxEntry {
+  return {
+    id, key: k, scope: scopeKey(k, { subject }), seq: 1, request: request(decisions), createdAt: 1,
+    attempts: 1, ambiguous: false, notBefore: 0, announced: false, ...o,
+  };
+}
+
 /** An entry as a page leaves it when it dies during its attempt (write-ahead marked, no answer). */
 function stored(k: string, id: string, attemptAt: number, decisions: SaveRequest['decisions'], seq = attemptAt) {
-  const entry: OutboxEntry = {
-    id, key: k, scope: scopeKey(k, { subject }), seq, request: request(decisions), createdAt: attemptAt,
-    attempts: 1, attemptAt, ambiguous: true, notBefore: 0, announced: false,
-  };
-  return leave(entry);
+  return leave(waiting(k, id, decisions, { seq, createdAt: attemptAt, attemptAt, ambiguous: true }));
 }
 
 /** Collects what a scope's watchers hear. */
@@ -176,10 +180,7 @@ describe('outbox', () => {
     const outbox = new OutboxTransport(new MemoryTransport({ catalog }), { key: k, minDelay: 600_000 });
     await outbox.start();
     // A save the visitor was told is queued, then refused for good: kept and shown with Retry.
-    const refused: OutboxEntry = {
-      id: `refused-${k}`, key: k, scope: scopeKey(k, { subject }), seq: 1, request: request([{ itemId: '1', granted: false }]),
-      createdAt: 1, attempts: 2, ambiguous: false, notBefore: 0, announced: true, failed: { code: 'invalid-response', message: 'HTML' },
-    };
+    const refused = waiting(k, `refused-${k}`, [{ itemId: '1', granted: false }], { attempts: 2, announced: true, failed: { code: 'invalid-response', message: 'HTML' } });
     await leave(refused);
     expect((await outbox.queued({ subject })).failed).to.deep.equal([{ itemId: '1', granted: false }]);
     // The visitor now leaves item 1 on (as the provider holds it) and changes item 2.
@@ -193,10 +194,7 @@ describe('outbox', () => {
     const outbox = new OutboxTransport(inner, { key: k, minDelay: 600_000 });
     await outbox.start();
     // Another tab's save of item 1 (on), queued: that tab heard it as held and showed it so.
-    const queued: OutboxEntry = {
-      id: `queued-${k}`, key: k, scope: scopeKey(k, { subject }), seq: 1, request: request([{ itemId: '1', granted: true }]),
-      createdAt: 1, attempts: 1, ambiguous: false, notBefore: 0, announced: true,
-    };
+    const queued = waiting(k, `queued-${k}`, [{ itemId: '1', granted: true }], { announced: true });
     await leave(queued);
     // This tab saves item 2 and confirms item 1 on, as it is shown.
     await outbox.saveDecisions({ ...request([{ itemId: '2', granted: true }]), confirms: [{ itemId: '1', granted: true }] });
@@ -212,16 +210,13 @@ describe('outbox', () => {
     await outbox.start();
     // This page shows item 1 off (as held) and the visitor left it so. Meanwhile another tab saved
     // item 1 on; its news has not reached this page when the visitor presses Save here.
-    const other: OutboxEntry = {
-      id: `other-${k}`, key: k, scope: scopeKey(k, { subject }), seq: 1, request: request([{ itemId: '1', granted: true }]),
-      createdAt: 1, attempts: 1, ambiguous: false, notBefore: 0, announced: false,
-    };
+    const other = waiting(k, `other-${k}`, [{ itemId: '1', granted: true }]);
     await leave(other);
     await outbox.saveDecisions({ ...request([{ itemId: '2', granted: true }]), confirms: [{ itemId: '1', granted: false }] });
     await outbox.flush();
     expect(inner.saved.flat(), 'the other tab\'s choice reached the provider').to.deep.include({ itemId: '1', granted: true });
     // Once heard (here through queued(), as a page loading sees it), a confirm does outdate it.
-    const again: OutboxEntry = { ...other, id: `again-${k}`, seq: 2 };
+    const again = waiting(k, `again-${k}`, [{ itemId: '1', granted: true }], { seq: 2 });
     await leave(again);
     expect((await outbox.queued({ subject })).pending).to.deep.equal([{ itemId: '1', granted: true }]);
     await outbox.saveDecisions({ ...request([{ itemId: '3', granted: true }]), confirms: [{ itemId: '1', granted: false }] });
