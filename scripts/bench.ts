@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { bars, lines } from '../bench/chart.js';
+import { preloadScript, toFetchRequest } from '../src/server.js';
 import { ensureBrowser } from './browser.mjs';
 import { layoutShifts } from './layout-shift.js';
 import { budgets, startBytes } from './size.js';
@@ -143,16 +144,24 @@ function proxy(req: IncomingMessage, res: ServerResponse) {
   });
   req.pipe(upstream);
 }
+/** The demo backend, reached over HTTP, as a consent handler: what preloadScript asks. */
+const demoBackend = Object.assign(
+  (r: Request) => {
+    const { pathname, search } = new URL(r.url);
+    const headers = new Headers(r.headers);
+    headers.delete('host');
+    return fetch(`${stack.demo}${pathname}${search}`, { headers });
+  },
+  { handles: () => true },
+);
+
 /**
  * The picker's page with its first answers in it, as a publisher's server renders it with
- * preloadScript (here asked of the demo backend over HTTP, with the page request's cookies).
+ * preloadScript (asking the demo backend, with the page request's cookies).
  */
 async function preloadedKitPage(req: IncomingMessage, res: ServerResponse) {
   const reads = ['/api/consent/catalog?issuer=468979834&onlyActive=true', '/api/consent/state?issuer=468979834'];
-  const answers = await Promise.all(
-    reads.map(async (url) => ({ url, answer: await (await fetch(`${stack.demo}${url}`, { headers: { cookie: req.headers.cookie ?? '' } })).json() })),
-  );
-  const script = `<script type="application/json" data-consent-preload>${JSON.stringify(answers).replace(/</g, '\\u003c')}</script>`;
+  const script = await preloadScript(demoBackend, toFetchRequest(req), reads);
   const body = brotliCompressSync(coldPages.kit.replace('<head>', `<head>${script}`), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
   res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'br', 'cache-control': 'private, no-cache' }).end(body);
 }
