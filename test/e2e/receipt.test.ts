@@ -115,7 +115,13 @@ describe('consent receipts', () => {
       saved.receipts.filter((r) => r.itemId === '1').map((r) => [r.textId, r.textVersion]),
       [['2', '3']],
     );
-    const kept = (await tab.evaluate(() => (window as any).ConsentElements.receipts())) as any[];
+    // The receipt is kept on the device after the save is shown (IndexedDB, loaded at the first save).
+    const kept = (await (
+      await tab.waitForFunction(async () => {
+        const listed = await (window as any).ConsentElements.receipts();
+        return listed.length ? listed : undefined;
+      })
+    ).jsonValue()) as any[];
     const purpose = kept[0].services[0].purposes.find((p: { item_id: string }) => p.item_id === '1');
     assert.deepEqual([purpose.notice_id, purpose.notice_version], ['2', '3']);
     assert.ok(purpose.notice_text.endsWith(description), 'the receipt holds the exact wording shown');
