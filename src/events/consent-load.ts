@@ -2,6 +2,7 @@ import { DetailEvent } from './detail-event.js';
 import type { ConsentCatalog } from '../model/types.js';
 
 export interface ConsentLoadDetail {
+  /** Read-only (frozen): every element showing it shares the one object. */
   catalog: ConsentCatalog;
 }
 

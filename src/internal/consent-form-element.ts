@@ -15,10 +15,18 @@ import { SavedBus } from './saved-bus.js';
 
 export type { Loaded } from './consent-form-controller.js';
 
-/** Items drawn per task: a slice stays well under the 50 ms of a long task. */
-const DRAW_BATCH = 100;
 /** Items in the first slice, which shares its task with the load: more than a screen holds. */
 const FIRST_BATCH = 40;
+/** Time a later slice may take to draw (ms): its task stays well under the 50 ms of a long task. */
+const SLICE_MS = 16;
+
+/**
+ * Items in the next slice of a huge catalog, from how long the last one took to draw: as many
+ * as fit in SLICE_MS at that pace (a slow phone draws fewer per task), at most twice as many
+ * as the last (one quick slice is no promise), at least 10.
+ */
+export const nextSlice = (last: number, tookMs: number): number =>
+  Math.max(10, Math.min(2 * last, Math.floor((last * SLICE_MS) / Math.max(tookMs, 0.1))));
 
 /**
  * How every consent form element draws: the states (loading, ready, empty, error, saving,
@@ -37,6 +45,9 @@ export abstract class ConsentFormElement extends ConsentElement {
   @state() private drawn = FIRST_BATCH;
   #complete = true;
   #drawing = false;
+  /** Items in the slice being drawn, and when its render began. */
+  #slice = FIRST_BATCH;
+  #sliceStarted = 0;
 
   /** What to load: the element's own attributes. */
   protected abstract catalogQuery(): CatalogQuery;
@@ -57,7 +68,7 @@ export abstract class ConsentFormElement extends ConsentElement {
     stateQuery: () => this.stateQuery(),
     saveFields: (loaded) => ({ ...this.saveFields(loaded), source: this.source }),
     shown: (texts) => this.text(texts),
-    catalogChanged: () => (this.drawn = FIRST_BATCH),
+    catalogChanged: () => (this.drawn = this.#slice = FIRST_BATCH),
   });
 
   /** Another element on the page saved: what the provider holds may have changed. */
@@ -100,6 +111,7 @@ export abstract class ConsentFormElement extends ConsentElement {
   }
 
   override render() {
+    this.#sliceStarted = performance.now();
     const { loaded, loading, save, receiptUrl } = this.form;
     const all = loaded ? visibleGroups(loaded.catalog) : [];
     const { groups, complete } = firstItems(all, this.drawn);
@@ -134,10 +146,11 @@ export abstract class ConsentFormElement extends ConsentElement {
     super.updated(changed);
     // The next slice after the browser had a chance to paint and take input (not rAF: it stops in hidden tabs).
     if (this.#complete || this.#drawing) return;
+    this.#slice = nextSlice(this.#slice, performance.now() - this.#sliceStarted);
     this.#drawing = true;
     setTimeout(() => {
       this.#drawing = false;
-      this.drawn += DRAW_BATCH;
+      this.drawn += this.#slice;
     });
   }
 

@@ -31,17 +31,32 @@ describe('SharedTransport', () => {
     expect(shared(new MemoryTransport({ catalog }))).not.to.equal(shared(t));
   });
 
-  it('asks once for identical questions in flight, gives each caller its own copy, and asks again later', async () => {
+  it('asks once for identical questions in flight, gives the callers one read-only answer, and asks again later', async () => {
     const t = new Counting({ catalog, latency: 20 });
     const s = new SharedTransport(t);
     const [a, b] = await Promise.all([s.loadCatalog({ issuer: '1' }), s.loadCatalog({ issuer: '1', lang: undefined })]);
     expect(t.catalogs).to.equal(1);
-    expect(a).to.deep.equal(b);
-    expect(a).not.to.equal(b);
+    expect(a).to.equal(b);
+    expect(a).to.deep.equal(catalog);
+    // No caller can change what the others see.
+    expect(() => (a.groups[0]!.items[0]!.id = 'changed')).to.throw(TypeError);
+    expect(() => a.groups.pop()).to.throw(TypeError);
     await Promise.all([s.loadState!({ subject: { id: 'x', type: 'EXTERNAL' } }), s.loadState!({ subject: { id: 'x', type: 'EXTERNAL' } })]);
     expect(t.states).to.equal(1);
     await s.loadCatalog({ issuer: '1' });
     expect(t.catalogs).to.equal(2, 'nothing is kept once answered');
+  });
+
+  it('leaves a transport its own objects: what it answers is copied once, what it answered frozen is shared as it is', async () => {
+    const own = structuredClone(catalog);
+    const s = new SharedTransport({ name: 'custom', loadCatalog: async () => own });
+    const answer = await s.loadCatalog({ issuer: '1' });
+    expect(answer).not.to.equal(own);
+    expect(Object.isFrozen(answer.groups[0]!.items[0])).to.equal(true);
+    own.groups[0]!.items[0]!.id = 'the transport may still change its own';
+    expect(answer.groups[0]!.items[0]!.id).to.equal('c1');
+    const frozen = Object.freeze(structuredClone(catalog));
+    expect(await new SharedTransport({ name: 'frozen', loadCatalog: async () => frozen }).loadCatalog({ issuer: '1' })).to.equal(frozen);
   });
 
   it('one caller giving up does not cancel the request for the others', async () => {

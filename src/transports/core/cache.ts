@@ -1,6 +1,6 @@
 import type { CatalogQuery, ConsentCatalog, ConsentTransport } from '../../model/types.js';
 import { consentCatalog } from './schemas.js';
-import { follow } from './share.js';
+import { follow, readOnly, shareable } from './share.js';
 
 export interface CacheOptions {
   /** Names the transport in stored entries (provider + endpoint). */
@@ -49,7 +49,8 @@ export class CachedTransport implements ConsentTransport {
     let shared = this.#catalogs.get(key);
     if (!shared) {
       const stored = this.#read(key);
-      shared = stored ? Promise.resolve(stored) : this.inner.loadCatalog(q);
+      // Read-only, so callers share it: what was stored is this transport's own, what the inner one answered is copied once.
+      shared = stored ? Promise.resolve(readOnly(stored)) : this.inner.loadCatalog(q).then(shareable);
       this.#catalogs.set(key, shared);
       shared.then(
         (catalog) => {
@@ -59,8 +60,7 @@ export class CachedTransport implements ConsentTransport {
         () => this.#catalogs.get(key) === shared && this.#catalogs.delete(key), // never keep a failure
       );
     }
-    // Each caller gets its own copy: nobody can change another's catalog.
-    return structuredClone(await follow(shared, signal));
+    return follow(shared, signal);
   }
 
   /** Forgets every kept catalog of this transport (memory and localStorage). */

@@ -17,6 +17,7 @@ import { bearer, describeIssue, endpointHttp, HttpStatusError, peekJson, type En
 import { array, object, optional, string } from '../core/check.js';
 import { accessResult, consentCatalog, privacyAnswer, receipt, saveResponse, stateResponse } from './contract.js';
 import { takePreloaded } from './preload.js';
+import { readOnly } from '../core/share.js';
 
 export interface HostOptions extends EndpointOptions {
   /** Base URL of the publisher's consent API, e.g. `/api/consent`. */
@@ -70,7 +71,8 @@ export class HostTransport implements ConsentTransport {
   }
 
   loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
-    return this.#read('catalog', consentCatalog, { searchParams: { ...scope(q), lang: q.lang, onlyActive: q.onlyActive }, signal }, false);
+    // Read-only: the answer is this transport's own, so the layers above share it instead of copying it.
+    return this.#read('catalog', consentCatalog, { searchParams: { ...scope(q), lang: q.lang, onlyActive: q.onlyActive }, signal }, false).then(readOnly);
   }
 
   async loadState(q: StateQuery, signal?: AbortSignal): Promise<Decision[]> {
