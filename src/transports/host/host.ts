@@ -51,12 +51,35 @@ const hostError = object({ code: optional(string()), message: optional(string())
  * visitor the backend's session names; it opens a case, no data is returned).
  * Errors answer `{ code, message, receipts? }` with a ConsentError code.
  */
+/** Set once a backend has answered a save of this device: the visitor has their id (cookie) there. */
+const VISITOR_KEY = 'consent-elements:visitor-at:';
+
 /**
- * The page's first save, until it is answered: a new visitor gets their id (the backend's cookie)
- * with that answer, so the page's other saves wait for it and carry it, rather than each making
- * a new visitor.
+ * Sends a save; until the backend has answered one from this device, under a lock shared by the
+ * page and the device's other tabs: a new visitor gets their id (the backend's cookie) with that
+ * answer, so saves made meanwhile wait and carry it rather than each making a new visitor, whose
+ * cookie would overwrite the other's (its decisions no longer the visitor's).
  */
-let firstSave: Promise<unknown> | undefined;
+function oneNewVisitor<T>(at: string, send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  const key = VISITOR_KEY + at;
+  let known = false;
+  try {
+    known = localStorage.getItem(key) !== null;
+  } catch {
+    /* no storage to tell: every save takes the lock */
+  }
+  const locks = globalThis.navigator?.locks;
+  if (known || !locks) return send();
+  return locks.request(key, signal ? { signal } : {}, async () => {
+    const answer = await send();
+    try {
+      localStorage.setItem(key, '');
+    } catch {
+      /* the next save takes the lock again */
+    }
+    return answer;
+  });
+}
 
 export class HostTransport implements ConsentTransport {
   readonly name = 'host';
@@ -95,13 +118,8 @@ export class HostTransport implements ConsentTransport {
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
     const body = { ...scope(q), subject: q.subject, source: q.source, eventTime: q.eventTime, decisions: q.decisions };
     const headers = q.idempotencyKey ? { 'idempotency-key': q.idempotencyKey } : undefined;
-    const before = firstSave;
-    const run = (async () => {
-      await before?.catch(() => undefined);
-      return this.#call(() => this.#http.post('decisions', body, saveResponse, { signal, headers }));
-    })();
-    firstSave ??= run;
-    return (await run).receipts;
+    const send = () => this.#call(() => this.#http.post('decisions', body, saveResponse, { signal, headers }));
+    return (await oneNewVisitor(this.#http.url('decisions').href, send, signal)).receipts;
   }
 
   /** A question without side effects, so it is retried like a read. */
