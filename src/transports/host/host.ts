@@ -37,20 +37,6 @@ const scope = ({ issuer, clientId, serviceId, templateId }: ProviderScope): Prov
 
 const hostError = object({ code: optional(string()), message: optional(string()), receipts: optional(array(receipt)) });
 
-/**
- * Talks to the publisher's own backend, which holds the provider credentials. The contract
- * (all bodies in the normalized model):
- * `GET catalog?issuer=|clientId=&serviceId=&templateId=, &lang=&onlyActive=` → ConsentCatalog;
- * `GET state?…scope…&subject=&subjectType=` → `{ decisions }` (the visitor is who the backend's session
- * or its visitor cookie names: the subject sent is a hint it may ignore, and the shipped backend does);
- * `POST decisions` `{ …scope…, subject, source, eventTime, decisions }` with an `Idempotency-Key` header → `{ receipts }`
- * (a repeated key is answered with the first result, never stored twice);
- * `POST access` `{ product?, articleId?, domain?, categoryType?, consent?, issuer?, subject? }` → AccessResult
- * (the backend adds who the visitor is for entitlements);
- * `POST privacy/access` or `privacy/erasure` `{ sendReceipt }` → `{ accepted, receiptSent }` (for the
- * visitor the backend's session names; it opens a case, no data is returned).
- * Errors answer `{ code, message, receipts? }` with a ConsentError code.
- */
 /** Set once a backend has answered a save of this device: the visitor has their id (cookie) there. */
 const VISITOR_KEY = 'consent-elements:visitor-at:';
 
@@ -81,6 +67,20 @@ function oneNewVisitor<T>(at: string, send: () => Promise<T>, signal?: AbortSign
   });
 }
 
+/**
+ * Talks to the publisher's own backend, which holds the provider credentials. The contract
+ * (all bodies in the normalized model):
+ * `GET catalog?issuer=|clientId=&serviceId=&templateId=, &lang=&onlyActive=` → ConsentCatalog;
+ * `GET state?…scope…&subject=&subjectType=` → `{ decisions }` (the visitor is who the backend's session
+ * or its visitor cookie names: the subject sent is a hint it may ignore, and the shipped backend does);
+ * `POST decisions` `{ …scope…, subject, source, eventTime, decisions }` with an `Idempotency-Key` header → `{ receipts }`
+ * (a repeated key is answered with the first result, never stored twice);
+ * `POST access` `{ product?, articleId?, domain?, categoryType?, consent?, issuer?, subject? }` → AccessResult
+ * (the backend adds who the visitor is for entitlements);
+ * `POST privacy/access` or `privacy/erasure` `{ sendReceipt }` → `{ accepted, receiptSent }` (for the
+ * visitor the backend's session names; it opens a case, no data is returned).
+ * Errors answer `{ code, message, receipts? }` with a ConsentError code.
+ */
 export class HostTransport implements ConsentTransport {
   readonly name = 'host';
   /** The host contract answers a repeated `Idempotency-Key` with the first result. */
