@@ -131,22 +131,6 @@ describe('demo page', () => {
     await context.close();
   });
 
-  it('(6) keeps one visitor when two tabs of a new visitor save at the same moment', async () => {
-    const context = await browser().newContext();
-    const [a, b] = [await context.newPage(), await context.newPage()];
-    await openDemo(a);
-    await openDemo(b);
-    await box(a, '11').check();
-    await box(b, '12').check();
-    // Both first decisions at once: each would otherwise make a new visitor (its own cookie).
-    await Promise.all([a, b].map((t) => t.locator('consent-group-picker button[part~="save"]').click()));
-    await Promise.all([a, b].map((t) => t.locator('consent-group-picker [part~="status"]', { hasText: 'saved' }).waitFor()));
-    const subject = await visitorOf(context);
-    const stored = (await events()).filter((e) => e.subject === subject && e.action);
-    assert.deepEqual([...new Set(stored.map((e) => e.consentId))].sort(), [11, 12], 'both tabs’ decisions are the visitor’s');
-    await context.close();
-  });
-
   it('switches language from the demo’s switcher', async () => {
     const page = await browser().newPage();
     await openDemo(page);

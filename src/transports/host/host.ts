@@ -37,35 +37,12 @@ const scope = ({ issuer, clientId, serviceId, templateId }: ProviderScope): Prov
 
 const hostError = object({ code: optional(string()), message: optional(string()), receipts: optional(array(receipt)) });
 
-/** Set once a backend has answered a save of this device: the visitor has their id (cookie) there. */
-const VISITOR_KEY = 'consent-elements:visitor-at:';
-
 /**
- * Sends a save; until the backend has answered one from this device, under a lock shared by the
- * page and the device's other tabs: a new visitor gets their id (the backend's cookie) with that
- * answer, so saves made meanwhile wait and carry it rather than each making a new visitor, whose
- * cookie would overwrite the other's (its decisions no longer the visitor's).
+ * The page's first save, until it is answered: a new visitor gets their id (the backend's cookie)
+ * with that answer, so the page's other saves wait for it and carry it, rather than each making
+ * a new visitor.
  */
-function oneNewVisitor<T>(at: string, send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-  const key = VISITOR_KEY + at;
-  let known = false;
-  try {
-    known = localStorage.getItem(key) !== null;
-  } catch {
-    /* no storage to tell: every save takes the lock */
-  }
-  const locks = globalThis.navigator?.locks;
-  if (known || !locks) return send();
-  return locks.request(key, signal ? { signal } : {}, async () => {
-    const answer = await send();
-    try {
-      localStorage.setItem(key, '');
-    } catch {
-      /* the next save takes the lock again */
-    }
-    return answer;
-  });
-}
+let firstSave: Promise<unknown> | undefined;
 
 /**
  * Talks to the publisher's own backend, which holds the provider credentials. The contract
@@ -118,8 +95,13 @@ export class HostTransport implements ConsentTransport {
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
     const body = { ...scope(q), subject: q.subject, source: q.source, eventTime: q.eventTime, decisions: q.decisions };
     const headers = q.idempotencyKey ? { 'idempotency-key': q.idempotencyKey } : undefined;
-    const send = () => this.#call(() => this.#http.post('decisions', body, saveResponse, { signal, headers }));
-    return (await oneNewVisitor(this.#http.url('decisions').href, send, signal)).receipts;
+    const before = firstSave;
+    const run = (async () => {
+      await before?.catch(() => undefined);
+      return this.#call(() => this.#http.post('decisions', body, saveResponse, { signal, headers }));
+    })();
+    firstSave ??= run;
+    return (await run).receipts;
   }
 
   /** A question without side effects, so it is retried like a read. */
