@@ -131,6 +131,29 @@ describe('demo page', () => {
     await context.close();
   });
 
+  it('(6) keeps one visitor when a second tab of a new visitor saves before the first tab’s save is answered', async () => {
+    const context = await browser().newContext();
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    await openDemo(a);
+    await openDemo(b);
+    await box(a, '11').check();
+    await box(b, '12').check();
+    // Tab a's first save has reached the backend, which is slow to answer it (the provider is),
+    // when tab b saves: sent at once, b's would make a new visitor of its own, and whichever
+    // cookie came last would stand.
+    await fetch(`${env.simulator}/__sim/faults`, { method: 'POST', body: JSON.stringify({ fault: 'latency', ms: 1500, path: '/capi/v1/client/customer/privacy/consentEvent', times: 1 }) });
+    const sent = a.waitForRequest('**/api/consent/decisions');
+    await a.locator('consent-group-picker button[part~="save"]').click();
+    await sent;
+    await new Promise((r) => setTimeout(r, 300));
+    await b.locator('consent-group-picker button[part~="save"]').click();
+    await Promise.all([a, b].map((t) => t.locator('consent-group-picker [part~="status"]', { hasText: 'saved' }).waitFor()));
+    const subject = await visitorOf(context);
+    const stored = (await events()).filter((e) => e.subject === subject && e.action);
+    assert.deepEqual([...new Set(stored.map((e) => e.consentId))].sort(), [11, 12], 'both tabs’ decisions are the visitor’s');
+    await context.close();
+  });
+
   it('switches language from the demo’s switcher', async () => {
     const page = await browser().newPage();
     await openDemo(page);

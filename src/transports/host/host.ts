@@ -37,12 +37,43 @@ const scope = ({ issuer, clientId, serviceId, templateId }: ProviderScope): Prov
 
 const hostError = object({ code: optional(string()), message: optional(string()), receipts: optional(array(receipt)) });
 
-/**
- * The page's first save, until it is answered: a new visitor gets their id (the backend's cookie)
- * with that answer, so the page's other saves wait for it and carry it, rather than each making
- * a new visitor.
- */
+// A new visitor gets their id (the backend's cookie) with the answer to their first save: saves
+// sent before it would each make a new visitor, and the browser keeps only the last cookie (the
+// others' decisions then belong to nobody). So a page's first save goes alone: the page's other
+// saves wait for its answer, and so do other tabs, told by a claim in localStorage taken in the
+// same task (a visitor who saves and leaves at once must still get it sent).
+const CLAIM = 'consent-elements:first-save:';
+/** This page's first save, until it is answered. */
 let firstSave: Promise<unknown> | undefined;
+
+/** What `op` makes of localStorage; undefined where it is blocked or full (then only the page's own saves wait). */
+function local<T>(op: (s: Storage) => T): T | undefined {
+  try {
+    return op(localStorage);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Another tab's first save to `at` is unanswered; a claim older than 10 s is of a tab that left or hung. */
+const claimed = (at: string) => local((s) => Date.now() - Number(s.getItem(CLAIM + at)) < 10_000);
+
+/** Sends a save once the first save to `at` is answered, or as that first save. */
+function afterFirstSave<T>(at: string, send: () => Promise<T>): Promise<T> {
+  const run = firstSave
+    ? firstSave.catch(() => undefined).then(send)
+    : (async () => {
+        while (claimed(at)) await new Promise((r) => setTimeout(r, 100));
+        local((s) => s.setItem(CLAIM + at, String(Date.now())));
+        try {
+          return await send();
+        } finally {
+          local((s) => s.removeItem(CLAIM + at));
+        }
+      })();
+  firstSave ??= run;
+  return run;
+}
 
 /**
  * Talks to the publisher's own backend, which holds the provider credentials. The contract
@@ -95,13 +126,8 @@ export class HostTransport implements ConsentTransport {
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
     const body = { ...scope(q), subject: q.subject, source: q.source, eventTime: q.eventTime, decisions: q.decisions };
     const headers = q.idempotencyKey ? { 'idempotency-key': q.idempotencyKey } : undefined;
-    const before = firstSave;
-    const run = (async () => {
-      await before?.catch(() => undefined);
-      return this.#call(() => this.#http.post('decisions', body, saveResponse, { signal, headers }));
-    })();
-    firstSave ??= run;
-    return (await run).receipts;
+    const send = () => this.#call(() => this.#http.post('decisions', body, saveResponse, { signal, headers }));
+    return (await afterFirstSave(this.#http.url('decisions').href, send)).receipts;
   }
 
   /** A question without side effects, so it is retried like a read. */
