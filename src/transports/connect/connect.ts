@@ -19,6 +19,7 @@ import type {
   StateQuery,
 } from '../../model/types.js';
 import { bearer, endpointHttp, type EndpointOptions, type Http, type TokenGetter } from '../core/http.js';
+import { providerErrorBody } from '../core/provider-errors.js';
 
 // Wire format of the Connect Privacy → Consent API (field names as the API reference gives them).
 // Fields the kit does not use are left out; unknown fields are ignored.
@@ -292,7 +293,7 @@ export class ConnectTransport implements ConsentTransport {
     this.mode = options.mode ?? 'user';
     this.#identity = options.identity;
     this.#source = options.source ?? 'Web';
-    this.#http = endpointHttp(options, options.getToken && bearer(options.getToken, options.refreshToken));
+    this.#http = endpointHttp(options, options.getToken && bearer(options.getToken, options.refreshToken), providerErrorBody);
   }
 
   get #prefix() {

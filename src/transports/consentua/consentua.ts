@@ -13,6 +13,7 @@ import type {
   StateQuery,
 } from '../../model/types.js';
 import { endpointHttp, inBody, type EndpointOptions, type Http, type TokenGetter } from '../core/http.js';
+import { providerErrorBody } from '../core/provider-errors.js';
 
 // Wire format of the Consentua Service API v1. PascalCase as the API sends it; fields the kit
 // does not use are left out. Strings the API may send as null are accepted as absent.
@@ -177,7 +178,7 @@ export class ConsentuaTransport implements ConsentTransport {
   constructor(options: ConsentuaOptions) {
     this.#o = options;
     // The token travels in the body (`Token`) or, for reads, in the query; never as a bearer header.
-    this.#http = endpointHttp(options, inBody('Token', options.getToken, { refresh: options.refreshToken, missing: 'No Consentua access token.' }));
+    this.#http = endpointHttp(options, inBody('Token', options.getToken, { refresh: options.refreshToken, missing: 'No Consentua access token.' }), providerErrorBody);
   }
 
   #ids(q: { clientId?: string; serviceId?: string }) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { ConsentError } from '../../model/errors.js';
 import { createHttp } from '../core/http.js';
+import { providerErrorBody } from '../core/provider-errors.js';
 import { tokenCache, type TokenSource } from '../core/token-cache.js';
 
 export interface ConsentuaLoginOptions {
@@ -33,7 +34,7 @@ export function consentuaLoginToken(serviceKey: string, when = new Date()): stri
 export function consentuaServiceLogin(o: ConsentuaLoginOptions): TokenSource {
   if (!o.serviceKey) throw new ConsentError('config', 'A Consentua service key is required.');
   // Consentua does not say how long a token lives: keep it until it is refused.
-  const http = createHttp({ baseUrl: o.endpoint.replace(/\/?$/, '/'), fetch: o.fetch });
+  const http = createHttp({ baseUrl: o.endpoint.replace(/\/?$/, '/'), fetch: o.fetch, errorBody: providerErrorBody });
   return tokenCache(async () => {
     const json = { ClientId: o.clientId, ServiceId: o.serviceId, LoginToken: consentuaLoginToken(o.serviceKey) };
     // A refused login is a 401 (its Message says why); asking again changes nothing: retried like a read.

@@ -18,7 +18,12 @@ export interface HttpOptions {
   credentials?: RequestCredentials;
   /** Statuses retried (reads). Default 408, 429, 500, 502, 503, 504. */
   retryStatus?: readonly number[];
+  /** What an error response's JSON body adds to the error (providers: `providerErrorBody`). Default: nothing. */
+  errorBody?: ErrorBody;
 }
+
+/** A reason (`detail`) and the provider's ids read from an error response's JSON body. */
+export type ErrorBody = (body: unknown) => { detail?: string } & Pick<ConsentErrorInit, 'requestId' | 'providerCode' | 'providerDetail'>;
 
 /** A token getter as transports take it: read per request, never kept. */
 export type TokenGetter = () => string | undefined | Promise<string | undefined>;
@@ -230,7 +235,7 @@ export function createHttp(opts: HttpOptions): Http {
     try {
       response = await send(s, at);
     } catch (e) {
-      const error = await mapError(e);
+      const error = await mapError(e, opts.errorBody);
       // A refused (or missing) credential was never accepted, so even a write is safe to send once more.
       const refused = error instanceof ConsentError && error.code === 'unauthorized' && (error.status === 401 || error.status === undefined);
       if (refused && auth?.refresh && !refreshed) {
@@ -272,9 +277,9 @@ export function createHttp(opts: HttpOptions): Http {
 export type EndpointOptions = Omit<HttpOptions, 'baseUrl' | 'auth'> & { endpoint: string };
 
 /** The http client of a provider transport, for its `endpoint`, with its auth strategy. */
-export function endpointHttp(o: EndpointOptions, auth?: Auth): Http {
+export function endpointHttp(o: EndpointOptions, auth?: Auth, errorBody?: ErrorBody): Http {
   const { endpoint, timeout, retries, maxRetryAfter, headers, fetch, credentials, retryStatus } = o;
-  return createHttp({ baseUrl: endpoint.replace(/\/?$/, '/'), timeout, retries, maxRetryAfter, headers, fetch, credentials, retryStatus, auth });
+  return createHttp({ baseUrl: endpoint.replace(/\/?$/, '/'), timeout, retries, maxRetryAfter, headers, fetch, credentials, retryStatus, auth, errorBody });
 }
 
 /** Reads a JSON body and checks it against its schema; anything else is `invalid-response`. */
@@ -311,22 +316,22 @@ export function describeIssue(issues: readonly { path: readonly PropertyKey[]; m
 }
 
 /** Maps what fetch threw or answered to one ConsentError code. Aborts are passed through. */
-export async function mapError(e: unknown): Promise<unknown> {
+export async function mapError(e: unknown, errorBody?: ErrorBody): Promise<unknown> {
   if (isAbort(e) || (e instanceof Error && e.name === 'AbortError')) return e;
   if (e instanceof ConsentError) return e;
   if (e instanceof TimeoutError) return new ConsentError('timeout', e.message, { cause: e });
   if (e instanceof HttpStatusError) {
     const { status } = e.response;
-    const body = await peekJson(e.response);
-    const detail = errorDetail(body);
+    const { detail, ...ids } = errorBody?.(await peekJson(e.response)) ?? {};
+    const why = detail ? `: ${detail}` : '';
     const at = `${e.method} ${where(e.url)}`;
-    const init = { status, cause: e, ...providerIds(body) };
-    if (status === 401 || status === 403) return new ConsentError('unauthorized', `${at} was refused (${status})${detail}.`, init);
+    const init = { status, cause: e, ...ids };
+    if (status === 401 || status === 403) return new ConsentError('unauthorized', `${at} was refused (${status})${why}.`, init);
     if (status === 429) {
       const retryAfter = parseRetryAfter(e.response.headers.get('retry-after'));
-      return new ConsentError('rate-limited', `${at}: too many requests${detail}.`, { ...init, retryAfter });
+      return new ConsentError('rate-limited', `${at}: too many requests${why}.`, { ...init, retryAfter });
     }
-    return new ConsentError('http', `${at} failed with ${status}${detail}.`, init);
+    return new ConsentError('http', `${at} failed with ${status}${why}.`, init);
   }
   const message = e instanceof Error ? e.message : String(e);
   return new ConsentError('network', `The provider could not be reached: ${message}`, { cause: e });
@@ -340,31 +345,6 @@ export async function peekJson(response: Response): Promise<unknown> {
   } catch {
     return undefined;
   }
-}
-
-/** A short reason from an error body: a bare string, or a message field of the usual names. */
-function errorDetail(body: unknown): string {
-  if (typeof body === 'string') return `: ${body.slice(0, 200)}`;
-  if (body && typeof body === 'object') {
-    const b = body as Record<string, unknown>;
-    const msg = b.errorMessage ?? b.message ?? b.Message ?? b.error_description ?? b.Error ?? b.error;
-    if (typeof msg === 'string') return `: ${msg.slice(0, 200)}`;
-  }
-  return '';
-}
-
-/** The provider's request id, error code and other plain fields, when its error body has them (CSP, Connect). */
-function providerIds(body: unknown): Pick<ConsentErrorInit, 'requestId' | 'providerCode' | 'providerDetail'> {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
-  const b = body as Record<string, unknown>;
-  const code = b.cspErrorCode ?? b.errorCode;
-  // Short plain fields only (moduleCode, statusCode, …): nothing nested, nothing long.
-  const plain = Object.entries(b).filter(([, v]) => typeof v === 'number' || (typeof v === 'string' && v.length <= 200)).slice(0, 12);
-  return {
-    ...(typeof b.requestId === 'string' ? { requestId: b.requestId } : {}),
-    ...(typeof code === 'string' ? { providerCode: code } : {}),
-    ...(plain.length ? { providerDetail: Object.fromEntries(plain) as Record<string, string | number> } : {}),
-  };
 }
 
 /** `Retry-After` as seconds (delta or HTTP date); undefined when absent or unreadable. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ConsentError } from '../../model/errors.js';
 import { createHttp } from './http.js';
+import { providerErrorBody } from './provider-errors.js';
 import { tokenCache, type TokenSource } from './token-cache.js';
 
 export interface ClientCredentialsOptions {
@@ -30,6 +31,7 @@ export function clientCredentials(o: ClientCredentialsOptions): TokenSource {
     baseUrl: new URL('.', url).href,
     fetch: o.fetch,
     headers: { authorization: `Basic ${btoa(`${o.clientId}:${o.clientSecret}`)}` },
+    errorBody: providerErrorBody,
   });
   return tokenCache(async () => {
     const body = new URLSearchParams({ grant_type: 'client_credentials', ...(o.scope ? { scope: o.scope } : {}) });

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ConsentError } from '../../model/errors.js';
 import type { AccessQuery, AccessResult, CatalogQuery, ConsentCatalog, ConsentTransport, Decision } from '../../model/types.js';
 import { endpointHttp, inHeader, type EndpointOptions, type Http, type TokenGetter } from '../core/http.js';
+import { providerErrorBody } from '../core/provider-errors.js';
 
 // Wire format of the VMware Cloud Services Platform organization consents.
 export const cspConsentSchema = z.object({
@@ -53,7 +54,7 @@ export class CspTransport implements ConsentTransport {
 
   constructor(options: CspOptions) {
     this.#o = options;
-    this.#http = endpointHttp(options, inHeader('csp-auth-token', options.getToken, { refresh: options.refreshToken, missing: 'No CSP access token.' }));
+    this.#http = endpointHttp(options, inHeader('csp-auth-token', options.getToken, { refresh: options.refreshToken, missing: 'No CSP access token.' }), providerErrorBody);
   }
 
   get #base() {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ConsentError } from '../../model/errors.js';
 import { createHttp } from '../core/http.js';
+import { providerErrorBody } from '../core/provider-errors.js';
 import { tokenCache, type TokenSource } from '../core/token-cache.js';
 
 export interface CspLoginOptions {
@@ -19,7 +20,7 @@ const accessToken = z.object({ access_token: z.string().check(z.minLength(1)), e
  */
 export function cspApiTokenLogin(o: CspLoginOptions): TokenSource {
   if (!o.apiToken) throw new ConsentError('config', 'A CSP API token is required.');
-  const http = createHttp({ baseUrl: o.endpoint.replace(/\/?$/, '/'), fetch: o.fetch });
+  const http = createHttp({ baseUrl: o.endpoint.replace(/\/?$/, '/'), fetch: o.fetch, errorBody: providerErrorBody });
   return tokenCache(async () => {
     try {
       const t = await http.post('csp/gateway/am/api/auth/api-tokens/authorize', new URLSearchParams({ api_token: o.apiToken }), accessToken, { idempotent: true });

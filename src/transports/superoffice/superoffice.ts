@@ -4,6 +4,7 @@ import { normalizeLang } from '../../model/text.js';
 import { sortByOrder } from '../../model/tree.js';
 import type { CatalogQuery, ConsentCatalog, ConsentTransport, Decision, DecisionRecord, LocalizedText, Receipt, SaveRequest, StateQuery } from '../../model/types.js';
 import { endpointHttp, inHeader, type EndpointOptions, type Http, type TokenGetter } from '../core/http.js';
+import { providerErrorBody } from '../core/provider-errors.js';
 
 // Wire format of the SuperOffice WebAPI (v1) person consents. Fields not used are left out.
 const text = z.optional(z.nullable(z.string()));
@@ -103,7 +104,7 @@ export class SuperOfficeTransport implements ConsentTransport {
   constructor(options: SuperOfficeOptions) {
     this.#o = options;
     this.#fixedLanguage = Object.keys(options.headers ?? {}).some((h) => h.toLowerCase() === 'so-language');
-    this.#http = endpointHttp(options, inHeader('authorization', options.getAuthorization, { missing: 'No SuperOffice credentials.' }));
+    this.#http = endpointHttp(options, inHeader('authorization', options.getAuthorization, { missing: 'No SuperOffice credentials.' }), providerErrorBody);
   }
 
   /** Always name a language (both headers: SO-Language wins where it is honoured); without one SuperOffice answers raw multi-language strings. */
