@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { layoutShifts } from '../../scripts/layout-shift.js';
 import { browserForFile, gateIn, stackEnv, visitorOf } from './launch.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
@@ -70,12 +70,17 @@ describe('demo page', () => {
       return (await events()).filter((e) => e.subject === subjectOf);
     };
     const before = (await mine()).length;
+    // Offline, and writes refused too: a keepalive write can leave outside the emulated offline
+    // state (one did in CI in the long-queue test).
+    const refuse = (route: Route) => route.abort('internetdisconnected');
+    await page.route('**/api/consent/decisions', refuse);
     await page.context().setOffline(true);
     await box(page, '12').check();
     await page.locator('consent-group-picker button[part~="save"]').click();
     await page.locator('consent-group-picker [part~="status"]', { hasText: 'kept on this device' }).waitFor();
     await page.locator('#log li[data-type="consent-saved"]', { hasText: '(queued)' }).waitFor();
     assert.equal((await mine()).length, before, 'nothing reached the provider while offline');
+    await page.unroute('**/api/consent/decisions', refuse);
     await page.context().setOffline(false);
     for (let i = 0; i < 50 && (await mine()).length === before; i++) await new Promise((r) => setTimeout(r, 100));
     const added = (await mine()).slice(before);
