@@ -170,6 +170,16 @@ function hold(scope: string): Promise<() => void> {
 /** Every stored entry, of every transport and scope. */
 const allEntries = () => db()('readonly', (s) => promisifyRequest(s.getAll() as IDBRequest<OutboxEntry[]>));
 
+/**
+ * Whether anything may wait: the mark, or else (should it be missing wrongly) the database
+ * existing at all. Asking which databases exist does not create one, as opening does: a new
+ * visitor's page does no IndexedDB work at start, and gets no database until a save needs it.
+ */
+async function mayHold(): Promise<boolean> {
+  const names = mark() ? undefined : await globalThis.indexedDB?.databases?.().catch(() => undefined);
+  return !names || names.some((d) => d.name === 'consent-elements');
+}
+
 /** All of a scope's entries, oldest intent first. */
 async function entriesOf(scope: string): Promise<OutboxEntry[]> {
   return (await allEntries()).filter((e) => e.scope === scope).sort((a, b) => a.seq - b.seq);
@@ -396,7 +406,7 @@ export class OutboxTransport implements ConsentTransport {
 
   async #mine(): Promise<OutboxEntry[]> {
     try {
-      return (await allEntries()).filter((e) => e.key === this.#o.key);
+      return (await mayHold()) ? (await allEntries()).filter((e) => e.key === this.#o.key) : [];
     } catch {
       return [];
     }
