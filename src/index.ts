@@ -2,3 +2,6 @@
 export * from './common.js';
 export * from './transports/connect/connect.js';
 export * from './transports/consentua/consentua.js';
+// For custom transports on createHttp: the provider error-body reading the built-in ones use.
+export { providerErrorBody } from './transports/core/provider-errors.js';
+export type { ErrorBody } from './transports/core/http.js';
