@@ -30,8 +30,11 @@ const until = async (ok: () => boolean, what: string) => {
 
 describe('host transport: a new visitor’s first save', () => {
   let endpoint = '';
+  /** The claim a tab's first save to this endpoint leaves in localStorage until its answer. */
+  let claim = '';
   beforeEach(() => {
     endpoint = `https://backend.example/${crypto.randomUUID()}/`;
+    claim = `consent-elements:first-save:${endpoint}decisions`;
   });
 
   it('is sent at once, and the page’s other saves wait for its answer', async () => {
@@ -52,13 +55,13 @@ describe('host transport: a new visitor’s first save', () => {
   it('waits while another tab’s first save is unanswered, then is sent', async () => {
     const backend = heldBackend();
     const t = await freshHost(endpoint, backend.fetch);
-    // What another tab's first save leaves in localStorage until its answer.
-    localStorage.setItem(`consent-elements:first-save:${endpoint}decisions`, String(Date.now()));
+    // Another tab's first save is on its way.
+    localStorage.setItem(claim, String(Date.now()));
     const mine = save(t, 'a');
     await new Promise((r) => setTimeout(r, 400));
     expect(backend.sent, 'nothing sent while the other tab waits for its answer').to.deep.equal([]);
     // The other tab was answered: the visitor has their cookie.
-    localStorage.removeItem(`consent-elements:first-save:${endpoint}decisions`);
+    localStorage.removeItem(claim);
     await until(() => backend.sent.length === 1, 'sent once the other tab was answered');
     backend.answer();
     await mine;
@@ -67,12 +70,12 @@ describe('host transport: a new visitor’s first save', () => {
   it('does not wait for a claim of a tab that left long ago', async () => {
     const backend = heldBackend();
     const t = await freshHost(endpoint, backend.fetch);
-    localStorage.setItem(`consent-elements:first-save:${endpoint}decisions`, String(Date.now() - 60_000));
+    localStorage.setItem(claim, String(Date.now() - 60_000));
     const mine = save(t, 'a');
     await until(() => backend.sent.length === 1, 'sent at once');
-    expect(localStorage.getItem(`consent-elements:first-save:${endpoint}decisions`), 'claimed for this tab').to.not.equal(null);
+    expect(Number(localStorage.getItem(claim)), 'claimed afresh for this tab').to.be.greaterThan(Date.now() - 10_000);
     backend.answer();
     await mine;
-    expect(localStorage.getItem(`consent-elements:first-save:${endpoint}decisions`), 'the claim is over with the answer').to.equal(null);
+    expect(localStorage.getItem(claim), 'the claim is over with the answer').to.equal(null);
   });
 });
