@@ -8,6 +8,6 @@ export * from './events/index.js';
 export * from './model/index.js';
 export * from './transports/index.js';
 export { configure, getDefaults, CONFIGURE_EVENT, type ConsentDefaults, type ConsentModeMapping, type ConsentModeType, type PageConsentOptions } from './config.js';
-export { getLocale, setLocale, matchLocale } from './i18n/localization.js';
+export { loadLocale, matchLocale, type UiLocale } from './i18n/localization.js';
 export { receipts, clearReceipts } from './internal/receipt-store.js';
 export { consents, scopeKey } from './page/index.js';

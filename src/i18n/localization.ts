@@ -1,18 +1,27 @@
-import { configureLocalization } from '@lit/localize';
+import { generateMsgId } from '@lit/localize/internal/id-generation.js';
+import { isStrTagged, joinStringsAndValues, type StrResult } from '@lit/localize/internal/str-tag.js';
+import type { ReactiveControllerHost } from 'lit';
 import { importBesideScript } from '../internal/beside-script.js';
 import { normalizeLang } from '../model/text.js';
 import { allLocales, sourceLocale, targetLocales } from './locale-codes.js';
+import type { Templates } from './str.js';
+
+// The kit's own small runtime over the translations lit-localize generates (`npm run
+// localize:build`, same message ids): unlike @lit/localize's, whose `msg` reads one locale for
+// the whole page, each element draws its strings in its own UI language, so a Norwegian picker
+// and a Swedish gate can share a page. An element sets its translation for the length of its
+// (synchronous) update; `msg` reads it.
 
 export type UiLocale = (typeof allLocales)[number];
 
-type Loader = (locale: string) => Promise<unknown>;
+type Loader = (locale: string) => Promise<{ templates: Templates }>;
 
 // The script-tag bundle carries no translations: it loads `locales/<code>.js` from beside
 // itself when a page needs one, so visitors pay only for their own language.
-const fromScriptBase: Loader = (locale) => importBesideScript(`locales/${locale}.js`);
+const fromScriptBase: Loader = (locale) => importBesideScript(`locales/${locale}.js`) as Promise<{ templates: Templates }>;
 
 // ESM builds and dev servers: an explicit map (not a template-string import) so every bundler sees each file.
-const modules: Record<(typeof targetLocales)[number], () => Promise<unknown>> = {
+const modules: Record<(typeof targetLocales)[number], () => Promise<{ templates: Templates }>> = {
   da: () => import('./locales/da.js'),
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
@@ -24,14 +33,7 @@ const modules: Record<(typeof targetLocales)[number], () => Promise<unknown>> = 
   sv: () => import('./locales/sv.js'),
 };
 
-const loadLocale: Loader =
-  import.meta.env?.MODE === 'iife' ? fromScriptBase : (locale) => modules[locale as keyof typeof modules]();
-
-export const { getLocale, setLocale } = configureLocalization({
-  sourceLocale,
-  targetLocales,
-  loadLocale: loadLocale as never,
-});
+const load: Loader = import.meta.env?.MODE === 'iife' ? fromScriptBase : (locale) => modules[locale as keyof typeof modules]();
 
 /** The shipped UI locale nearest to a language tag: `nb-NO` → `nb`, `no` → `nb`, `pt` → `en`. */
 export function matchLocale(lang: string | undefined): UiLocale {
@@ -40,24 +42,78 @@ export function matchLocale(lang: string | undefined): UiLocale {
   return (allLocales as readonly string[]).includes(wanted) ? (wanted as UiLocale) : sourceLocale;
 }
 
-let loading = 0;
-
-/** True while a translation is on its way: elements then hide their own strings (no flash of English). */
-export const localeLoading = (): boolean => loading > 0;
+/** Translations in: the source locale needs none. */
+const loaded = new Map<UiLocale, Templates>([[sourceLocale, {}]]);
+const loading = new Map<UiLocale, Promise<void>>();
+const waiting = new Map<UiLocale, Set<ReactiveControllerHost>>();
 
 /**
- * Switches the UI strings of every consent element on the page (one locale per page). Never
- * rejects: a translation that cannot be loaded leaves English, and says so in the console.
+ * Loads the UI strings of the locale nearest to `lang` (see `matchLocale`), e.g. ahead of a
+ * language switch. Never rejects: a translation that cannot be loaded leaves English, and says
+ * so in the console.
  */
-export async function useLocale(lang: string | undefined): Promise<void> {
+export function loadLocale(lang: string): Promise<void> {
   const locale = matchLocale(lang);
-  if (locale === getLocale()) return;
-  loading++;
+  if (loaded.has(locale)) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = load(locale).then(
+      (m) => void loaded.set(locale, m.templates),
+      (e: unknown) => {
+        console.warn(`consent-elements: the "${locale}" translation could not be loaded, so its texts stay in English.`, e);
+        loaded.set(locale, {});
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/**
+ * The strings of `locale` if they are in; otherwise starts loading them and updates `host` once
+ * they are (or have failed: English then).
+ */
+export function translation(locale: UiLocale, host: ReactiveControllerHost): Templates | undefined {
+  const templates = loaded.get(locale);
+  if (templates) return templates;
+  let hosts = waiting.get(locale);
+  if (!hosts) {
+    const these = (hosts = new Set());
+    waiting.set(locale, these);
+    void loadLocale(locale).then(() => {
+      waiting.delete(locale);
+      these.forEach((h) => h.requestUpdate());
+    });
+  }
+  hosts.add(host);
+  return undefined;
+}
+
+let current: Templates | undefined;
+
+/** Runs `draw` (an element's update) with `templates` as the strings `msg` reads. */
+export function drawIn(templates: Templates | undefined, draw: () => void): void {
+  const outer = current;
+  current = templates;
   try {
-    await setLocale(locale);
-  } catch (e) {
-    console.warn(`consent-elements: the "${locale}" translation could not be loaded, so texts stay in English.`, e);
+    draw();
   } finally {
-    loading--;
+    current = outer;
   }
 }
+
+const ids = new Map<TemplateStringsArray | string, string>();
+
+/**
+ * A UI string in the language of the element drawing it (English outside an update). Same
+ * signature and message ids as @lit/localize's `msg`, so `lit-localize extract` finds the calls.
+ */
+export const msg = ((template: string | StrResult): string => {
+  const key = typeof template === 'string' ? template : template.strings;
+  let id = ids.get(key);
+  if (!id) ids.set(key, (id = generateMsgId(key, false)));
+  const t = current?.[id];
+  if (t === undefined) return isStrTagged(template) ? joinStringsAndValues(template.strings, template.values) : template;
+  // A translated `str` keeps the indexes of the source's values, in the translation's order.
+  return typeof t === 'string' ? t : joinStringsAndValues(t.strings, (template as StrResult).values, t.values as number[]);
+}) as ((template: string | StrResult) => string) & { _LIT_LOCALIZE_MSG_?: never };

@@ -1,5 +1,5 @@
 import { LitElement, type PropertyValues } from 'lit';
-import { localeLoading } from '../i18n/localization.js';
+import { drawIn, type UiLocale } from '../i18n/localization.js';
 import { property } from 'lit/decorators.js';
 import { pickText } from '../model/text.js';
 import type { ConsentTransport, LocalizedText, Subject } from '../model/types.js';
@@ -24,8 +24,8 @@ export abstract class ConsentElement extends LitElement {
 
   /**
    * Language of texts and messages, BCP 47 (`nb-NO`) or provider code (`nb_NO`). Default: the
-   * nearest ancestor's `lang`, then `configure({ lang })`, then the browser's. The page's
-   * messages follow the most specific language of its consent elements (an own `lang` first).
+   * nearest ancestor's `lang`, then `configure({ lang })`, then the browser's. The element's own
+   * strings follow it too (`uiLocale`), whatever language other elements of the page use.
    */
   @property() override lang = '';
 
@@ -48,13 +48,20 @@ export abstract class ConsentElement extends LitElement {
     return true;
   }
 
+  /** The shipped UI language of the element's own strings (buttons, messages), nearest to its `lang` chain. */
+  get uiLocale(): UiLocale {
+    return this.language.uiLocale();
+  }
+
   /**
-   * While the page's translation loads, the element is in the `translating` state and its styles
-   * hide its own strings (laid out, so nothing moves): no English flashes on a Norwegian page.
+   * The element draws its strings in its own UI language. While that translation loads, the
+   * element is in the `translating` state and its styles hide its own strings (laid out, so
+   * nothing moves): no English flashes on a Norwegian page.
    */
   protected override update(changed: PropertyValues): void {
-    this.setState('translating', localeLoading());
-    super.update(changed);
+    const strings = this.language.translation();
+    this.setState('translating', !strings);
+    drawIn(strings, () => super.update(changed));
   }
 
   /** Turns a custom state on or off. */

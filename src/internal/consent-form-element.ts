@@ -1,9 +1,9 @@
-import { msg, str } from '@lit/localize';
+import { msg } from '../i18n/localization.js';
+import { str } from '../i18n/str.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { firstItems, undecidedItems, visibleGroups } from '../model/catalog.js';
-import { getLocale } from '../i18n/localization.js';
 import { choose, chooseAll, groupState } from '../model/decisions.js';
 import { flattenItems } from '../model/tree.js';
 import { toConsentError } from '../model/errors.js';
@@ -270,9 +270,11 @@ export abstract class ConsentFormElement extends ConsentElement {
     // One disabled fieldset disables every control inside while busy, so that a save or the last
     // slice of a huge catalog touches one attribute, not every checkbox. A group is drawn again
     // only when what it shows (see `#shows`) or the languages changed.
-    const langs = [...this.langs(), this.language.fallback(), getLocale()].join();
+    const langs = [...this.langs(), this.language.fallback()].join();
+    // The UI strings drawn: a translation arriving draws the groups again.
+    const strings = this.language.translation();
     return html`<fieldset class=${this.#complete && this.drawn <= FIRST_BATCH ? 'groups' : 'groups long'} role="none" ?disabled=${this.busy}>
-        ${groups.map((g) => guard([g, loaded, langs, this.#shows(g.items, loaded)], () => this.renderGroup(g, loaded)))}
+        ${groups.map((g) => guard([g, loaded, langs, strings, this.#shows(g.items, loaded)], () => this.renderGroup(g, loaded)))}
       </fieldset>
       <div part="actions">
         <button part="button reject-all" ?disabled=${this.busy} @click=${() => this.form.all(false)}>${msg('Reject all')}</button>

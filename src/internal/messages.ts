@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../i18n/localization.js';
 import type { ConsentErrorCode } from '../model/errors.js';
 
 /** What a visitor is told for each error code (the technical message goes to the event). */

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../i18n/localization.js';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { ConsentErrorEvent } from '../events/consent-error.js';
 import { PrivacyRequestEvent } from '../events/privacy-request.js';

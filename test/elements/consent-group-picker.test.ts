@@ -85,7 +85,7 @@ describe('<consent-group-picker>', () => {
 
     it('shows the page language, falls back per text, and switches language without a new request', async () => {
       const el = await hostPicker(newSubject(), { lang: 'nb-NO' });
-      await localeIs('nb');
+      await localeIs(el, 'nb');
       await el.updateComplete;
       expect(legends(el)).to.deep.equal(['Markedsføring', 'Digital kommunikasjon', 'Forskning og undersøkelser', 'Personalisation', 'Partnere']);
       // A fallback text carries its own language, so it is read in that language (WCAG 3.1.2).
@@ -93,18 +93,18 @@ describe('<consent-group-picker>', () => {
       expect(button(el, 'accept-all').textContent!.trim()).to.equal('Godta alle');
       const before = catalogRequests();
       el.lang = 'sv_SE';
-      await localeIs('sv');
+      await localeIs(el, 'sv');
       await el.updateComplete;
       expect(legends(el)).to.deep.equal(['Marknadsföring', 'Digital Communication', 'Forskning och undersökningar', 'Anpassning', 'Partner']);
       expect(button(el, 'accept-all').textContent!.trim()).to.equal('Godkänn alla');
       el.lang = 'no';
-      await localeIs('nb');
+      await localeIs(el, 'nb');
       await el.updateComplete;
       expect(legends(el)[0]).to.equal('Markedsføring');
       await aTimeout(50);
       expect(catalogRequests()).to.equal(before);
       el.lang = 'en-GB';
-      await localeIs('en');
+      await localeIs(el, 'en');
     });
 
     it('lets two pickers of the same catalog share one request, and keeps it for the next one', async () => {
@@ -132,11 +132,11 @@ describe('<consent-group-picker>', () => {
       ).then(ready);
       expect(legends(el)[0]).to.equal('Marketing');
       document.documentElement.lang = 'sv-SE';
-      await localeIs('sv');
+      await localeIs(el, 'sv');
       await el.updateComplete;
       expect(legends(el)[0]).to.equal('Marknadsföring');
       document.documentElement.lang = 'en-GB';
-      await localeIs('en');
+      await localeIs(el, 'en');
     });
 
     it('prefills the visitor’s stored decisions from the event history', async () => {

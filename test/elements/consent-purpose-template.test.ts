@@ -57,14 +57,14 @@ describe('<consent-purpose-template> against the host backend and Consentua simu
     input(el, '313')!.click();
     el.lang = 'nb-NO';
     await waitUntil(() => question(el) === 'Hvordan kan vi bruke dataene dine?', 'Norwegian template', { timeout: 5000 });
-    await localeIs('nb');
+    await localeIs(el, 'nb');
     await el.updateComplete;
     expect(button(el, 'save').textContent!.trim()).to.equal('Lagre valgene');
     expect(input(el, '313')!.checked, 'unsaved choice survives').to.equal(true);
     el.lang = 'sv';
     await waitUntil(() => question(el) === 'Hur får vi använda dina uppgifter?', 'Swedish template', { timeout: 5000 });
     el.lang = 'en';
-    await localeIs('en');
+    await localeIs(el, 'en');
   });
 
   it('lets each purpose of a Binary group be answered on its own, and its box allow them all', async () => {
@@ -152,7 +152,7 @@ describe('<consent-purpose-template> with SuperOffice purposes through the host 
 
   it('shows the purposes by rank in the page language and saves grant and withdrawal', async () => {
     const el = await soEl('de');
-    await localeIs('de');
+    await localeIs(el, 'de');
     await el.updateComplete;
     expect($$(el, 'li[data-item]').map((li) => li.dataset.item)).to.deep.equal(['EVENTS', 'STORE', 'EMARKETING']);
     expect($(el, '[data-item="STORE"] [part~="item-title"]')!.textContent).to.equal('Speicherung personenbezogener Daten');
@@ -168,7 +168,6 @@ describe('<consent-purpose-template> with SuperOffice purposes through the host 
     el.remove();
     const again = await soEl('en');
     expect(input(again, 'STORE')!.checked).to.equal(want);
-    await localeIs('en');
   });
 
   it('shows a row on legitimate interest as such, not as a consent; the visitor may object, sent as a withdrawal', async () => {
@@ -195,14 +194,11 @@ describe('<consent-purpose-template> with SuperOffice purposes through the host 
     el.remove();
 
     const again = await soEl('de');
-    await localeIs('de');
+    await localeIs(again, 'de');
     await again.updateComplete;
     const after = $(again, '[data-item="EVENTS"] [part~="record"]')!;
     expect(after.dataset.basis).to.equal('withdrawn');
     expect(after.textContent).to.match(/Widerrufen am .+\. Erfasst über User\./);
     again.remove();
-    // The page's UI language back to English for whatever runs next.
-    (await soEl('en')).remove();
-    await localeIs('en');
   });
 });

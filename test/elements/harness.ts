@@ -1,7 +1,7 @@
 // What the element tests share: finding parts in an element's shadow root, and waiting for it.
 import { waitUntil } from '@open-wc/testing';
 import type { ConsentAccessGate } from '../../src/elements/consent-access-gate/consent-access-gate.js';
-import { getLocale } from '../../src/i18n/localization.js';
+import type { ConsentElement } from '../../src/internal/consent-element.js';
 
 export const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 export const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
@@ -21,5 +21,8 @@ export async function ready<T extends Element & { updateComplete: Promise<boolea
 /** A gate once it has an answer. */
 export const settled = (el: ConsentAccessGate) => waitUntil(() => el.state !== 'loading', 'gate did not settle', { timeout: 10000 });
 
-/** Waits for @lit/localize to finish loading a UI locale. */
-export const localeIs = (locale: string) => waitUntil(() => getLocale() === locale, `locale ${locale} not loaded`, { timeout: 5000 });
+/** Waits until an element draws its own strings in `locale` (its translation loaded). */
+export const localeIs = async (el: ConsentElement, locale: string) => {
+  await el.updateComplete; // a lang just set is drawn (translating, if its strings must load) first
+  await waitUntil(() => el.uiLocale === locale && !el.isUpdatePending && !el.matches(':state(translating)'), `${el.localName}: locale ${locale} not drawn (${el.uiLocale})`, { timeout: 5000 });
+};

@@ -2,7 +2,6 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { configure } from '../../src/config.js';
-import { getLocale } from '../../src/i18n/localization.js';
 import { ConsentSavedEvent } from '../../src/events/consent-saved.js';
 import { LangController } from '../../src/internal/language.js';
 import { SavedBus } from '../../src/internal/saved-bus.js';
@@ -43,7 +42,7 @@ describe('LangController', () => {
     box.setAttribute('lang', 'fi');
     await waitUntil(() => probe.language.langs()[0] === 'fi', 'inherited lang followed');
     await waitUntil(() => probe.updates > before, 'element updated');
-    await waitUntil(() => getLocale() === 'fi', 'page UI locale followed');
+    expect(probe.language.uiLocale()).to.equal('fi');
   });
 
   it('reads the fallback language from the element, then configure(), then en', async () => {
@@ -55,15 +54,14 @@ describe('LangController', () => {
     expect(probe.language.fallback()).to.equal('da');
   });
 
-  it('an own lang outranks an inherited one for the page UI locale, whichever came last', async () => {
-    const box = await fixture<HTMLElement>(html`<div lang="da"><lang-probe lang="fi"></lang-probe></div>`);
-    await waitUntil(() => getLocale() === 'fi', 'own lang wins');
-    const late = document.createElement('lang-probe');
-    box.append(late);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(getLocale()).to.equal('fi');
-    box.querySelector<LangProbe>('lang-probe')!.remove();
-    await waitUntil(() => getLocale() === 'da', 'the inherited one is used once the own one is gone');
+  it("gives each element the UI locale of its own chain, whatever the page's other elements use", async () => {
+    const box = await fixture<HTMLElement>(html`<div lang="da"><lang-probe lang="fi-FI"></lang-probe><lang-probe></lang-probe></div>`);
+    const [own, inherited] = [...box.querySelectorAll<LangProbe>('lang-probe')];
+    expect([own!.language.uiLocale(), inherited!.language.uiLocale()]).to.deep.equal(['fi', 'da']);
+    own!.lang = 'pt-BR';
+    expect(own!.language.uiLocale(), 'no Portuguese UI: English').to.equal('en');
+    own!.lang = 'no';
+    expect(own!.language.uiLocale()).to.equal('nb');
   });
 });
 

@@ -1,4 +1,4 @@
-import { localized, msg } from '@lit/localize';
+import { msg } from '../../i18n/localization.js';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AccessChangeEvent } from '../../events/access-change.js';
@@ -60,7 +60,6 @@ export type GateState = 'loading' | 'granted' | 'denied' | 'pending' | 'error';
  * @fires {ConsentSavedEvent} consent-saved - "Allow and show" was confirmed (or queued). `detail.decisions`, `detail.receipts`, `detail.queued`.
  * @fires {ConsentErrorEvent} consent-error - Access could not be checked (`operation: 'access'`), or "Allow and show" failed (`operation: 'save'`).
  */
-@localized()
 export class ConsentAccessGate extends ConsentElement {
   static override styles = styles;
 

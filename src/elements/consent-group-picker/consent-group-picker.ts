@@ -1,4 +1,3 @@
-import { localized } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConsentFormElement, type Loaded } from '../../internal/consent-form-element.js';
@@ -65,7 +64,6 @@ import { styles } from './consent-group-picker.styles.js';
  * @fires {PrivacyRequestEvent} privacy-request - The provider opened the visitor's privacy request. `detail.right` (`access`, `erasure`), `detail.accepted`, `detail.receiptSent`.
  * @fires {ConsentErrorEvent} consent-error - Loading or saving failed. `detail.code`, `detail.status`, `detail.message`, `detail.retryable`.
  */
-@localized()
 export class ConsentGroupPicker extends ConsentFormElement {
   static override styles = [formTokens('picker'), formStyles, styles];
 

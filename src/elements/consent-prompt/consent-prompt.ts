@@ -1,7 +1,8 @@
-import { localized, msg } from '@lit/localize';
-import { html, LitElement } from 'lit';
+import { drawIn, msg } from '../../i18n/localization.js';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { formStyles, formTokens } from '../../internal/form.styles.js';
+import { LangController } from '../../internal/language.js';
 import type { ConsentFormElement } from '../../internal/consent-form-element.js';
 import { styles } from './consent-prompt.styles.js';
 
@@ -42,7 +43,6 @@ import { styles } from './consent-prompt.styles.js';
  * @cssprop [--consent-prompt-radius=0.5rem] - Corner radius. Falls back to `--consent-radius`.
  * @cssprop [--consent-prompt-gap=0.75rem] - Space between parts. Falls back to `--consent-gap`.
  */
-@localized()
 export class ConsentPrompt extends LitElement {
   static override styles = [formTokens('prompt'), formStyles, styles];
 
@@ -57,6 +57,12 @@ export class ConsentPrompt extends LitElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
   #returnFocus?: HTMLElement;
+  /** Its strings follow its own `lang` chain, as its child's do. */
+  readonly #language = new LangController(this);
+
+  protected override update(changed: PropertyValues): void {
+    drawIn(this.#language.translation(), () => super.update(changed));
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -1,4 +1,5 @@
-import { localized, msg, str } from '@lit/localize';
+import { msg } from '../../i18n/localization.js';
+import { str } from '../../i18n/str.js';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConsentFormElement, type Loaded } from '../../internal/consent-form-element.js';
@@ -72,7 +73,6 @@ import { styles } from './consent-purpose-template.styles.js';
  * @fires {ConsentSavedEvent} consent-saved - The provider confirmed. `detail.receipts` carry the template `version`.
  * @fires {ConsentErrorEvent} consent-error - Loading or saving failed. `detail.code`, `detail.status`, `detail.message`, `detail.retryable`.
  */
-@localized()
 export class ConsentPurposeTemplate extends ConsentFormElement {
   static override styles = [formTokens('template'), formStyles, styles];
 

@@ -3,7 +3,7 @@
     // Re-generate this file by running lit-localize
 
     
-    import {str} from '@lit/localize';
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
 
     /* eslint-disable no-irregular-whitespace */
     /* eslint-disable @typescript-eslint/no-explicit-any */
