@@ -26,15 +26,17 @@ export default defineConfig(({ mode }) => {
         outDir: 'dist',
         emptyOutDir: false,
         minify: true,
+        // Kept for debugging here, not published (package.json `files`): no URL comment to a missing file.
+        sourcemap: 'hidden',
         lib: { entry: 'src/script-tag.ts', formats: ['iife'], name: 'ConsentElements', fileName: () => 'consent-elements.iife.js' },
       },
     };
   // What the script tag loads on demand from beside itself: one ES module per entry.
-  const onDemand = (folder: string, entry: Record<string, string>, sourcemap: boolean) => ({
+  const onDemand = (folder: string, entry: Record<string, string>, sourcemap: 'hidden' | false) => ({
     plugins,
     build: { ...common, outDir: `dist/${folder}`, emptyOutDir: true, minify: true, sourcemap, lib: { entry, formats: ['es' as const], fileName: (_f: string, name: string) => `${name}.js` } },
   });
-  if (mode === 'providers') return onDemand('providers', providers, true);
+  if (mode === 'providers') return onDemand('providers', providers, 'hidden');
   if (mode === 'locales') return onDemand('locales', locales, false);
   return {
     plugins,
