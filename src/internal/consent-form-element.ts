@@ -273,13 +273,16 @@ export abstract class ConsentFormElement extends ConsentElement {
     const langs = [...this.langs(), this.language.fallback()].join();
     // The UI strings drawn: a translation arriving draws the groups again.
     const strings = this.language.translation();
+    // While busy the buttons refuse clicks but stay focusable (not `disabled`): the button a
+    // keyboard user pressed keeps the focus through the save, instead of dropping it to <body>.
+    const busy = this.busy ? 'true' : nothing;
     return html`<fieldset class=${this.#complete && this.drawn <= FIRST_BATCH ? 'groups' : 'groups long'} role="none" ?disabled=${this.busy}>
         ${groups.map((g) => guard([g, loaded, langs, strings, this.#shows(g.items, loaded)], () => this.renderGroup(g, loaded)))}
       </fieldset>
       <div part="actions">
-        <button part="button reject-all" ?disabled=${this.busy} @click=${() => this.form.all(false)}>${msg('Reject all')}</button>
-        <button part="button accept-all" ?disabled=${this.busy} @click=${() => this.form.all(true)}>${msg('Accept all')}</button>
-        <button part="button save" ?disabled=${this.busy} @click=${() => this.saveChoices()}>${msg('Save choices')}</button>
+        <button part="button reject-all" aria-disabled=${busy} @click=${() => this.busy || this.form.all(false)}>${msg('Reject all')}</button>
+        <button part="button accept-all" aria-disabled=${busy} @click=${() => this.busy || this.form.all(true)}>${msg('Accept all')}</button>
+        <button part="button save" aria-disabled=${busy} @click=${() => this.busy || this.saveChoices()}>${msg('Save choices')}</button>
       </div>
       ${this.renderMore()}`;
   }

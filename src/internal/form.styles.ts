@@ -149,10 +149,10 @@ export const formStyles = css`
     border-radius: var(--_radius);
     cursor: pointer;
   }
-  button:hover:not(:disabled) {
+  button:hover:not(:disabled, [aria-disabled='true']) {
     background: color-mix(in srgb, var(--_accent) 10%, transparent);
   }
-  button:disabled {
+  button:is(:disabled, [aria-disabled='true']) {
     cursor: progress;
     opacity: 0.6;
   }

@@ -69,9 +69,11 @@ export class PrivacyRights {
     const s = this.#status;
     const erasure = this.#right === 'erasure';
     const sending = s.kind === 'sending';
+    // Focusable while sending (see the form's buttons): the dialog gives the focus back to its opener.
+    const busy = sending ? 'true' : nothing;
     return html`<div part="privacy">
-      <button part="button privacy-access" ?disabled=${sending} @click=${() => this.#ask('access')}>${msg('Request a copy of my data')}</button>
-      <button part="button privacy-erasure" ?disabled=${sending} @click=${() => this.#ask('erasure')}>${msg('Ask to delete my data')}</button>
+      <button part="button privacy-access" aria-disabled=${busy} @click=${() => sending || this.#ask('access')}>${msg('Request a copy of my data')}</button>
+      <button part="button privacy-erasure" aria-disabled=${busy} @click=${() => sending || this.#ask('erasure')}>${msg('Ask to delete my data')}</button>
       <p part="privacy-status" role="status" aria-live="polite">
         ${s.kind === 'sent' ? msg('Your request was sent.') : s.kind === 'error' ? html`${msg('Your request could not be sent.')} ${errorMessage(s.error.code)}` : ''}
       </p>

@@ -1,4 +1,5 @@
 import { elementUpdated, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { ConsentAccessGate } from '../../src/elements/consent-access-gate/consent-access-gate.js';
 import { ConsentSavedEvent, type AccessChangeEvent, type ConsentErrorEvent } from '../../src/events/index.js';
@@ -194,10 +195,15 @@ describe('<consent-access-gate>', () => {
       expect(el.shadowRoot!.querySelector('[part~="choices"]')!.getAttribute('href')).to.equal('/privacy');
       await expect(el).to.be.accessible();
       const saved = oneEvent(el, 'consent-saved');
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="allow"]')!.click();
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="allow"]')!.focus();
+      await sendKeys({ press: 'Enter' });
       expect((await saved).detail.decisions).to.deep.equal([{ itemId: 'video', granted: true }]);
       await waitUntil(() => el.state === 'granted', 'opened', { timeout: 5000 });
       expect(el.querySelector('p.embed')).to.exist;
+      // The pressed button went with the prompt: the focus is on the gate, where the content is.
+      await waitUntil(() => document.activeElement === el, `focus on the gate, not ${document.activeElement?.localName}`);
+      el.blur();
+      expect(el.hasAttribute('tabindex'), 'focusable only until the focus leaves').to.equal(false);
       expect(transport.state.get('video')).to.equal(true);
       expect(consents.get('video', 'x-issuer'), 'the page knows').to.equal(true);
     });

@@ -173,6 +173,7 @@ describe('<consent-group-picker>', () => {
       await sendKeys({ press: 'Enter' });
       await saved;
       expect(statusText(el)).to.equal('Your choices are saved.');
+      expect(el.shadowRoot!.activeElement, 'focus stays on Save, not <body>').to.equal(button(el, 'save'));
       expect((await eventsFor(subject)).map((e) => [e.consentId, e.action])).to.deep.equal([
         [10, true],
         [12, true],
@@ -271,6 +272,26 @@ describe('<consent-group-picker>', () => {
       expect($(el, '[part~="base"]')!.getAttribute('aria-busy')).to.equal('true');
       expect(el.getBoundingClientRect().height).to.be.greaterThan(150);
       expect(statusText(el)).to.equal('Loading your choices…');
+    });
+
+    it('keeps the focus on Accept all through a slow save, refusing a second press meanwhile', async () => {
+      const transport = new MemoryTransport({ catalog: memoryCatalog(), latency: 300 });
+      const el = await memoryPicker(transport);
+      const saves = () => transport.saved.length;
+      button(el, 'accept-all').focus();
+      const saved = oneEvent(el, 'consent-saved');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(button(el, 'accept-all').getAttribute('aria-disabled'), 'busy').to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(button(el, 'accept-all'));
+      await sendKeys({ press: 'Enter' });
+      button(el, 'reject-all').click();
+      await saved;
+      await el.updateComplete;
+      expect(saves(), 'one save').to.equal(1);
+      expect(input(el, '1').checked, 'the second press and Reject all changed nothing').to.equal(true);
+      expect(el.shadowRoot!.activeElement, 'focus stays on the pressed button').to.equal(button(el, 'accept-all'));
+      expect(button(el, 'accept-all').getAttribute('aria-disabled')).to.equal(null);
     });
 
     it('shows an empty state when there is nothing to choose', async () => {
@@ -457,7 +478,7 @@ describe('<consent-group-picker>', () => {
       expect($$(el, 'input[data-item-input]').length).to.be.below(2000, 'not drawn in one task');
       await waitUntil(() => $$(el, 'input[data-item-input]').length === 2000, 'never drawn whole', { timeout: 10000 });
       await el.updateComplete;
-      expect(button(el, 'save').disabled).to.equal(false);
+      expect(button(el, 'save').getAttribute('aria-disabled')).to.equal(null);
       expect(input(el, '1999').matches(':disabled')).to.equal(false);
     });
 

@@ -41,6 +41,10 @@ export const styles = css`
     border-radius: var(--consent-gate-radius, var(--consent-radius, 0.5rem));
     cursor: pointer;
   }
+  button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.6;
+  }
   button:focus-visible {
     outline: 2px solid currentColor;
     outline-offset: 2px;

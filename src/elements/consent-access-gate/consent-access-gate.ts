@@ -172,6 +172,7 @@ export class ConsentAccessGate extends ConsentElement {
     const asked = this.asked.value;
     if (!asked?.item || transport instanceof ConsentError || !transport.saveDecisions || this.allowing === 'saving') return;
     const decisions = [{ itemId: asked.item.id, granted: true }];
+    const focused = !!this.shadowRoot?.activeElement;
     this.allowing = 'saving';
     try {
       const receipts = await transport.saveDecisions({ issuer: this.issuer, subject: this.visitor(), source: this.source, catalog: asked.catalog, decisions, eventTime: Date.now() });
@@ -184,12 +185,26 @@ export class ConsentAccessGate extends ConsentElement {
       publish(scopeKey({ issuer: this.issuer }), toMap(decisions));
       // Heard by the page (pickers, other gates) and by this gate, which opens.
       this.dispatchEvent(new ConsentSavedEvent({ decisions, receipts, queued }));
+      if (focused) void this.updateComplete.then(() => this.#keepFocus());
     } catch (e) {
       if (isAbort(e)) return;
       const error = toConsentError(e);
       this.allowing = error;
       this.dispatchEvent(new ConsentErrorEvent({ ...error.toJSON(), operation: 'save' }));
     }
+  }
+
+  /**
+   * The button the visitor pressed is gone with the content shown: the focus goes to the gate
+   * (focusable until it leaves), where the content now is, instead of to <body>.
+   */
+  #keepFocus() {
+    if (this.shadowRoot?.activeElement || this.contains(document.activeElement)) return;
+    if (!this.hasAttribute('tabindex')) {
+      this.tabIndex = -1;
+      this.addEventListener('blur', () => this.removeAttribute('tabindex'), { once: true });
+    }
+    this.focus();
   }
 
   #renderDenied() {
@@ -199,7 +214,7 @@ export class ConsentAccessGate extends ConsentElement {
     const failed = this.allowing instanceof ConsentError ? this.allowing : undefined;
     return html`<div part="message consent">
       <p><strong>${text?.title ?? item.id}</strong>${text?.description ? html` — ${text.description}` : nothing}</p>
-      <button part="allow" ?disabled=${this.allowing === 'saving'} @click=${() => this.allow()}>${msg('Allow and show')}</button>
+      <button part="allow" aria-disabled=${this.allowing === 'saving' ? 'true' : nothing} @click=${() => this.allow()}>${msg('Allow and show')}</button>
       ${this.choicesHref && /^(https?:|\/|#)/i.test(this.choicesHref) ? html`<a part="choices" href=${this.choicesHref}>${msg('All choices')}</a>` : nothing}
       ${failed ? html`<p role="alert">${errorMessage(failed.code)}</p>` : nothing}
     </div>`;
