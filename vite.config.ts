@@ -6,6 +6,8 @@ import { minifyLiteralsPlugin } from './scripts/minify-literals.js';
 // `vite build --mode iife`    → dist/consent-elements.iife.js: one self-registering script tag,
 //                               everything bundled but the translations and
 //                               provider transports, global `ConsentElements`.
+// `vite build --mode iife-languages` → dist/consent-elements.all-languages.iife.js: the same with
+//                               every translation inside (one file; providers still on demand).
 // `vite build --mode locales` → dist/locales/<code>.js: the translations the script tag loads on demand.
 // `vite build --mode providers` → dist/providers/<name>.js: the provider transports the script tag
 //                               loads on demand, each with its wire schemas and zod.
@@ -18,7 +20,7 @@ const providers = { connect: 'src/transports/connect/connect.ts', consentua: 'sr
 export default defineConfig(({ mode }) => {
   const common = { target: 'es2022', sourcemap: true, reportCompressedSize: true } as const;
   const plugins = [minifyLiteralsPlugin()];
-  if (mode === 'iife')
+  if (mode === 'iife' || mode === 'iife-languages')
     return {
       plugins,
       build: {
@@ -28,7 +30,12 @@ export default defineConfig(({ mode }) => {
         minify: true,
         // Kept for debugging here, not published (package.json `files`): no URL comment to a missing file.
         sourcemap: 'hidden',
-        lib: { entry: 'src/script-tag.ts', formats: ['iife'], name: 'ConsentElements', fileName: () => 'consent-elements.iife.js' },
+        lib: {
+          entry: 'src/script-tag.ts',
+          formats: ['iife'],
+          name: 'ConsentElements',
+          fileName: () => (mode === 'iife' ? 'consent-elements.iife.js' : 'consent-elements.all-languages.iife.js'),
+        },
       },
     };
   // What the script tag loads on demand from beside itself: one ES module per entry.

@@ -139,7 +139,7 @@ const demo = sirv(`${root}demo`, { dev: true });
 const dist = sirv(root, { dev: true });
 // Pages, their scripts and styles: not the demo's TypeScript (this server, the simulator).
 const demoPage = /^\/([\w-]+\/)*([\w.-]+\.(html|css|js|svg|png|ico))?$/;
-const browserBundles = /^\/dist\/(consent-elements\.iife\.js(\.map)?|(locales|providers)\/[\w-]+\.js|demo-react\/.*)$/;
+const browserBundles = /^\/dist\/(consent-elements(\.all-languages)?\.iife\.js(\.map)?|(locales|providers)\/[\w-]+\.js|demo-react\/.*)$/;
 const notFound = (res: ServerResponse) => void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 
 // What each page's elements read before they can draw, put into the page by the backend

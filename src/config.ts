@@ -24,6 +24,12 @@ export interface ConsentDefaults {
   nonce?: string;
   /** Google Consent Mode v2: each consent type and the consent ids that must all be given for it to be `granted`. */
   consentMode?: ConsentModeMapping;
+  /**
+   * Script tag only: the folder holding the bundle's `locales/` and `providers/` (a URL or a
+   * path, read relative to the page). Default: the script tag's `data-assets-path`, else the
+   * folder the bundle was loaded from.
+   */
+  assetsPath?: string;
 }
 
 /** Google Consent Mode v2 types the kit can set. */

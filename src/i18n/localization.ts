@@ -33,6 +33,7 @@ const modules: Record<(typeof targetLocales)[number], () => Promise<{ templates:
   sv: () => import('./locales/sv.js'),
 };
 
+// (The script tag's all-languages variant takes this map too: its build puts every file inside.)
 const load: Loader = import.meta.env?.MODE === 'iife' ? fromScriptBase : (locale) => modules[locale as keyof typeof modules]();
 
 /** The shipped UI locale nearest to a language tag: `nb-NO` → `nb`, `no` → `nb`, `pt` → `en`. */
@@ -60,7 +61,7 @@ export function loadLocale(lang: string): Promise<void> {
     pending = load(locale).then(
       (m) => void loaded.set(locale, m.templates),
       (e: unknown) => {
-        console.warn(`consent-elements: the "${locale}" translation could not be loaded, so its texts stay in English.`, e);
+        console.warn(`consent-elements: the "${locale}" translation could not be loaded, so its texts stay in English: ${e instanceof Error ? e.message : String(e)}`);
         loaded.set(locale, {});
       },
     );

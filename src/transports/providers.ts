@@ -58,7 +58,7 @@ export function lazyTransport<O>(name: string, load: () => Promise<new (o: O) =>
 }
 
 const modules =
-  import.meta.env?.MODE === 'iife'
+  import.meta.env?.MODE?.startsWith('iife')
     ? {
         connect: () => importBesideScript('providers/connect.js') as Promise<typeof import('./connect/connect.js')>,
         consentua: () => importBesideScript('providers/consentua.js') as Promise<typeof import('./consentua/consentua.js')>,

@@ -25,10 +25,10 @@ export const launchChromium = (args: string[] = []): Promise<Browser> =>
   });
 
 /** One system Chromium for the calling test file: launched before its tests, closed after them. */
-export function browserForFile(): () => Browser {
+export function browserForFile(args: string[] = []): () => Browser {
   let browser: Browser | undefined;
   before(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium(args);
   });
   after(() => browser?.close());
   return () => browser!;

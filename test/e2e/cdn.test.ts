@@ -1,0 +1,108 @@
+// The script tag served from a CDN (another origin than the page): the bundle finds its
+// translations beside itself or where the page says, a CDN without CORS headers costs English
+// buttons and one clear console warning (never a page error), and the all-languages variant
+// needs no second file.
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import sirv from 'sirv';
+import { browserForFile, stackEnv } from './launch.js';
+
+const env = stackEnv();
+// The test's page is fulfilled by Playwright, so it has no address and Chromium counts it as
+// public: it would refuse its requests to the loopback "CDN" (Local Network Access) before CORS
+// is even asked. CORS is what these tests are about; that check stays on.
+const browser = browserForFile(['--disable-features=LocalNetworkAccessChecks']);
+
+/** A static host of dist/ on its own port (so its own origin), with or without CORS headers. */
+async function cdn(cors: boolean): Promise<{ url: string; server: Server; requests: string[] }> {
+  const files = sirv('dist', { dev: true });
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(req.url!);
+    if (cors) res.setHeader('Access-Control-Allow-Origin', '*');
+    req.url = req.url!.replace(/^\/dist\//, '/');
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/dist/`, server, requests };
+}
+
+/** Opens a page of the demo's origin holding a Norwegian picker and the given script tag. */
+async function open(page: Page, script: string) {
+  const logged = { warnings: [] as string[], errors: [] as string[] };
+  page.on('console', (m) => m.type() === 'warning' && logged.warnings.push(m.text()));
+  page.on('pageerror', (e) => logged.errors.push(e.message));
+  await page.route(`${env.demo}/cdn-page.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="nb-NO"><head><meta charset="utf-8">${script}</head><body>
+        <consent-group-picker provider="host" endpoint="/api/consent" issuer="468979834"></consent-group-picker></body></html>`,
+    }),
+  );
+  await page.goto(`${env.demo}/cdn-page.html`);
+  await page.locator('consent-group-picker fieldset').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('consent-group-picker')!.matches(':state(translating)'));
+  const acceptAll = (await page.locator('consent-group-picker button[part~="accept-all"]').textContent())!.trim();
+  return { acceptAll, ...logged };
+}
+
+describe('the script tag from a CDN', () => {
+  let withCors: Awaited<ReturnType<typeof cdn>>;
+  let noCors: Awaited<ReturnType<typeof cdn>>;
+  before(async () => {
+    [withCors, noCors] = await Promise.all([cdn(true), cdn(false)]);
+  });
+  after(() => {
+    withCors.server.close();
+    noCors.server.close();
+  });
+
+  it('shows Norwegian buttons, its translation loaded from beside the bundle on the CDN', async () => {
+    const page = await browser().newPage();
+    const r = await open(page, `<script src="${withCors.url}consent-elements.iife.js"></script>`);
+    assert.equal(r.acceptAll, 'Godta alle');
+    assert.ok(withCors.requests.includes('/dist/locales/nb.js'), withCors.requests.join());
+    assert.deepEqual([r.errors, r.warnings], [[], []]);
+    await page.close();
+  });
+
+  it('loads the translation from the folder data-assets-path names', async () => {
+    const page = await browser().newPage();
+    const before = withCors.requests.length;
+    const r = await open(page, `<script src="${noCors.url}consent-elements.iife.js" data-assets-path="${withCors.url}"></script>`);
+    assert.equal(r.acceptAll, 'Godta alle');
+    assert.deepEqual(withCors.requests.slice(before), ['/dist/locales/nb.js']);
+    assert.ok(!noCors.requests.includes('/dist/locales/nb.js'));
+    assert.deepEqual(r.errors, []);
+    await page.close();
+  });
+
+  it('stays in English with one warning saying what to fix when the CDN sends no CORS headers', async () => {
+    const page = await browser().newPage();
+    const r = await open(page, `<script src="${noCors.url}consent-elements.iife.js"></script>`);
+    assert.equal(r.acceptAll, 'Accept all');
+    assert.deepEqual(r.errors, [], 'no uncaught error');
+    const warnings = r.warnings.filter((w) => w.includes('consent-elements'));
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0]!, /"nb" translation could not be loaded/);
+    assert.ok(warnings[0]!.includes(`${noCors.url}locales/nb.js`), 'names the URL');
+    assert.match(warnings[0]!, /data-assets-path.*CORS/);
+    await page.close();
+  });
+
+  it('needs no second file in its all-languages variant', async () => {
+    const page = await browser().newPage();
+    const before = noCors.requests.length;
+    const r = await open(page, `<script src="${noCors.url}consent-elements.all-languages.iife.js"></script>`);
+    assert.equal(r.acceptAll, 'Godta alle');
+    assert.deepEqual(noCors.requests.slice(before), ['/dist/consent-elements.all-languages.iife.js']);
+    assert.deepEqual([r.errors, r.warnings], [[], []]);
+    await page.close();
+  });
+});
