@@ -30,6 +30,8 @@ export interface ConsentDefaults {
    * folder the bundle was loaded from.
    */
   assetsPath?: string;
+  /** Colours of elements without a `theme` of their own: `light`, `dark` or `auto` (the visitor's system). Default: the page's `color-scheme`. */
+  theme?: 'light' | 'dark' | 'auto';
 }
 
 /** Google Consent Mode v2 types the kit can set. */

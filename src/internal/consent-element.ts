@@ -5,6 +5,7 @@ import { pickText } from '../model/text.js';
 import type { ConsentTransport, LocalizedText, Subject } from '../model/types.js';
 import { HeightMemory } from './height-memory.js';
 import { LangController } from './language.js';
+import { showTheme, type Theme } from './theme.js';
 import { visitorSubject } from './subject.js';
 import { TransportController } from './transport-controller.js';
 
@@ -35,6 +36,12 @@ export abstract class ConsentElement extends LitElement {
   /** Kind of a given `subject`: Connect `CONNECT`, `CONNECTID`, `EXTERNAL` or `ORDER`. The pseudonymous id is always `EXTERNAL`. */
   @property({ attribute: 'subject-type' }) subjectType = 'EXTERNAL';
 
+  /**
+   * Colours: `light`, `dark`, or `auto` (the visitor's system setting). Default:
+   * `configure({ theme })`, else the page's own `color-scheme` (light unless it declares dark).
+   */
+  @property() theme?: Theme;
+
   /** The transport in use, or why there is none. */
   protected readonly transports = new TransportController(this);
   protected readonly language = new LangController(this);
@@ -61,6 +68,7 @@ export abstract class ConsentElement extends LitElement {
   protected override update(changed: PropertyValues): void {
     const strings = this.language.translation();
     this.setState('translating', !strings);
+    showTheme(this.internals, this.theme);
     drawIn(strings, () => super.update(changed));
   }
 

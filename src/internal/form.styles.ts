@@ -32,7 +32,6 @@ export const formStyles = css`
     display: block;
     /* A provider text with one very long word wraps instead of widening the page. */
     overflow-wrap: anywhere;
-    color-scheme: light dark;
     font: var(--_font);
     color: var(--_fg);
   }

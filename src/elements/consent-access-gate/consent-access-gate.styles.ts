@@ -17,6 +17,8 @@ export const styles = css`
     border: 1px dashed var(--consent-gate-border-color, var(--consent-color-border, light-dark(#c9ced6, #3a3f47)));
     border-radius: var(--consent-gate-radius, var(--consent-radius, 0.5rem));
     color: var(--consent-gate-color, var(--consent-color-muted, light-dark(#545b64, #a9b0b8)));
+    /* Its own background, so its text keeps its contrast whatever the page's behind it. */
+    background: var(--consent-gate-background, var(--consent-color-background, light-dark(#ffffff, #16181c)));
   }
   [part~='consent'] p {
     margin: 0 0 0.5rem;

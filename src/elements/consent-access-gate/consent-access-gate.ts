@@ -15,6 +15,7 @@ import { publish, scopeKey } from '../../page/consents.js';
 import { ConsentError, isAbort, toConsentError } from '../../model/errors.js';
 import type { AccessQuery, AccessResult } from '../../model/types.js';
 import { styles } from './consent-access-gate.styles.js';
+import { themeStyles } from '../../internal/theme.js';
 
 export type GateState = 'loading' | 'granted' | 'denied' | 'pending' | 'error';
 
@@ -54,6 +55,7 @@ export type GateState = 'loading' | 'granted' | 'denied' | 'pending' | 'error';
  * @cssprop [--consent-gate-padding=0.75rem] - Padding of the default messages.
  * @cssprop [--consent-gate-border-color] - Border of the default messages. Falls back to `--consent-color-border`.
  * @cssprop [--consent-gate-color] - Text of the default messages. Falls back to `--consent-color-muted`.
+ * @cssprop [--consent-gate-background] - Background of the default messages. Falls back to `--consent-color-background`.
  * @cssprop [--consent-gate-radius=0.5rem] - Corner radius. Falls back to `--consent-radius`.
  *
  * @fires {AccessChangeEvent} access-change - The gate opened or closed. `detail.granted`, `detail.reason`, `detail.accesses`.
@@ -61,7 +63,7 @@ export type GateState = 'loading' | 'granted' | 'denied' | 'pending' | 'error';
  * @fires {ConsentErrorEvent} consent-error - Access could not be checked (`operation: 'access'`), or "Allow and show" failed (`operation: 'save'`).
  */
 export class ConsentAccessGate extends ConsentElement {
-  static override styles = styles;
+  static override styles = [themeStyles, styles];
 
   /** Product code the visitor must be entitled to (Connect check access). */
   @property() product?: string;

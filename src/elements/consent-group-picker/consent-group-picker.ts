@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConsentFormElement, type Loaded } from '../../internal/consent-form-element.js';
 import { formStyles, formTokens } from '../../internal/form.styles.js';
+import { themeStyles } from '../../internal/theme.js';
 import { PrivacyRights } from '../../internal/privacy-rights.js';
 import type { CatalogQuery, ConsentGroupModel, ConsentItem, StateQuery } from '../../model/types.js';
 import { styles } from './consent-group-picker.styles.js';
@@ -65,7 +66,7 @@ import { styles } from './consent-group-picker.styles.js';
  * @fires {ConsentErrorEvent} consent-error - Loading or saving failed. `detail.code`, `detail.status`, `detail.message`, `detail.retryable`.
  */
 export class ConsentGroupPicker extends ConsentFormElement {
-  static override styles = [formTokens('picker'), formStyles, styles];
+  static override styles = [formTokens('picker'), formStyles, themeStyles, styles];
 
   /** The provider's issuer id (Connect: the company that asks for consent). */
   @property() issuer?: string;

@@ -3,6 +3,7 @@ import { html, LitElement, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { formStyles, formTokens } from '../../internal/form.styles.js';
 import { LangController } from '../../internal/language.js';
+import { showTheme, themeStyles, type Theme } from '../../internal/theme.js';
 import type { ConsentFormElement } from '../../internal/consent-form-element.js';
 import { styles } from './consent-prompt.styles.js';
 
@@ -44,7 +45,7 @@ import { styles } from './consent-prompt.styles.js';
  * @cssprop [--consent-prompt-gap=0.75rem] - Space between parts. Falls back to `--consent-gap`.
  */
 export class ConsentPrompt extends LitElement {
-  static override styles = [formTokens('prompt'), formStyles, styles];
+  static override styles = [formTokens('prompt'), formStyles, themeStyles, styles];
 
   /** `modal` (default): the page waits behind it. `banner`: along the bottom, the page stays usable. */
   @property({ reflect: true }) layout: 'modal' | 'banner' = 'modal';
@@ -57,10 +58,15 @@ export class ConsentPrompt extends LitElement {
 
   @query('dialog') private dialog!: HTMLDialogElement;
   #returnFocus?: HTMLElement;
+  /** Colours, as on the picker: `light`, `dark` or `auto`; its child inherits them. Default: `configure({ theme })`, else the page's `color-scheme`. */
+  @property() theme?: Theme;
+
   /** Its strings follow its own `lang` chain, as its child's do. */
   readonly #language = new LangController(this);
+  readonly #internals = this.attachInternals();
 
   protected override update(changed: PropertyValues): void {
+    showTheme(this.#internals, this.theme);
     drawIn(this.#language.translation(), () => super.update(changed));
   }
 

@@ -4,6 +4,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ConsentFormElement, type Loaded } from '../../internal/consent-form-element.js';
 import { formStyles, formTokens } from '../../internal/form.styles.js';
+import { themeStyles } from '../../internal/theme.js';
 import type { CatalogQuery, ConsentGroupModel, ConsentItem, ProviderScope, StateQuery } from '../../model/types.js';
 import { styles } from './consent-purpose-template.styles.js';
 
@@ -74,7 +75,7 @@ import { styles } from './consent-purpose-template.styles.js';
  * @fires {ConsentErrorEvent} consent-error - Loading or saving failed. `detail.code`, `detail.status`, `detail.message`, `detail.retryable`.
  */
 export class ConsentPurposeTemplate extends ConsentFormElement {
-  static override styles = [formTokens('template'), formStyles, styles];
+  static override styles = [formTokens('template'), formStyles, themeStyles, styles];
 
   /** Consentua client id. */
   @property({ attribute: 'client-id' }) clientId?: string;
