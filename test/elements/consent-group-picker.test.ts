@@ -396,7 +396,7 @@ describe('<consent-group-picker>', () => {
       const el = await fixture<ConsentGroupPicker>(html`<consent-group-picker lang="en" .transport=${outbox}></consent-group-picker>`).then(ready);
       input(el, '5').click();
       button(el, 'save').click();
-      await waitUntil(() => statusText(el).includes('will be sent'), 'not queued');
+      await waitUntil(() => statusText(el).includes('will be sent'), 'not queued', { timeout: 5000 });
       // The next save sends the queued one first: the provider refuses it for good, then takes this one.
       input(el, '4').click();
       const saved = oneEvent(el, 'consent-saved') as Promise<ConsentSavedEvent>;
