@@ -32,6 +32,8 @@ export interface ConsentDefaults {
   assetsPath?: string;
   /** Colours of elements without a `theme` of their own: `light`, `dark` or `auto` (the visitor's system). Default: the page's `color-scheme`. */
   theme?: 'light' | 'dark' | 'auto';
+  /** `false`: configuration errors are not written to the console (default: each once, with what to fix). */
+  diagnostics?: boolean;
 }
 
 /** Google Consent Mode v2 types the kit can set. */

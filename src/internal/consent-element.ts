@@ -4,6 +4,8 @@ import { property } from 'lit/decorators.js';
 import { pickText } from '../model/text.js';
 import type { ConsentTransport, LocalizedText, Subject } from '../model/types.js';
 import { HeightMemory } from './height-memory.js';
+import type { ConsentErrorEvent } from '../events/consent-error.js';
+import { warnDeveloper } from './diagnostics.js';
 import { LangController } from './language.js';
 import { showTheme, type Theme } from './theme.js';
 import { visitorSubject } from './subject.js';
@@ -53,6 +55,11 @@ export abstract class ConsentElement extends LitElement {
   /** Whether the element shows what it loaded (its height then is the one to keep). */
   protected get settled(): boolean {
     return true;
+  }
+
+  constructor() {
+    super();
+    this.addEventListener('consent-error', (e) => warnDeveloper(this, (e as ConsentErrorEvent).detail));
   }
 
   /** The shipped UI language of the element's own strings (buttons, messages), nearest to its `lang` chain. */
