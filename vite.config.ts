@@ -54,6 +54,8 @@ export default defineConfig(({ mode }) => {
       minify: false,
       lib: { entry: { index: 'src/index.ts', define: 'src/define.ts', server: 'src/server.ts', cli: 'src/cli.ts', react: 'src/react.ts' }, formats: ['es'] },
       rollupOptions: {
+        // The React entry's `'use client'` stays at the top of dist/esm/react.js (one file per module).
+        onLog: (level, log, handler) => (log.code === 'MODULE_LEVEL_DIRECTIVE' ? undefined : handler(level, log)),
         external: [/^lit($|\/)/, /^@lit\//, 'zod', /^zod\//, 'idb-keyval', /^react($|\/)/, /^node:/],
         // One file per source module, so a bundler drops what a page does not import (package.json
         // `sideEffects`): a picker on the host transport ships no provider, no zod.
