@@ -33,10 +33,21 @@ const publicOnly = {
   },
 };
 
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+
+// Editors' autocomplete data from the same manifest (committed and shipped, checked like it):
+// vscode.html-custom-data.json / vscode.css-custom-data.json (VS Code `html.customData`,
+// `css.customData`) and web-types.json (JetBrains IDEs, found through package.json `web-types`).
+const editors = [
+  customElementVsCodePlugin({ outdir: '.', hideLogs: true }),
+  customElementJetBrainsPlugin({ outdir: '.', hideLogs: true, packageJson: false }),
+];
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/i18n/locales/**'],
   outdir: '.',
   litelement: true,
-  plugins: [dropUnnamedEvents, publicOnly, sortModules],
+  plugins: [dropUnnamedEvents, publicOnly, sortModules, ...editors],
 };

@@ -139,7 +139,7 @@ const demo = sirv(`${root}demo`, { dev: true });
 const dist = sirv(root, { dev: true });
 // Pages, their scripts and styles: not the demo's TypeScript (this server, the simulator).
 const demoPage = /^\/([\w-]+\/)*([\w.-]+\.(html|css|js|svg|png|ico))?$/;
-const browserBundles = /^\/dist\/(consent-elements(\.all-languages)?\.iife\.js(\.map)?|(locales|providers)\/[\w-]+\.js|demo-react\/.*)$/;
+const browserBundles = /^\/dist\/(consent-elements(\.all-languages)?\.iife\.js(\.map)?|(locales|providers)\/[\w-]+\.js|demo-(react|vue)\/.*)$/;
 const notFound = (res: ServerResponse) => void res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 
 // What each page's elements read before they can draw, put into the page by the backend
@@ -169,8 +169,9 @@ const preloads: Record<string, { file: string; reads: PreloadQuestion[] }> = {
   '/consent-manager.html': { file: 'demo/consent-manager.html', reads: articleReads.slice(0, 2) },
 };
 preloads['/index.html'] = preloads['/']!;
-// The React app's page too: the same backend serves it, so it can carry the answers its elements ask first.
+// The React and Vue apps' pages too: the same backend serves it, so it can carry the answers its elements ask first.
 preloads['/dist/demo-react/'] = preloads['/dist/demo-react/index.html'] = { file: 'dist/demo-react/index.html', reads: articleReads };
+preloads['/dist/demo-vue/'] = preloads['/dist/demo-vue/index.html'] = { file: 'dist/demo-vue/index.html', reads: articleReads };
 
 async function preloadedPage(req: IncomingMessage, res: ServerResponse, page: { file: string; reads: PreloadQuestion[] }) {
   const [html, script] = await Promise.all([

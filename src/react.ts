@@ -23,16 +23,10 @@ import {
   PrivacyRequestEvent,
 } from './events/index.js';
 import { defineConsentElements } from './define.js';
+import type { ElementProps, GateEvents, Handlers, PickerEvents, PromptEvents, TemplateEvents } from './framework-types.js';
 
 defineConsentElements();
 
-type Handlers<Events> = { [K in keyof Events]?: (event: Events[K]) => void };
-type IfEquals<X, Y, A> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : never;
-type Settable<E, K extends keyof E> = IfEquals<{ [Q in K]: E[K] }, { -readonly [Q in K]: E[K] }, K>;
-/** The element's own settable properties (no methods, no read-only ones, nothing of HTMLElement). */
-type ElementProps<E> = {
-  [K in Exclude<keyof E, keyof HTMLElement> as E[K] extends (...args: never[]) => unknown ? never : Settable<E, K>]?: E[K];
-};
 /** The props of a wrapper: React's HTML attributes, the element's properties, its `on…` events. */
 export type WrapperProps<E extends HTMLElement, Events> = Omit<React.HTMLAttributes<E>, keyof Events> &
   ElementProps<E> &
@@ -53,6 +47,8 @@ function wrap<E extends HTMLElement, Events>(
   for (const [name, options] of elementClass.elementProperties)
     if (!options.state)
       attributes.set(String(name), options.attribute === false ? undefined : typeof options.attribute === 'string' ? options.attribute : String(name).toLowerCase());
+  // (A form's `value` is an accessor of its own, not a Lit property.)
+  if ('value' in elementClass.prototype) attributes.set('value', undefined);
   const eventNames = new Map<string, string>(Object.entries(events));
 
   const component = React.forwardRef<E, WrapperProps<E, Events>>((props, ref) => {
@@ -110,31 +106,25 @@ function wrap<E extends HTMLElement, Events>(
   return component;
 }
 
-interface FormEvents {
-  onConsentLoad: ConsentLoadEvent;
-  onConsentChange: ConsentChangeEvent;
-  onConsentSubmit: ConsentSubmitEvent;
-  onConsentSaved: ConsentSavedEvent;
-  onConsentError: ConsentErrorEvent;
-}
 const formEvents = {
   onConsentLoad: ConsentLoadEvent.eventName,
   onConsentChange: ConsentChangeEvent.eventName,
   onConsentSubmit: ConsentSubmitEvent.eventName,
   onConsentSaved: ConsentSavedEvent.eventName,
   onConsentError: ConsentErrorEvent.eventName,
+  onInput: 'input',
 };
 
-export const ConsentGroupPicker = wrap<PickerElement, FormEvents & { onPrivacyRequest: PrivacyRequestEvent }>(
+export const ConsentGroupPicker = wrap<PickerElement, PickerEvents>(
   'consent-group-picker',
   PickerElement,
   { ...formEvents, onPrivacyRequest: PrivacyRequestEvent.eventName },
   'ConsentGroupPicker',
 );
 
-export const ConsentPurposeTemplate = wrap<TemplateElement, FormEvents>('consent-purpose-template', TemplateElement, formEvents, 'ConsentPurposeTemplate');
+export const ConsentPurposeTemplate = wrap<TemplateElement, TemplateEvents>('consent-purpose-template', TemplateElement, formEvents, 'ConsentPurposeTemplate');
 
-export const ConsentAccessGate = wrap<GateElement, { onAccessChange: AccessChangeEvent; onConsentSaved: ConsentSavedEvent; onConsentError: ConsentErrorEvent }>(
+export const ConsentAccessGate = wrap<GateElement, GateEvents>(
   'consent-access-gate',
   GateElement,
   { onAccessChange: AccessChangeEvent.eventName, onConsentSaved: ConsentSavedEvent.eventName, onConsentError: ConsentErrorEvent.eventName },
@@ -142,6 +132,6 @@ export const ConsentAccessGate = wrap<GateElement, { onAccessChange: AccessChang
 );
 
 /** The first-layer prompt; put a `ConsentGroupPicker` or `ConsentPurposeTemplate` inside. */
-export const ConsentPrompt = wrap<PromptElement, object>('consent-prompt', PromptElement, {}, 'ConsentPrompt');
+export const ConsentPrompt = wrap<PromptElement, PromptEvents>('consent-prompt', PromptElement, {}, 'ConsentPrompt');
 
 export * from './index.js';

@@ -10,6 +10,7 @@ import {
   allItems,
   applyDecisions,
   choiceKey,
+  choose,
   chooseAll,
   isGranted,
   planDecisions,
@@ -70,6 +71,8 @@ export interface FormSource {
 
 export type FormHost = ReactiveControllerHost & HTMLElement;
 
+const NO_VALUE: Readonly<Record<string, boolean>> = Object.freeze({});
+
 /**
  * The load, choices and save machinery of a consent form, without any drawing: it loads the
  * catalog, the stored answers and what the outbox holds; keeps the visitor's unsaved choices;
@@ -116,6 +119,47 @@ export class ConsentFormController implements ReactiveController {
   /** Unsaved choices, item id → granted. */
   get choices(): ReadonlyMap<string, boolean> {
     return this.#choices;
+  }
+
+  /** `value` as last read, with the choices and load it was read from. */
+  #value?: [ReadonlyMap<string, boolean>, Loaded, Readonly<Record<string, boolean>>];
+  /** A value set and not yet shown (set before the load ended). */
+  #pendingValue?: Readonly<Record<string, boolean>>;
+
+  /**
+   * Every active item's answer as shown (saved or not), item id → granted; `{}` until loaded.
+   * The same object until an answer changes, so a framework comparing it does not loop.
+   */
+  get value(): Readonly<Record<string, boolean>> {
+    const loaded = this.loaded;
+    if (!loaded) return NO_VALUE;
+    if (this.#value?.[0] !== this.#choices || this.#value[1] !== loaded) {
+      const answers = allItems(loaded.catalog)
+        .filter((i) => i.active)
+        .map((i) => [i.id, isGranted(i.id, loaded.stored, this.#choices)]);
+      this.#value = [this.#choices, loaded, Object.freeze(Object.fromEntries(answers))];
+    }
+    return this.#value[2];
+  }
+
+  /**
+   * Sets answers as a program sets a form control's value: no events, nothing saved; ids the
+   * catalog does not have and answers already shown are ignored. Before the load, kept for it.
+   */
+  setValue(value: Readonly<Record<string, boolean>>): void {
+    this.#pendingValue = value;
+    if (this.loaded) this.#showValue(this.loaded);
+  }
+
+  #showValue(loaded: Loaded) {
+    const value = this.#pendingValue ?? {};
+    this.#pendingValue = undefined;
+    let next = this.#choices;
+    for (const item of allItems(loaded.catalog)) {
+      const granted = value[item.id];
+      if (item.active && typeof granted === 'boolean' && isGranted(item.id, loaded.stored, next) !== granted) next = choose(next, item, granted);
+    }
+    if (next !== this.#choices) this.#set({ choices: next });
   }
 
   get save(): SaveStatus {
@@ -209,6 +253,7 @@ export class ConsentFormController implements ReactiveController {
     // A save this visitor was told is queued was refused: not recorded. Their choice is back on screen.
     // (What the visitor chose since, on this page, stays: it is newer.)
     if (queue?.error && queue.failed.length) this.#choices = new Map([...toMap(queue.failed), ...this.#choices]);
+    if (this.#pendingValue) this.#showValue(loaded);
     // (A save under way tells its own outcome, and then this. A refused save still on screen stays so.)
     const unsaved = this.#save.kind === 'error' && planDecisions(loaded.catalog, loaded.stored, this.#choices).length > 0;
     if (this.#save.kind !== 'saving') this.#save = this.#queueStatus(loaded) ?? (unsaved ? this.#save : { kind: 'idle' });
@@ -311,6 +356,8 @@ export class ConsentFormController implements ReactiveController {
       .filter((i) => i.active)
       .map((i) => ({ itemId: i.id, granted: isGranted(i.id, loaded.stored, this.#choices) }));
     this.#host.dispatchEvent(new ConsentChangeEvent({ decisions, changes: planDecisions(loaded.catalog, loaded.stored, this.#choices) }));
+    // As a form control does: `value` changed by the visitor (Vue's v-model and form libraries listen).
+    this.#host.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   }
 
   /** Accept all or reject all that is shown, and save. */

@@ -15,6 +15,8 @@ import { SavedBus } from './saved-bus.js';
 
 export type { Loaded } from './consent-form-controller.js';
 
+const stopInput = (e: Event) => e.stopPropagation();
+
 /** Items in the first slice, which shares its task with the load: more than a screen holds. */
 const FIRST_BATCH = 40;
 /** Time a later slice may take to draw (ms): its task stays well under the 50 ms of a long task. */
@@ -92,6 +94,18 @@ export abstract class ConsentFormElement extends ConsentElement {
   }
 
   /**
+   * The visitor's answers as shown (saved or not), item id → granted, for `v-model` and form
+   * libraries; `input` fires when the visitor changes one. Setting it changes the answers shown
+   * (unknown ids ignored) without saving; "Save choices" or `saveChoices()` sends them.
+   */
+  get value(): Readonly<Record<string, boolean>> {
+    return this.form.value;
+  }
+  set value(value: Readonly<Record<string, boolean>>) {
+    this.form.setValue(value);
+  }
+
+  /**
    * The consents shown that the visitor has not decided (the provider holds no answer and none
    * waits to be sent), with their titles in the page language; empty until loaded.
    */
@@ -116,7 +130,8 @@ export abstract class ConsentFormElement extends ConsentElement {
     const all = loaded ? visibleGroups(loaded.catalog) : [];
     const { groups, complete } = firstItems(all, this.drawn);
     this.#complete = complete;
-    return html`<div part="base" aria-busy=${loading || this.busy ? 'true' : 'false'}>
+    // The checkboxes' own `input` events stop here: the element fires its own once `value` has changed.
+    return html`<div part="base" aria-busy=${loading || this.busy ? 'true' : 'false'} @input=${stopInput}>
       <slot name="heading"></slot>
       ${loaded ? this.renderIntro(loaded) : nothing}
       ${this.form.loader.status === 'error' ? this.#renderError('load') : nothing}

@@ -438,8 +438,28 @@ describe('React app (consent-elements/react)', () => {
   });
 });
 
+describe('Vue app (the tags, v-model)', () => {
+  it('binds the picker with v-model, saves, and a saved consent opens the gate', async () => {
+    const page = await browser().newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(`${m.text()} ${m.location().url}`));
+    await page.goto(`${env.demo}/dist/demo-vue/`);
+    await page.locator('#vue-access', { hasText: 'closed' }).waitFor();
+    // Before, Vue's v-model wrote "" into the element and read nothing back.
+    await page.locator('#vue-status', { hasText: 'chosen: none' }).waitFor();
+    await page.locator('consent-group-picker input[data-item-input="120"]').check();
+    await page.locator('#vue-status', { hasText: 'chosen: 120' }).waitFor();
+    await page.locator('consent-group-picker button[part~="save"]').click();
+    await page.locator('#vue-status', { hasText: 'saved 120=yes' }).waitFor();
+    await page.locator('#vue-access', { hasText: 'open' }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
 describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
-  const pages = ['/', '/article.html', '/consent-manager.html', '/dist/demo-react/'];
+  const pages = ['/', '/article.html', '/consent-manager.html', '/dist/demo-react/', '/dist/demo-vue/'];
   for (const path of pages) {
     it(`finds no violations on ${path}`, async () => {
       const page = await browser().newPage();
@@ -459,7 +479,7 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
 });
 
 describe('layout stability (layout-shift entries, Chromium)', () => {
-  for (const path of ['/', '/article.html', '/consent-manager.html', '/dist/demo-react/'])
+  for (const path of ['/', '/article.html', '/consent-manager.html', '/dist/demo-react/', '/dist/demo-vue/'])
     for (const [width, height] of [[1280, 800], [320, 640]]) {
       it(`does not move on a first or a repeat view of ${path} at ${width} px (CLS 0)`, async () => {
         const context = await browser().newContext({ viewport: { width, height } });

@@ -12,16 +12,18 @@ describe('the package tarball', () => {
   ];
   const paths = pack.files.map((f) => f.path);
 
-  it('has the licence, changelog, readme, manifest and every entry of package.json', () => {
-    for (const f of ['LICENSE', 'CHANGELOG.md', 'README.md', 'package.json', 'custom-elements.json']) assert.ok(paths.includes(f), `${f} is packed`);
-    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, string | Record<string, string>>; bin: Record<string, string> };
+  it('has the licence, changelog, readme, manifest, editor data and every entry of package.json', () => {
+    const editors = ['vscode.html-custom-data.json', 'vscode.css-custom-data.json', 'web-types.json'];
+    for (const f of ['LICENSE', 'CHANGELOG.md', 'README.md', 'package.json', 'custom-elements.json', ...editors]) assert.ok(paths.includes(f), `${f} is packed`);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, string | Record<string, string>>; bin: Record<string, string>; 'web-types': string };
+    assert.equal(pkg['web-types'], './web-types.json', 'JetBrains IDEs find web-types.json through package.json');
     const targets = Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e)));
     for (const t of [...targets, ...Object.values(pkg.bin)]) assert.ok(paths.includes(t.replace(/^\.\//, '')), `${t} (package.json) is packed`);
     assert.ok(paths.some((p) => p.startsWith('dist/locales/')) && paths.some((p) => p.startsWith('dist/providers/')), 'what the script tag loads on demand is packed');
   });
 
   it('leaves out the demo, tests, sources and the script-tag source maps', () => {
-    const unwanted = paths.filter((p) => /^(demo|test|src|stories|scripts|bench|xliff|fixtures)\/|^dist\/demo-react\/|^dist\/([^/]+\.iife|providers\/.*)\.js\.map$|\.tmp\./.test(p));
+    const unwanted = paths.filter((p) => /^(demo|test|src|stories|scripts|bench|xliff|fixtures)\/|^dist\/demo-(react|vue)\/|^dist\/([^/]+\.iife|providers\/.*)\.js\.map$|\.tmp\./.test(p));
     assert.deepEqual(unwanted, []);
     const big = pack.files.filter((f) => f.size > 150_000 && f.path !== 'custom-elements.json').map((f) => `${f.path} ${f.size}`);
     assert.deepEqual(big, [], 'no file over 150 kB but the manifest');

@@ -511,3 +511,57 @@ describe('<consent-group-picker>', () => {
     });
   });
 });
+
+describe('<consent-group-picker> value and input (v-model, form libraries)', () => {
+  const answers = (el: ConsentGroupPicker) => ({ ...el.value });
+
+  it('reads every answer shown, the same object until one changes', async () => {
+    const el = await memoryPicker(new MemoryTransport({ catalog: memoryCatalog(), state: [{ itemId: '4', granted: true }] }));
+    expect(answers(el)).to.deep.equal({ '1': false, '2': false, '3': false, '4': true, '5': false });
+    expect(el.value).to.equal(el.value);
+    const before = el.value;
+    input(el, '5').click();
+    expect(el.value).not.to.equal(before);
+    expect(el.value['5']).to.equal(true);
+  });
+
+  it('fires one input event per visitor change, after value has changed', async () => {
+    const el = await memoryPicker(new MemoryTransport({ catalog: memoryCatalog() }));
+    const seen: Record<string, boolean>[] = [];
+    el.addEventListener('input', () => seen.push({ ...el.value }));
+    input(el, '4').click();
+    expect(seen).to.deep.equal([{ '1': false, '2': false, '3': false, '4': true, '5': false }]);
+    button(el, 'accept-all').click();
+    expect(seen.length).to.equal(2);
+    expect(Object.values(seen[1]!).every(Boolean)).to.equal(true);
+  });
+
+  it('takes a value set by the program: shown, unsaved, no events, unknown ids ignored; Save sends it', async () => {
+    const transport = new MemoryTransport({ catalog: memoryCatalog() });
+    const el = await memoryPicker(transport);
+    let events = 0;
+    el.addEventListener('input', () => events++);
+    el.addEventListener('consent-change', () => events++);
+    el.value = { '5': true, nope: true, '4': false };
+    await elementUpdated(el);
+    expect(input(el, '5').checked).to.equal(true);
+    expect(events).to.equal(0);
+    expect(transport.saved).to.deep.equal([]);
+    // Setting what is shown again changes nothing (a framework writes it back after every render).
+    const same = el.value;
+    el.value = { ...same };
+    expect(el.value).to.equal(same);
+    await el.saveChoices();
+    expect(transport.saved).to.deep.equal([[{ itemId: '5', granted: true }]]);
+  });
+
+  it('keeps a value set before the load and shows it once loaded', async () => {
+    const transport = new MemoryTransport({ catalog: memoryCatalog(), latency: 50 });
+    const el = await fixture<ConsentGroupPicker>(html`<consent-group-picker lang="en" .transport=${transport}></consent-group-picker>`);
+    expect(el.value).to.deep.equal({});
+    el.value = { '4': true };
+    await ready(el);
+    expect(input(el, '4').checked).to.equal(true);
+    expect(el.value['4']).to.equal(true);
+  });
+});
