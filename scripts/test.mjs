@@ -93,6 +93,11 @@ if (firefox && !process.argv.includes('--chromium-only')) {
 }
 
 if (!process.argv.includes('--unit')) {
+  // The stories' accessibility test reads the built Storybook (CI builds it just before).
+  if (!existsSync('storybook-static/index.json')) {
+    console.log('\n# Build Storybook (for the stories test; `npm run build-storybook` refreshes it)');
+    if ((await run('npm', ['run', '--silent', 'build-storybook'])) !== 0) totals.failed++;
+  }
   console.log('\n# End-to-end tests (node:test + Playwright, built demo)');
   const tapFile = join(tmp, 'e2e.tap');
   const files = readdirSync('test/e2e').filter((f) => f.endsWith('.test.ts')).map((f) => join('test/e2e', f));

@@ -131,7 +131,9 @@ export abstract class ConsentFormElement extends ConsentElement {
     const { groups, complete } = firstItems(all, this.drawn);
     this.#complete = complete;
     // The checkboxes' own `input` events stop here: the element fires its own once `value` has changed.
-    return html`<div part="base" aria-busy=${loading || this.busy ? 'true' : 'false'} @input=${stopInput}>
+    // Buttons and messages are in the UI language (English where the page's has no translation);
+    // the provider's texts inside say their own.
+    return html`<div part="base" lang=${this.uiLocale} aria-busy=${loading || this.busy ? 'true' : 'false'} @input=${stopInput}>
       <slot name="heading"></slot>
       ${loaded ? this.renderIntro(loaded) : nothing}
       ${this.form.loader.status === 'error' ? this.#renderError('load') : nothing}

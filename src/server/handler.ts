@@ -313,9 +313,13 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
     const path = single ? rest : `/${tail.join('/')}`;
     const origin = req.headers.get('origin');
     const allowed = !!origin && o.allowedOrigins.includes(origin);
+    // A refused origin may read why, and nothing else (its requests are refused before anything
+    // runs): its page gets a `config` error naming the origin at load, not a bare network failure.
     const cors: Record<string, string> = allowed
       ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'origin', 'access-control-expose-headers': 'retry-after' }
-      : {};
+      : origin
+        ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'origin' }
+        : {};
     let res: Response;
     let failure: ConsentError | undefined;
     const visit: Visit = {};

@@ -106,3 +106,30 @@ describe('the script tag from a CDN', () => {
     await page.close();
   });
 });
+
+describe('a page on an origin the backend does not allow', () => {
+  it('gets a config error at load naming the origin, and one console warning (not a network error at save time)', async () => {
+    const page = await browser().newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && m.text().includes('consent-elements') && warnings.push(m.text()));
+    await page.route('http://localhost:9/page.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="${env.demo}/dist/consent-elements.iife.js"></script></head><body>
+          <consent-group-picker id="prefs" provider="host" endpoint="${env.demo}/api/consent" issuer="468979834"></consent-group-picker></body></html>`,
+      }),
+    );
+    const failed = page.waitForEvent('console', (m) => m.text().includes('allowedOrigins'));
+    await page.goto('http://localhost:9/page.html');
+    await failed;
+    const error = await page.evaluate(() => new Promise((resolve) => {
+      const el = document.querySelector('consent-group-picker')!;
+      el.addEventListener('consent-error', (e) => resolve((e as CustomEvent).detail.code), { once: true });
+      (el as unknown as { reload(): void }).reload();
+    }));
+    assert.equal(error, 'config');
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0]!, /<consent-group-picker id="prefs">.*http:\/\/localhost:9\b.*allowedOrigins/);
+    await page.close();
+  });
+});

@@ -565,3 +565,16 @@ describe('<consent-group-picker> value and input (v-model, form libraries)', () 
     expect(el.value['4']).to.equal(true);
   });
 });
+
+describe('<consent-group-picker> languages of its parts', () => {
+  it('marks its buttons and messages with the UI language, the provider texts with their own', async () => {
+    // Vietnamese has no translation: the buttons are English and must not claim to be Vietnamese.
+    const el = await fixture<ConsentGroupPicker>(html`<consent-group-picker lang="vi" .transport=${new MemoryTransport({ catalog: memoryCatalog() })}></consent-group-picker>`).then(ready);
+    expect($(el, '[part~="base"]')!.getAttribute('lang')).to.equal('en');
+    expect(button(el, 'accept-all').closest('[lang]')!.getAttribute('lang')).to.equal('en');
+    expect($(el, '[part~="item-title"]')!.getAttribute('lang')).to.equal('en');
+    el.lang = 'nb-NO';
+    await waitUntil(() => button(el, 'accept-all').textContent!.trim() === 'Godta alle');
+    expect($(el, '[part~="base"]')!.getAttribute('lang')).to.equal('nb');
+  });
+});

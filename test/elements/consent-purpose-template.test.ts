@@ -202,3 +202,16 @@ describe('<consent-purpose-template> with SuperOffice purposes through the host 
     again.remove();
   });
 });
+
+describe('<consent-purpose-template> right to left', () => {
+  it('indents a purpose’s facts from the start side, whichever side that is', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div dir="rtl"></div>`);
+    const el = document.createElement('consent-purpose-template');
+    Object.assign(el, { provider: 'host', endpoint: consentuaHostApi(), clientId: '266', serviceId: '105', templateId: '41', subject: `user-${crypto.randomUUID()}`, lang: 'en' });
+    wrap.append(el);
+    await ready(el);
+    const facts = $(el, '[part~="facts"]')!;
+    const style = getComputedStyle(facts);
+    expect([style.marginRight, style.marginLeft]).to.deep.equal(['32px', '0px']);
+  });
+});

@@ -211,11 +211,11 @@ export class ConsentAccessGate extends ConsentElement {
 
   #renderDenied() {
     const item = this.asked.value?.item;
-    if (!item) return html`<p part="message">${msg('This content is not available to you.')}</p>`;
+    if (!item) return html`<p part="message" lang=${this.uiLocale}>${msg('This content is not available to you.')}</p>`;
     const text = this.text(item.texts);
     const failed = this.allowing instanceof ConsentError ? this.allowing : undefined;
-    return html`<div part="message consent">
-      <p><strong>${text?.title ?? item.id}</strong>${text?.description ? html` — ${text.description}` : nothing}</p>
+    return html`<div part="message consent" lang=${this.uiLocale}>
+      <p lang=${text?.lang ?? nothing}><strong>${text?.title ?? item.id}</strong>${text?.description ? html` — ${text.description}` : nothing}</p>
       <button part="allow" aria-disabled=${this.allowing === 'saving' ? 'true' : nothing} @click=${() => this.allow()}>${msg('Allow and show')}</button>
       ${this.choicesHref && /^(https?:|\/|#)/i.test(this.choicesHref) ? html`<a part="choices" href=${this.choicesHref}>${msg('All choices')}</a>` : nothing}
       ${failed ? html`<p role="alert">${errorMessage(failed.code)}</p>` : nothing}
@@ -234,12 +234,12 @@ export class ConsentAccessGate extends ConsentElement {
       case 'granted':
         return html`<slot></slot>`;
       case 'pending':
-        return html`<slot name="pending"><p part="message">${msg('Waiting for approval.')}</p></slot>`;
+        return html`<slot name="pending"><p part="message" lang=${this.uiLocale}>${msg('Waiting for approval.')}</p></slot>`;
       case 'denied':
         return html`<slot name="denied">${this.#renderDenied()}</slot>`;
       case 'error':
         return html`<slot name="error"
-          ><p part="message" role="alert">
+          ><p part="message" role="alert" lang=${this.uiLocale}>
             ${this.error ? errorMessage(this.error.code) : ''}
             ${this.error?.retryable ? html`<button part="retry" @click=${() => this.recheck()}>${msg('Retry')}</button>` : ''}
           </p></slot

@@ -15,7 +15,8 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.25rem 0.75rem;
-    margin: 0.25rem 0 0 2rem;
+    margin: 0.25rem 0 0;
+    margin-inline-start: 2rem;
     padding: 0;
     list-style: none;
     font-size: 0.875em;
