@@ -22,7 +22,7 @@ const meta: Meta<Args> = {
   component: 'consent-group-picker',
   args: { lang: 'en-GB', 'fallback-lang': 'en-GB', catalog: catalogOf(), state: [], latency: 300 },
   argTypes: {
-    lang: { control: 'select', options: ['en-GB', 'nb-NO', 'nn-NO', 'sv-SE', 'da-DK', 'fi-FI', 'de-DE', 'fr-FR', 'es-ES', 'nl-NL'] },
+    lang: { control: 'select', options: ['en-GB', 'nb-NO', 'nn-NO', 'sv-SE', 'da-DK', 'fi-FI', 'de-DE', 'fr-FR', 'es-ES', 'nl-NL', 'it', 'pt', 'pl', 'ja', 'zh', 'ar', 'he'] },
     catalog: { control: false },
     state: { control: 'object' },
   },
@@ -101,3 +101,7 @@ export const German: Story = { args: { lang: 'de-DE' } };
 export const French: Story = { args: { lang: 'fr-FR' } };
 export const Spanish: Story = { args: { lang: 'es-ES' } };
 export const Dutch: Story = { args: { lang: 'nl-NL' } };
+export const Japanese: Story = { args: { lang: 'ja' } };
+/** Right to left: the page's `dir` (the Direction toolbar) lays the form out from the right; the provider's English texts keep their own direction. */
+export const Arabic: Story = { args: { lang: 'ar' }, globals: { dir: 'rtl' } };
+export const Hebrew: Story = { args: { lang: 'he' }, globals: { dir: 'rtl' } };

@@ -29,7 +29,7 @@ const meta: Meta<Args> = {
   component: 'consent-purpose-template',
   args: { lang: 'en', state: [], latency: 300 },
   argTypes: {
-    lang: { control: 'select', options: ['en', 'nb', 'nn', 'sv', 'da', 'fi', 'de', 'fr', 'es', 'nl'] },
+    lang: { control: 'select', options: ['en', 'nb', 'nn', 'sv', 'da', 'fi', 'de', 'fr', 'es', 'nl', 'it', 'pt', 'pl', 'ja', 'zh', 'ar', 'he'] },
     catalog: { control: false },
     state: { control: 'object' },
   },
@@ -60,3 +60,4 @@ export const Empty: Story = { args: { catalog: { source: 'stories:empty', groups
 export const Norwegian: Story = { args: { lang: 'nb' } };
 export const Swedish: Story = { args: { lang: 'sv' } };
 export const GermanUiEnglishTemplate: Story = { args: { lang: 'de' } };
+export const Hebrew: Story = { args: { lang: 'he' }, globals: { dir: 'rtl' } };

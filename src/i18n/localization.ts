@@ -22,21 +22,46 @@ const fromScriptBase: Loader = (locale) => importBesideScript(`locales/${locale}
 
 // ESM builds and dev servers: an explicit map (not a template-string import) so every bundler sees each file.
 const modules: Record<(typeof targetLocales)[number], () => Promise<{ templates: Templates }>> = {
+  ar: () => import('./locales/ar.js'),
+  bg: () => import('./locales/bg.js'),
+  ca: () => import('./locales/ca.js'),
+  cs: () => import('./locales/cs.js'),
   da: () => import('./locales/da.js'),
   de: () => import('./locales/de.js'),
+  el: () => import('./locales/el.js'),
   es: () => import('./locales/es.js'),
+  et: () => import('./locales/et.js'),
   fi: () => import('./locales/fi.js'),
   fr: () => import('./locales/fr.js'),
+  ga: () => import('./locales/ga.js'),
+  he: () => import('./locales/he.js'),
+  hr: () => import('./locales/hr.js'),
+  hu: () => import('./locales/hu.js'),
+  is: () => import('./locales/is.js'),
+  it: () => import('./locales/it.js'),
+  ja: () => import('./locales/ja.js'),
+  ko: () => import('./locales/ko.js'),
+  lt: () => import('./locales/lt.js'),
+  lv: () => import('./locales/lv.js'),
   nb: () => import('./locales/nb.js'),
   nl: () => import('./locales/nl.js'),
   nn: () => import('./locales/nn.js'),
+  pl: () => import('./locales/pl.js'),
+  pt: () => import('./locales/pt.js'),
+  ro: () => import('./locales/ro.js'),
+  ru: () => import('./locales/ru.js'),
+  sk: () => import('./locales/sk.js'),
+  sl: () => import('./locales/sl.js'),
   sv: () => import('./locales/sv.js'),
+  tr: () => import('./locales/tr.js'),
+  uk: () => import('./locales/uk.js'),
+  zh: () => import('./locales/zh.js'),
 };
 
 // (The script tag's all-languages variant takes this map too: its build puts every file inside.)
 const load: Loader = import.meta.env?.MODE === 'iife' ? fromScriptBase : (locale) => modules[locale as keyof typeof modules]();
 
-/** The shipped UI locale nearest to a language tag: `nb-NO` → `nb`, `no` → `nb`, `pt` → `en`. */
+/** The shipped UI locale nearest to a language tag: `nb-NO` → `nb`, `no` → `nb`, `vi` → `en`. */
 export function matchLocale(lang: string | undefined): UiLocale {
   const primary = normalizeLang(lang ?? '').split('-')[0]!;
   const wanted = primary === 'no' ? 'nb' : primary;

@@ -25,7 +25,9 @@ describe('the package tarball', () => {
   it('leaves out the demo, tests, sources and the script-tag source maps', () => {
     const unwanted = paths.filter((p) => /^(demo|test|src|stories|scripts|bench|xliff|fixtures)\/|^dist\/demo-(react|vue)\/|^dist\/([^/]+\.iife|providers\/.*)\.js\.map$|\.tmp\./.test(p));
     assert.deepEqual(unwanted, []);
-    const big = pack.files.filter((f) => f.size > 150_000 && f.path !== 'custom-elements.json').map((f) => `${f.path} ${f.size}`);
-    assert.deepEqual(big, [], 'no file over 150 kB but the manifest');
+    // (The manifest, and the one-file script tag that carries all 34 translations by design.)
+    const expected = ['custom-elements.json', 'dist/consent-elements.all-languages.iife.js'];
+    const big = pack.files.filter((f) => f.size > 150_000 && !expected.includes(f.path)).map((f) => `${f.path} ${f.size}`);
+    assert.deepEqual(big, [], 'no file over 150 kB but the manifest and the all-languages bundle');
   });
 });

@@ -576,5 +576,8 @@ describe('<consent-group-picker> languages of its parts', () => {
     el.lang = 'nb-NO';
     await waitUntil(() => button(el, 'accept-all').textContent!.trim() === 'Godta alle');
     expect($(el, '[part~="base"]')!.getAttribute('lang')).to.equal('nb');
+    el.lang = 'ar';
+    await waitUntil(() => button(el, 'accept-all').textContent!.trim() === 'قبول الكل');
+    expect($(el, '[part~="base"]')!.getAttribute('lang')).to.equal('ar');
   });
 });

@@ -59,7 +59,9 @@ describe('LangController', () => {
     const [own, inherited] = [...box.querySelectorAll<LangProbe>('lang-probe')];
     expect([own!.language.uiLocale(), inherited!.language.uiLocale()]).to.deep.equal(['fi', 'da']);
     own!.lang = 'pt-BR';
-    expect(own!.language.uiLocale(), 'no Portuguese UI: English').to.equal('en');
+    expect(own!.language.uiLocale(), 'Brazilian: the Portuguese UI').to.equal('pt');
+    own!.lang = 'vi-VN';
+    expect(own!.language.uiLocale(), 'no Vietnamese UI: English').to.equal('en');
     own!.lang = 'no';
     expect(own!.language.uiLocale()).to.equal('nb');
   });

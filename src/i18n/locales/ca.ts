@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Permet i mostra`,
+'s04de27f32d6ea958': `No ha canviat res des de l'últim cop que vas desar.`,
+'s07fd7df52fd695cf': `Baixa un rebut de les teves opcions (JSON)`,
+'s09fa97b548988f66': `Envia'm un rebut d'aquesta sol·licitud`,
+'s0a3d2325846099bf': `Voldríem el teu consentiment per a:`,
+'s0ea176c7940198ab': `No hem pogut contactar amb el servei de consentiment. Comprova la connexió i torna-ho a provar.`,
+'s17abf67f1970a790': `Desa les opcions`,
+'s1be0c2529780107a': `Envia la sol·licitud`,
+'s22af9e8c47924066': `Aquest contingut no està disponible per a tu.`,
+'s23c76543a8cd41d5': `Demana una còpia de les meves dades`,
+'s277f8f4ab318c158': `Pendent d'aprovació.`,
+'s29cff8bbaa472710': `Vols demanar que s'esborrin les teves dades?`,
+'s2c8189544e3ea679': `Torna-ho a provar`,
+'s2ceb11be2290bb1b': `Cancel·la`,
+'s2dc87e6f00cef9eb': `El servei de consentiment està ocupat. Les teves opcions es guarden en aquest dispositiu i s'enviaran aviat.`,
+'s2ee366cbb0141712': `Permet`,
+'s329965d4ce686882': str`Base jurídica: ${0}.`,
+'s35965c464395e7f4': `S'estan carregant les teves opcions…`,
+'s381abd94d77446ee': `Accepta-ho tot`,
+'s40e1bf8bb7abfa1e': `Tractat per interès legítim, no pel teu consentiment.`,
+'s55f65b828cb9775a': `Ara mateix no hi ha res per triar aquí.`,
+'s5fb03a2c6d05c053': str`Dades sensibles: ${0}`,
+'s6762732216039029': `Els teus consentiments`,
+'s6daa8404350c0099': str`Donat el ${0}.`,
+'s79ac8a82b638bfce': `No s'han pogut carregar les teves opcions.`,
+'s856e7352ed95d86b': `La teva oposició s'envia quan deses.`,
+'s86757ff5072d8165': `El servei de consentiment ha enviat una resposta que no podem llegir. Torna-ho a provar més tard.`,
+'s8a7e29b2b2ce5357': `Vols demanar una còpia de les teves dades?`,
+'s91193d37aa331658': `Alguna cosa ha fallat en aquest formulari de consentiment. Torna-ho a provar més tard.`,
+'s92b138d55868dfff': str`Registrat mitjançant ${0}.`,
+'s94b81596e39e88d0': `Les teves opcions es guarden en aquest dispositiu i s'enviaran tan bon punt torni la connexió.`,
+'sa063e7bd500bc761': `El servei de consentiment ha tingut un problema. Torna-ho a provar.`,
+'saae27daa01eb2429': `Aquest servei de consentiment no pot fer això.`,
+'saaf5f4adb1e163e4': `Una sol·licitud obre un expedient amb nosaltres. Les teves dades no es mostren aquí: et direm alguna cosa quan s'hagi tramitat.`,
+'sb060188bb28bfa9f': `S'està desant…`,
+'sb2d21d51721eb040': `No has iniciat la sessió o la sessió ha caducat. Inicia la sessió i torna-ho a provar.`,
+'sb8e6955fabc6cdc6': str`Compartides amb ${0}`,
+'sbf4808a055e7aa00': `Tria`,
+'sc0c2f4fbf35d5974': `No s'ha pogut enviar la teva sol·licitud.`,
+'sc3b1e304a9b4175e': `El servei de consentiment ha trigat massa a respondre. Torna-ho a provar.`,
+'scb26f68c167a890c': `Com retirar-lo`,
+'sceb46baf6bb4257d': `Dades sensibles`,
+'sd6bc8111f72c2caa': str`Tractat per interès legítim des del ${0}, no pel teu consentiment.`,
+'sdb45bbf919fc3f04': `M'oposo a aquest tractament`,
+'sded892b97721207c': `Totes les opcions`,
+'se3a5767fed803ac0': str`Retirat el ${0}.`,
+'se5715d31a4911e92': `Un cop tramitada, s'esborren les dades que tenim sobre tu.`,
+'se614b41e691fe089': `Les teves opcions no s'han desat.`,
+'se73a2a54e168a016': `Les teves opcions de privadesa`,
+'se7c722fac190e0ca': `Aquest formulari de consentiment no està ben configurat.`,
+'se9175c242a24ef47': `Les teves opcions estan desades.`,
+'sea2962763976ca4f': `Més informació`,
+'seecccc4417d865ea': `La teva sol·licitud s'ha enviat.`,
+'sef0cf928fc7dc23b': `El servei de consentiment està ocupat ara mateix. Torna-ho a provar d'aquí a una estona.`,
+'sf5d2ad965448a50b': str`Dades: ${0}`,
+'sf993bb199fefbe04': `Tots`,
+'sfb5cd72ffdee7e49': `Rebutja-ho tot`,
+'sfe6adeb5b736cb5c': `Demana que s'esborrin les meves dades`,
+    };
+  

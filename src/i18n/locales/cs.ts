@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Povolit a zobrazit`,
+'s04de27f32d6ea958': `Od posledního uložení se nic nezměnilo.`,
+'s07fd7df52fd695cf': `Stáhnout potvrzení vašich voleb (JSON)`,
+'s09fa97b548988f66': `Poslat mi potvrzení této žádosti`,
+'s0a3d2325846099bf': `Rádi bychom váš souhlas s:`,
+'s0ea176c7940198ab': `Nepodařilo se spojit se službou souhlasů. Zkontrolujte připojení a zkuste to znovu.`,
+'s17abf67f1970a790': `Uložit volby`,
+'s1be0c2529780107a': `Odeslat žádost`,
+'s22af9e8c47924066': `Tento obsah pro vás není dostupný.`,
+'s23c76543a8cd41d5': `Požádat o kopii mých údajů`,
+'s277f8f4ab318c158': `Čeká na schválení.`,
+'s29cff8bbaa472710': `Požádat o smazání vašich údajů?`,
+'s2c8189544e3ea679': `Zkusit znovu`,
+'s2ceb11be2290bb1b': `Zrušit`,
+'s2dc87e6f00cef9eb': `Služba souhlasů je vytížená. Vaše volby jsou uloženy v tomto zařízení a brzy se odešlou.`,
+'s2ee366cbb0141712': `Povolit`,
+'s329965d4ce686882': str`Právní základ: ${0}.`,
+'s35965c464395e7f4': `Načítání vašich voleb…`,
+'s381abd94d77446ee': `Přijmout vše`,
+'s40e1bf8bb7abfa1e': `Zpracováváno na základě oprávněného zájmu, ne na základě vašeho souhlasu.`,
+'s55f65b828cb9775a': `Teď tu není nic k výběru.`,
+'s5fb03a2c6d05c053': str`Citlivé údaje: ${0}`,
+'s6762732216039029': `Vaše souhlasy`,
+'s6daa8404350c0099': str`Uděleno ${0}.`,
+'s79ac8a82b638bfce': `Vaše volby se nepodařilo načíst.`,
+'s856e7352ed95d86b': `Vaše námitka se odešle při uložení.`,
+'s86757ff5072d8165': `Služba souhlasů poslala odpověď, kterou nelze přečíst. Zkuste to později.`,
+'s8a7e29b2b2ce5357': `Požádat o kopii vašich údajů?`,
+'s91193d37aa331658': `V tomto formuláři souhlasu se něco pokazilo. Zkuste to později.`,
+'s92b138d55868dfff': str`Zaznamenáno přes ${0}.`,
+'s94b81596e39e88d0': `Vaše volby jsou uloženy v tomto zařízení a odešlou se, jakmile bude připojení zpět.`,
+'sa063e7bd500bc761': `Ve službě souhlasů nastal problém. Zkuste to znovu.`,
+'saae27daa01eb2429': `Tato služba souhlasů to neumí.`,
+'saaf5f4adb1e163e4': `Žádost u nás otevře případ. Vaše údaje se zde nezobrazí: ozveme se vám, jakmile žádost vyřídíme.`,
+'sb060188bb28bfa9f': `Ukládání…`,
+'sb2d21d51721eb040': `Nejste přihlášeni nebo vaše relace skončila. Přihlaste se a zkuste to znovu.`,
+'sb8e6955fabc6cdc6': str`Sdíleno s: ${0}`,
+'sbf4808a055e7aa00': `Vybrat`,
+'sc0c2f4fbf35d5974': `Vaši žádost se nepodařilo odeslat.`,
+'sc3b1e304a9b4175e': `Služba souhlasů odpovídala příliš dlouho. Zkuste to znovu.`,
+'scb26f68c167a890c': `Jak souhlas odvolat`,
+'sceb46baf6bb4257d': `Citlivé údaje`,
+'sd6bc8111f72c2caa': str`Zpracováváno na základě oprávněného zájmu od ${0}, ne na základě vašeho souhlasu.`,
+'sdb45bbf919fc3f04': `Vznést námitku proti tomuto zpracování`,
+'sded892b97721207c': `Všechny volby`,
+'se3a5767fed803ac0': str`Odvoláno ${0}.`,
+'se5715d31a4911e92': `Po vyřízení se údaje, které o vás máme, smažou.`,
+'se614b41e691fe089': `Vaše volby nebyly uloženy.`,
+'se73a2a54e168a016': `Vaše volby ochrany soukromí`,
+'se7c722fac190e0ca': `Tento formulář souhlasu není správně nastaven.`,
+'se9175c242a24ef47': `Vaše volby jsou uloženy.`,
+'sea2962763976ca4f': `Více informací`,
+'seecccc4417d865ea': `Vaše žádost byla odeslána.`,
+'sef0cf928fc7dc23b': `Služba souhlasů je právě vytížená. Zkuste to za chvíli znovu.`,
+'sf5d2ad965448a50b': str`Údaje: ${0}`,
+'sf993bb199fefbe04': `Vše`,
+'sfb5cd72ffdee7e49': `Odmítnout vše`,
+'sfe6adeb5b736cb5c': `Požádat o smazání mých údajů`,
+    };
+  

@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Luba ja näita`,
+'s04de27f32d6ea958': `Pärast viimast salvestamist pole midagi muutunud.`,
+'s07fd7df52fd695cf': `Laadi alla kviitung oma valikutest (JSON)`,
+'s09fa97b548988f66': `Saada mulle selle taotluse kviitung`,
+'s0a3d2325846099bf': `Soovime sinu nõusolekut järgmiseks:`,
+'s0ea176c7940198ab': `Nõusolekuteenusega ei saanud ühendust. Kontrolli ühendust ja proovi uuesti.`,
+'s17abf67f1970a790': `Salvesta valikud`,
+'s1be0c2529780107a': `Saada taotlus`,
+'s22af9e8c47924066': `See sisu pole sulle saadaval.`,
+'s23c76543a8cd41d5': `Taotle koopiat minu andmetest`,
+'s277f8f4ab318c158': `Ootab kinnitust.`,
+'s29cff8bbaa472710': `Paluda oma andmed kustutada?`,
+'s2c8189544e3ea679': `Proovi uuesti`,
+'s2ceb11be2290bb1b': `Tühista`,
+'s2dc87e6f00cef9eb': `Nõusolekuteenus on hõivatud. Sinu valikud hoitakse selles seadmes ja saadetakse peagi.`,
+'s2ee366cbb0141712': `Luba`,
+'s329965d4ce686882': str`Õiguslik alus: ${0}.`,
+'s35965c464395e7f4': `Sinu valikute laadimine…`,
+'s381abd94d77446ee': `Nõustu kõigiga`,
+'s40e1bf8bb7abfa1e': `Töödeldakse õigustatud huvi alusel, mitte sinu nõusoleku alusel.`,
+'s55f65b828cb9775a': `Praegu pole siin midagi valida.`,
+'s5fb03a2c6d05c053': str`Eriliigilised andmed: ${0}`,
+'s6762732216039029': `Sinu nõusolekud`,
+'s6daa8404350c0099': str`Antud ${0}.`,
+'s79ac8a82b638bfce': `Sinu valikuid ei õnnestunud laadida.`,
+'s856e7352ed95d86b': `Sinu vastuväide saadetakse salvestamisel.`,
+'s86757ff5072d8165': `Nõusolekuteenus saatis vastuse, mida me ei saa lugeda. Proovi hiljem uuesti.`,
+'s8a7e29b2b2ce5357': `Taotleda koopiat oma andmetest?`,
+'s91193d37aa331658': `Selle nõusolekuvormiga läks midagi valesti. Proovi hiljem uuesti.`,
+'s92b138d55868dfff': str`Salvestatud kanali ${0} kaudu.`,
+'s94b81596e39e88d0': `Sinu valikud hoitakse selles seadmes ja saadetakse kohe, kui ühendus taastub.`,
+'sa063e7bd500bc761': `Nõusolekuteenuses tekkis probleem. Proovi uuesti.`,
+'saae27daa01eb2429': `See nõusolekuteenus ei saa seda teha.`,
+'saaf5f4adb1e163e4': `Taotlus avab meil menetluse. Sinu andmeid siin ei näidata: anname teada, kui taotlus on lahendatud.`,
+'sb060188bb28bfa9f': `Salvestamine…`,
+'sb2d21d51721eb040': `Sa pole sisse logitud või seanss on lõppenud. Logi sisse ja proovi uuesti.`,
+'sb8e6955fabc6cdc6': str`Jagatakse: ${0}`,
+'sbf4808a055e7aa00': `Vali`,
+'sc0c2f4fbf35d5974': `Sinu taotlust ei õnnestunud saata.`,
+'sc3b1e304a9b4175e': `Nõusolekuteenus vastas liiga kaua. Proovi uuesti.`,
+'scb26f68c167a890c': `Kuidas tagasi võtta`,
+'sceb46baf6bb4257d': `Eriliigilised andmed`,
+'sd6bc8111f72c2caa': str`Töödeldakse õigustatud huvi alusel alates ${0}, mitte sinu nõusoleku alusel.`,
+'sdb45bbf919fc3f04': `Esita vastuväide sellele töötlemisele`,
+'sded892b97721207c': `Kõik valikud`,
+'se3a5767fed803ac0': str`Tagasi võetud ${0}.`,
+'se5715d31a4911e92': `Kui taotlus on lahendatud, kustutatakse andmed, mida me sinu kohta hoiame.`,
+'se614b41e691fe089': `Sinu valikuid ei salvestatud.`,
+'se73a2a54e168a016': `Sinu privaatsusvalikud`,
+'se7c722fac190e0ca': `See nõusolekuvorm pole õigesti seadistatud.`,
+'se9175c242a24ef47': `Sinu valikud on salvestatud.`,
+'sea2962763976ca4f': `Loe lähemalt`,
+'seecccc4417d865ea': `Sinu taotlus saadeti.`,
+'sef0cf928fc7dc23b': `Nõusolekuteenus on praegu hõivatud. Proovi mõne hetke pärast uuesti.`,
+'sf5d2ad965448a50b': str`Andmed: ${0}`,
+'sf993bb199fefbe04': `Kõik`,
+'sfb5cd72ffdee7e49': `Keeldu kõigist`,
+'sfe6adeb5b736cb5c': `Palu minu andmed kustutada`,
+    };
+  

@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Ceadaigh agus taispeáin`,
+'s04de27f32d6ea958': `Níor athraigh aon rud ó shábháil tú go deireanach.`,
+'s07fd7df52fd695cf': `Íoslódáil admháil ar do roghanna (JSON)`,
+'s09fa97b548988f66': `Seol admháil an iarratais seo chugam`,
+'s0a3d2325846099bf': `Ba mhaith linn do thoiliú le haghaidh:`,
+'s0ea176c7940198ab': `Níor éirigh linn an tseirbhís toilithe a bhaint amach. Seiceáil do cheangal agus bain triail eile as.`,
+'s17abf67f1970a790': `Sábháil na roghanna`,
+'s1be0c2529780107a': `Seol an t-iarratas`,
+'s22af9e8c47924066': `Níl an t-ábhar seo ar fáil duit.`,
+'s23c76543a8cd41d5': `Iarr cóip de mo shonraí`,
+'s277f8f4ab318c158': `Ag fanacht le ceadú.`,
+'s29cff8bbaa472710': `An iarrfaidh tú go scriosfaí do shonraí?`,
+'s2c8189544e3ea679': `Bain triail eile as`,
+'s2ceb11be2290bb1b': `Cealaigh`,
+'s2dc87e6f00cef9eb': `Tá an tseirbhís toilithe gnóthach. Coinnítear do roghanna ar an ngléas seo agus seolfar iad gan mhoill.`,
+'s2ee366cbb0141712': `Ceadaigh`,
+'s329965d4ce686882': str`Bunús dlí: ${0}.`,
+'s35965c464395e7f4': `Do roghanna á lódáil…`,
+'s381abd94d77446ee': `Glac le gach rud`,
+'s40e1bf8bb7abfa1e': `Próiseáilte ar bhonn leasa dhlisteanaigh, ní ar bhonn do thoilithe.`,
+'s55f65b828cb9775a': `Níl aon rud le roghnú anseo faoi láthair.`,
+'s5fb03a2c6d05c053': str`Sonraí íogaire: ${0}`,
+'s6762732216039029': `Do thoilithe`,
+'s6daa8404350c0099': str`Tugtha ar ${0}.`,
+'s79ac8a82b638bfce': `Níorbh fhéidir do roghanna a lódáil.`,
+'s856e7352ed95d86b': `Seoltar d'agóid nuair a shábhálann tú.`,
+'s86757ff5072d8165': `Sheol an tseirbhís toilithe freagra nach féidir linn a léamh. Bain triail eile as ar ball.`,
+'s8a7e29b2b2ce5357': `An iarrfaidh tú cóip de do shonraí?`,
+'s91193d37aa331658': `Chuaigh rud éigin amú san fhoirm toilithe seo. Bain triail eile as ar ball.`,
+'s92b138d55868dfff': str`Taifeadta trí ${0}.`,
+'s94b81596e39e88d0': `Coinnítear do roghanna ar an ngléas seo agus seolfar iad chomh luath is a bheidh an ceangal ar ais.`,
+'sa063e7bd500bc761': `Bhí fadhb ag an tseirbhís toilithe. Bain triail eile as.`,
+'saae27daa01eb2429': `Ní féidir leis an tseirbhís toilithe seo é sin a dhéanamh.`,
+'saaf5f4adb1e163e4': `Osclaíonn iarratas cás linn. Ní thaispeántar do shonraí anseo: cloisfidh tú uainn nuair a bheidh an t-iarratas déileáilte.`,
+'sb060188bb28bfa9f': `Á shábháil…`,
+'sb2d21d51721eb040': `Níl tú sínithe isteach, nó tá do sheisiún caite. Sínigh isteach agus bain triail eile as.`,
+'sb8e6955fabc6cdc6': str`Roinnte le ${0}`,
+'sbf4808a055e7aa00': `Roghnaigh`,
+'sc0c2f4fbf35d5974': `Níorbh fhéidir d'iarratas a sheoladh.`,
+'sc3b1e304a9b4175e': `Thóg an tseirbhís toilithe rófhada freagra a thabhairt. Bain triail eile as.`,
+'scb26f68c167a890c': `Conas é a tharraingt siar`,
+'sceb46baf6bb4257d': `Sonraí íogaire`,
+'sd6bc8111f72c2caa': str`Próiseáilte ar bhonn leasa dhlisteanaigh ó ${0}, ní ar bhonn do thoilithe.`,
+'sdb45bbf919fc3f04': `Déan agóid i gcoinne na próiseála seo`,
+'sded892b97721207c': `Na roghanna go léir`,
+'se3a5767fed803ac0': str`Tarraingthe siar ar ${0}.`,
+'se5715d31a4911e92': `Nuair a bheidh sé déileáilte, scriosfar na sonraí atá againn fút.`,
+'se614b41e691fe089': `Níor sábháladh do roghanna.`,
+'se73a2a54e168a016': `Do roghanna príobháideachta`,
+'se7c722fac190e0ca': `Níl an fhoirm toilithe seo socraithe i gceart.`,
+'se9175c242a24ef47': `Tá do roghanna sábháilte.`,
+'sea2962763976ca4f': `Tuilleadh faoi seo`,
+'seecccc4417d865ea': `Seoladh d'iarratas.`,
+'sef0cf928fc7dc23b': `Tá an tseirbhís toilithe gnóthach faoi láthair. Bain triail eile as i gceann nóiméid.`,
+'sf5d2ad965448a50b': str`Sonraí: ${0}`,
+'sf993bb199fefbe04': `Gach ceann`,
+'sfb5cd72ffdee7e49': `Diúltaigh do gach rud`,
+'sfe6adeb5b736cb5c': `Iarr go scriosfaí mo shonraí`,
+    };
+  

@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Dopusti i prikaži`,
+'s04de27f32d6ea958': `Ništa se nije promijenilo od posljednjeg spremanja.`,
+'s07fd7df52fd695cf': `Preuzmi potvrdu svog odabira (JSON)`,
+'s09fa97b548988f66': `Pošalji mi potvrdu ovog zahtjeva`,
+'s0a3d2325846099bf': `Željeli bismo vašu privolu za:`,
+'s0ea176c7940198ab': `Nismo mogli doći do usluge privola. Provjerite vezu i pokušajte ponovno.`,
+'s17abf67f1970a790': `Spremi odabir`,
+'s1be0c2529780107a': `Pošalji zahtjev`,
+'s22af9e8c47924066': `Ovaj sadržaj vam nije dostupan.`,
+'s23c76543a8cd41d5': `Zatraži kopiju mojih podataka`,
+'s277f8f4ab318c158': `Čeka odobrenje.`,
+'s29cff8bbaa472710': `Zatražiti brisanje vaših podataka?`,
+'s2c8189544e3ea679': `Pokušaj ponovno`,
+'s2ceb11be2290bb1b': `Odustani`,
+'s2dc87e6f00cef9eb': `Usluga privola je zauzeta. Vaš odabir čuva se na ovom uređaju i uskoro će biti poslan.`,
+'s2ee366cbb0141712': `Dopusti`,
+'s329965d4ce686882': str`Pravna osnova: ${0}.`,
+'s35965c464395e7f4': `Učitavanje vašeg odabira…`,
+'s381abd94d77446ee': `Prihvati sve`,
+'s40e1bf8bb7abfa1e': `Obrađuje se na temelju legitimnog interesa, a ne na temelju vaše privole.`,
+'s55f65b828cb9775a': `Trenutačno ovdje nema ničega za odabir.`,
+'s5fb03a2c6d05c053': str`Osjetljivi podaci: ${0}`,
+'s6762732216039029': `Vaše privole`,
+'s6daa8404350c0099': str`Dano ${0}.`,
+'s79ac8a82b638bfce': `Vaš odabir nije se mogao učitati.`,
+'s856e7352ed95d86b': `Vaš prigovor šalje se kad spremite.`,
+'s86757ff5072d8165': `Usluga privola poslala je odgovor koji ne možemo pročitati. Pokušajte kasnije.`,
+'s8a7e29b2b2ce5357': `Zatražiti kopiju vaših podataka?`,
+'s91193d37aa331658': `Nešto je pošlo po zlu u ovom obrascu privole. Pokušajte kasnije.`,
+'s92b138d55868dfff': str`Zabilježeno putem ${0}.`,
+'s94b81596e39e88d0': `Vaš odabir čuva se na ovom uređaju i bit će poslan čim se veza vrati.`,
+'sa063e7bd500bc761': `Usluga privola imala je problem. Pokušajte ponovno.`,
+'saae27daa01eb2429': `Ova usluga privola to ne može.`,
+'saaf5f4adb1e163e4': `Zahtjev otvara predmet kod nas. Vaši podaci ovdje se ne prikazuju: javit ćemo vam se kad zahtjev obradimo.`,
+'sb060188bb28bfa9f': `Spremanje…`,
+'sb2d21d51721eb040': `Niste prijavljeni ili vam je sesija istekla. Prijavite se i pokušajte ponovno.`,
+'sb8e6955fabc6cdc6': str`Dijeli se s: ${0}`,
+'sbf4808a055e7aa00': `Odaberi`,
+'sc0c2f4fbf35d5974': `Vaš zahtjev nije se mogao poslati.`,
+'sc3b1e304a9b4175e': `Usluga privola predugo je odgovarala. Pokušajte ponovno.`,
+'scb26f68c167a890c': `Kako povući privolu`,
+'sceb46baf6bb4257d': `Osjetljivi podaci`,
+'sd6bc8111f72c2caa': str`Obrađuje se na temelju legitimnog interesa od ${0}, a ne na temelju vaše privole.`,
+'sdb45bbf919fc3f04': `Prigovor na ovu obradu`,
+'sded892b97721207c': `Svi odabiri`,
+'se3a5767fed803ac0': str`Povučeno ${0}.`,
+'se5715d31a4911e92': `Nakon obrade podaci koje imamo o vama se brišu.`,
+'se614b41e691fe089': `Vaš odabir nije spremljen.`,
+'se73a2a54e168a016': `Vaši izbori privatnosti`,
+'se7c722fac190e0ca': `Ovaj obrazac privole nije ispravno postavljen.`,
+'se9175c242a24ef47': `Vaš odabir je spremljen.`,
+'sea2962763976ca4f': `Više o tome`,
+'seecccc4417d865ea': `Vaš zahtjev je poslan.`,
+'sef0cf928fc7dc23b': `Usluga privola trenutačno je zauzeta. Pokušajte ponovno za trenutak.`,
+'sf5d2ad965448a50b': str`Podaci: ${0}`,
+'sf993bb199fefbe04': `Sve`,
+'sfb5cd72ffdee7e49': `Odbij sve`,
+'sfe6adeb5b736cb5c': `Zatraži brisanje mojih podataka`,
+    };
+  

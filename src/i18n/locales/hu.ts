@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Engedélyezés és megjelenítés`,
+'s04de27f32d6ea958': `A legutóbbi mentés óta semmi sem változott.`,
+'s07fd7df52fd695cf': `Nyugta letöltése a választásairól (JSON)`,
+'s09fa97b548988f66': `Kérek nyugtát erről a kérésről`,
+'s0a3d2325846099bf': `Az Ön hozzájárulását kérjük ehhez:`,
+'s0ea176c7940198ab': `Nem értük el a hozzájárulási szolgáltatást. Ellenőrizze a kapcsolatot, és próbálja újra.`,
+'s17abf67f1970a790': `Választások mentése`,
+'s1be0c2529780107a': `Kérés elküldése`,
+'s22af9e8c47924066': `Ez a tartalom nem érhető el az Ön számára.`,
+'s23c76543a8cd41d5': `Másolatot kérek az adataimról`,
+'s277f8f4ab318c158': `Jóváhagyásra vár.`,
+'s29cff8bbaa472710': `Kéri az adatai törlését?`,
+'s2c8189544e3ea679': `Újra`,
+'s2ceb11be2290bb1b': `Mégse`,
+'s2dc87e6f00cef9eb': `A hozzájárulási szolgáltatás túlterhelt. A választásai ezen az eszközön maradnak, és hamarosan elküldjük őket.`,
+'s2ee366cbb0141712': `Engedélyezés`,
+'s329965d4ce686882': str`Jogalap: ${0}.`,
+'s35965c464395e7f4': `Választásai betöltése…`,
+'s381abd94d77446ee': `Összes elfogadása`,
+'s40e1bf8bb7abfa1e': `Jogos érdek alapján kezeljük, nem az Ön hozzájárulása alapján.`,
+'s55f65b828cb9775a': `Most nincs itt mit választani.`,
+'s5fb03a2c6d05c053': str`Különleges adatok: ${0}`,
+'s6762732216039029': `Az Ön hozzájárulásai`,
+'s6daa8404350c0099': str`Megadva: ${0}.`,
+'s79ac8a82b638bfce': `A választásait nem sikerült betölteni.`,
+'s856e7352ed95d86b': `A tiltakozását mentéskor küldjük el.`,
+'s86757ff5072d8165': `A hozzájárulási szolgáltatás olvashatatlan választ küldött. Próbálja újra később.`,
+'s8a7e29b2b2ce5357': `Másolatot kér az adatairól?`,
+'s91193d37aa331658': `Valami hiba történt ebben a hozzájárulási űrlapban. Próbálja újra később.`,
+'s92b138d55868dfff': str`Rögzítve: ${0}.`,
+'s94b81596e39e88d0': `A választásai ezen az eszközön maradnak, és elküldjük őket, amint helyreáll a kapcsolat.`,
+'sa063e7bd500bc761': `Hiba történt a hozzájárulási szolgáltatásban. Próbálja újra.`,
+'saae27daa01eb2429': `Ez a hozzájárulási szolgáltatás erre nem képes.`,
+'saaf5f4adb1e163e4': `A kérés nálunk ügyet nyit. Az adatai itt nem jelennek meg: jelentkezünk, amint a kérést elintéztük.`,
+'sb060188bb28bfa9f': `Mentés…`,
+'sb2d21d51721eb040': `Nincs bejelentkezve, vagy lejárt a munkamenete. Jelentkezzen be, és próbálja újra.`,
+'sb8e6955fabc6cdc6': str`Megosztva: ${0}`,
+'sbf4808a055e7aa00': `Választás`,
+'sc0c2f4fbf35d5974': `A kérését nem sikerült elküldeni.`,
+'sc3b1e304a9b4175e': `A hozzájárulási szolgáltatás túl sokáig nem válaszolt. Próbálja újra.`,
+'scb26f68c167a890c': `Hogyan vonható vissza`,
+'sceb46baf6bb4257d': `Különleges adatok`,
+'sd6bc8111f72c2caa': str`${0} óta jogos érdek alapján kezeljük, nem az Ön hozzájárulása alapján.`,
+'sdb45bbf919fc3f04': `Tiltakozom ez ellen az adatkezelés ellen`,
+'sded892b97721207c': `Összes választás`,
+'se3a5767fed803ac0': str`Visszavonva: ${0}.`,
+'se5715d31a4911e92': `Az elintézés után az Önről tárolt adatokat töröljük.`,
+'se614b41e691fe089': `A választásai nem lettek mentve.`,
+'se73a2a54e168a016': `Adatvédelmi választásai`,
+'se7c722fac190e0ca': `Ez a hozzájárulási űrlap nincs jól beállítva.`,
+'se9175c242a24ef47': `A választásai mentve.`,
+'sea2962763976ca4f': `Bővebben`,
+'seecccc4417d865ea': `A kérését elküldtük.`,
+'sef0cf928fc7dc23b': `A hozzájárulási szolgáltatás most túlterhelt. Próbálja újra egy kicsit később.`,
+'sf5d2ad965448a50b': str`Adatok: ${0}`,
+'sf993bb199fefbe04': `Mind`,
+'sfb5cd72ffdee7e49': `Összes elutasítása`,
+'sfe6adeb5b736cb5c': `Kérem az adataim törlését`,
+    };
+  

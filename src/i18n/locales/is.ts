@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Leyfa og sýna`,
+'s04de27f32d6ea958': `Ekkert hefur breyst frá því að þú vistaðir síðast.`,
+'s07fd7df52fd695cf': `Sækja kvittun fyrir valinu þínu (JSON)`,
+'s09fa97b548988f66': `Senda mér kvittun fyrir þessari beiðni`,
+'s0a3d2325846099bf': `Við óskum eftir samþykki þínu fyrir:`,
+'s0ea176c7940198ab': `Ekki náðist samband við samþykkisþjónustuna. Athugaðu tenginguna og reyndu aftur.`,
+'s17abf67f1970a790': `Vista val`,
+'s1be0c2529780107a': `Senda beiðni`,
+'s22af9e8c47924066': `Þetta efni er ekki í boði fyrir þig.`,
+'s23c76543a8cd41d5': `Biðja um afrit af gögnunum mínum`,
+'s277f8f4ab318c158': `Bíður samþykkis.`,
+'s29cff8bbaa472710': `Biðja um að gögnunum þínum verði eytt?`,
+'s2c8189544e3ea679': `Reyna aftur`,
+'s2ceb11be2290bb1b': `Hætta við`,
+'s2dc87e6f00cef9eb': `Samþykkisþjónustan er upptekin. Valið þitt er geymt á þessu tæki og verður sent innan skamms.`,
+'s2ee366cbb0141712': `Leyfa`,
+'s329965d4ce686882': str`Lagagrundvöllur: ${0}.`,
+'s35965c464395e7f4': `Sæki valið þitt…`,
+'s381abd94d77446ee': `Samþykkja allt`,
+'s40e1bf8bb7abfa1e': `Unnið á grundvelli lögmætra hagsmuna, ekki á grundvelli samþykkis þíns.`,
+'s55f65b828cb9775a': `Hér er ekkert að velja í augnablikinu.`,
+'s5fb03a2c6d05c053': str`Viðkvæmar upplýsingar: ${0}`,
+'s6762732216039029': `Samþykki þín`,
+'s6daa8404350c0099': str`Veitt ${0}.`,
+'s79ac8a82b638bfce': `Ekki tókst að sækja valið þitt.`,
+'s856e7352ed95d86b': `Andmæli þín eru send þegar þú vistar.`,
+'s86757ff5072d8165': `Samþykkisþjónustan sendi svar sem við getum ekki lesið. Reyndu aftur síðar.`,
+'s8a7e29b2b2ce5357': `Biðja um afrit af gögnunum þínum?`,
+'s91193d37aa331658': `Eitthvað fór úrskeiðis í þessu samþykkiseyðublaði. Reyndu aftur síðar.`,
+'s92b138d55868dfff': str`Skráð í gegnum ${0}.`,
+'s94b81596e39e88d0': `Valið þitt er geymt á þessu tæki og verður sent um leið og tengingin kemst á aftur.`,
+'sa063e7bd500bc761': `Vandamál kom upp í samþykkisþjónustunni. Reyndu aftur.`,
+'saae27daa01eb2429': `Þessi samþykkisþjónusta getur ekki gert þetta.`,
+'saaf5f4adb1e163e4': `Beiðni stofnar mál hjá okkur. Gögnin þín eru ekki sýnd hér: þú heyrir frá okkur þegar beiðnin hefur verið afgreidd.`,
+'sb060188bb28bfa9f': `Vista…`,
+'sb2d21d51721eb040': `Þú ert ekki innskráð(ur) eða lotan er útrunnin. Skráðu þig inn og reyndu aftur.`,
+'sb8e6955fabc6cdc6': str`Deilt með ${0}`,
+'sbf4808a055e7aa00': `Velja`,
+'sc0c2f4fbf35d5974': `Ekki tókst að senda beiðnina þína.`,
+'sc3b1e304a9b4175e': `Samþykkisþjónustan var of lengi að svara. Reyndu aftur.`,
+'scb26f68c167a890c': `Hvernig á að afturkalla`,
+'sceb46baf6bb4257d': `Viðkvæmar upplýsingar`,
+'sd6bc8111f72c2caa': str`Unnið á grundvelli lögmætra hagsmuna frá ${0}, ekki á grundvelli samþykkis þíns.`,
+'sdb45bbf919fc3f04': `Andmæla þessari vinnslu`,
+'sded892b97721207c': `Allt val`,
+'se3a5767fed803ac0': str`Afturkallað ${0}.`,
+'se5715d31a4911e92': `Þegar hún hefur verið afgreidd er gögnunum sem við geymum um þig eytt.`,
+'se614b41e691fe089': `Valið þitt var ekki vistað.`,
+'se73a2a54e168a016': `Persónuverndarval þitt`,
+'se7c722fac190e0ca': `Þetta samþykkiseyðublað er ekki rétt sett upp.`,
+'se9175c242a24ef47': `Valið þitt er vistað.`,
+'sea2962763976ca4f': `Nánar um þetta`,
+'seecccc4417d865ea': `Beiðnin þín var send.`,
+'sef0cf928fc7dc23b': `Samþykkisþjónustan er upptekin núna. Reyndu aftur eftir smástund.`,
+'sf5d2ad965448a50b': str`Gögn: ${0}`,
+'sf993bb199fefbe04': `Allt`,
+'sfb5cd72ffdee7e49': `Hafna öllu`,
+'sfe6adeb5b736cb5c': `Biðja um að gögnunum mínum verði eytt`,
+    };
+  

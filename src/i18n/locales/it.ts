@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Consenti e mostra`,
+'s04de27f32d6ea958': `Nulla è cambiato dall'ultimo salvataggio.`,
+'s07fd7df52fd695cf': `Scarica una ricevuta delle tue scelte (JSON)`,
+'s09fa97b548988f66': `Inviami una ricevuta di questa richiesta`,
+'s0a3d2325846099bf': `Vorremmo il tuo consenso per:`,
+'s0ea176c7940198ab': `Non riusciamo a raggiungere il servizio dei consensi. Controlla la connessione e riprova.`,
+'s17abf67f1970a790': `Salva le scelte`,
+'s1be0c2529780107a': `Invia richiesta`,
+'s22af9e8c47924066': `Questo contenuto non è disponibile per te.`,
+'s23c76543a8cd41d5': `Richiedi una copia dei miei dati`,
+'s277f8f4ab318c158': `In attesa di approvazione.`,
+'s29cff8bbaa472710': `Chiedere di cancellare i tuoi dati?`,
+'s2c8189544e3ea679': `Riprova`,
+'s2ceb11be2290bb1b': `Annulla`,
+'s2dc87e6f00cef9eb': `Il servizio dei consensi è occupato. Le tue scelte restano su questo dispositivo e saranno inviate a breve.`,
+'s2ee366cbb0141712': `Consenti`,
+'s329965d4ce686882': str`Base giuridica: ${0}.`,
+'s35965c464395e7f4': `Caricamento delle tue scelte…`,
+'s381abd94d77446ee': `Accetta tutto`,
+'s40e1bf8bb7abfa1e': `Trattato per legittimo interesse, non sulla base del tuo consenso.`,
+'s55f65b828cb9775a': `Al momento non c'è nulla da scegliere.`,
+'s5fb03a2c6d05c053': str`Dati sensibili: ${0}`,
+'s6762732216039029': `I tuoi consensi`,
+'s6daa8404350c0099': str`Dato il ${0}.`,
+'s79ac8a82b638bfce': `Non è stato possibile caricare le tue scelte.`,
+'s856e7352ed95d86b': `La tua opposizione viene inviata quando salvi.`,
+'s86757ff5072d8165': `Il servizio dei consensi ha inviato una risposta illeggibile. Riprova più tardi.`,
+'s8a7e29b2b2ce5357': `Richiedere una copia dei tuoi dati?`,
+'s91193d37aa331658': `Qualcosa non ha funzionato in questo modulo di consenso. Riprova più tardi.`,
+'s92b138d55868dfff': str`Registrato tramite ${0}.`,
+'s94b81596e39e88d0': `Le tue scelte restano su questo dispositivo e saranno inviate appena torna la connessione.`,
+'sa063e7bd500bc761': `Il servizio dei consensi ha avuto un problema. Riprova.`,
+'saae27daa01eb2429': `Questo servizio dei consensi non può farlo.`,
+'saaf5f4adb1e163e4': `Una richiesta apre una pratica presso di noi. I tuoi dati non vengono mostrati qui: ti contatteremo quando la richiesta sarà gestita.`,
+'sb060188bb28bfa9f': `Salvataggio…`,
+'sb2d21d51721eb040': `Non hai effettuato l'accesso o la sessione è scaduta. Accedi e riprova.`,
+'sb8e6955fabc6cdc6': str`Condivisi con ${0}`,
+'sbf4808a055e7aa00': `Scegli`,
+'sc0c2f4fbf35d5974': `Non è stato possibile inviare la tua richiesta.`,
+'sc3b1e304a9b4175e': `Il servizio dei consensi ha impiegato troppo a rispondere. Riprova.`,
+'scb26f68c167a890c': `Come revocare`,
+'sceb46baf6bb4257d': `Dati sensibili`,
+'sd6bc8111f72c2caa': str`Trattato per legittimo interesse dal ${0}, non sulla base del tuo consenso.`,
+'sdb45bbf919fc3f04': `Opponiti a questo trattamento`,
+'sded892b97721207c': `Tutte le scelte`,
+'se3a5767fed803ac0': str`Revocato il ${0}.`,
+'se5715d31a4911e92': `Una volta gestita la richiesta, i dati che abbiamo su di te vengono cancellati.`,
+'se614b41e691fe089': `Le tue scelte non sono state salvate.`,
+'se73a2a54e168a016': `Le tue scelte sulla privacy`,
+'se7c722fac190e0ca': `Questo modulo di consenso non è configurato correttamente.`,
+'se9175c242a24ef47': `Le tue scelte sono salvate.`,
+'sea2962763976ca4f': `Maggiori informazioni`,
+'seecccc4417d865ea': `La tua richiesta è stata inviata.`,
+'sef0cf928fc7dc23b': `Il servizio dei consensi è occupato. Riprova tra un momento.`,
+'sf5d2ad965448a50b': str`Dati: ${0}`,
+'sf993bb199fefbe04': `Tutti`,
+'sfb5cd72ffdee7e49': `Rifiuta tutto`,
+'sfe6adeb5b736cb5c': `Chiedi di cancellare i miei dati`,
+    };
+  

@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Leisti ir rodyti`,
+'s04de27f32d6ea958': `Nuo paskutinio išsaugojimo niekas nepasikeitė.`,
+'s07fd7df52fd695cf': `Atsisiųsti pasirinkimų kvitą (JSON)`,
+'s09fa97b548988f66': `Atsiųsti man šio prašymo kvitą`,
+'s0a3d2325846099bf': `Norėtume jūsų sutikimo:`,
+'s0ea176c7940198ab': `Nepavyko susisiekti su sutikimų paslauga. Patikrinkite ryšį ir bandykite dar kartą.`,
+'s17abf67f1970a790': `Išsaugoti pasirinkimus`,
+'s1be0c2529780107a': `Siųsti prašymą`,
+'s22af9e8c47924066': `Šis turinys jums neprieinamas.`,
+'s23c76543a8cd41d5': `Prašyti mano duomenų kopijos`,
+'s277f8f4ab318c158': `Laukiama patvirtinimo.`,
+'s29cff8bbaa472710': `Prašyti ištrinti jūsų duomenis?`,
+'s2c8189544e3ea679': `Bandyti dar kartą`,
+'s2ceb11be2290bb1b': `Atšaukti`,
+'s2dc87e6f00cef9eb': `Sutikimų paslauga užimta. Jūsų pasirinkimai saugomi šiame įrenginyje ir netrukus bus išsiųsti.`,
+'s2ee366cbb0141712': `Leisti`,
+'s329965d4ce686882': str`Teisinis pagrindas: ${0}.`,
+'s35965c464395e7f4': `Įkeliami jūsų pasirinkimai…`,
+'s381abd94d77446ee': `Priimti viską`,
+'s40e1bf8bb7abfa1e': `Tvarkoma remiantis teisėtu interesu, o ne jūsų sutikimu.`,
+'s55f65b828cb9775a': `Šiuo metu čia nėra ką pasirinkti.`,
+'s5fb03a2c6d05c053': str`Jautrūs duomenys: ${0}`,
+'s6762732216039029': `Jūsų sutikimai`,
+'s6daa8404350c0099': str`Duota ${0}.`,
+'s79ac8a82b638bfce': `Nepavyko įkelti jūsų pasirinkimų.`,
+'s856e7352ed95d86b': `Jūsų prieštaravimas išsiunčiamas, kai išsaugote.`,
+'s86757ff5072d8165': `Sutikimų paslauga atsiuntė atsakymą, kurio negalime perskaityti. Bandykite vėliau.`,
+'s8a7e29b2b2ce5357': `Prašyti jūsų duomenų kopijos?`,
+'s91193d37aa331658': `Šioje sutikimo formoje kažkas nepavyko. Bandykite vėliau.`,
+'s92b138d55868dfff': str`Užregistruota per ${0}.`,
+'s94b81596e39e88d0': `Jūsų pasirinkimai saugomi šiame įrenginyje ir bus išsiųsti, kai tik atsiras ryšys.`,
+'sa063e7bd500bc761': `Sutikimų paslaugoje kilo problema. Bandykite dar kartą.`,
+'saae27daa01eb2429': `Ši sutikimų paslauga to negali.`,
+'saaf5f4adb1e163e4': `Prašymas pas mus atveria bylą. Jūsų duomenys čia nerodomi: susisieksime, kai prašymas bus išnagrinėtas.`,
+'sb060188bb28bfa9f': `Išsaugoma…`,
+'sb2d21d51721eb040': `Jūs neprisijungę arba sesija baigėsi. Prisijunkite ir bandykite dar kartą.`,
+'sb8e6955fabc6cdc6': str`Dalijamasi su: ${0}`,
+'sbf4808a055e7aa00': `Pasirinkti`,
+'sc0c2f4fbf35d5974': `Jūsų prašymo išsiųsti nepavyko.`,
+'sc3b1e304a9b4175e': `Sutikimų paslauga atsakinėjo per ilgai. Bandykite dar kartą.`,
+'scb26f68c167a890c': `Kaip atšaukti`,
+'sceb46baf6bb4257d': `Jautrūs duomenys`,
+'sd6bc8111f72c2caa': str`Tvarkoma remiantis teisėtu interesu nuo ${0}, o ne jūsų sutikimu.`,
+'sdb45bbf919fc3f04': `Prieštarauti šiam tvarkymui`,
+'sded892b97721207c': `Visi pasirinkimai`,
+'se3a5767fed803ac0': str`Atšaukta ${0}.`,
+'se5715d31a4911e92': `Išnagrinėjus prašymą, duomenys, kuriuos apie jus turime, ištrinami.`,
+'se614b41e691fe089': `Jūsų pasirinkimai neišsaugoti.`,
+'se73a2a54e168a016': `Jūsų privatumo pasirinkimai`,
+'se7c722fac190e0ca': `Ši sutikimo forma nustatyta netinkamai.`,
+'se9175c242a24ef47': `Jūsų pasirinkimai išsaugoti.`,
+'sea2962763976ca4f': `Daugiau apie tai`,
+'seecccc4417d865ea': `Jūsų prašymas išsiųstas.`,
+'sef0cf928fc7dc23b': `Sutikimų paslauga šiuo metu užimta. Bandykite po akimirkos.`,
+'sf5d2ad965448a50b': str`Duomenys: ${0}`,
+'sf993bb199fefbe04': `Visi`,
+'sfb5cd72ffdee7e49': `Atmesti viską`,
+'sfe6adeb5b736cb5c': `Prašyti ištrinti mano duomenis`,
+    };
+  

@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Atļaut un rādīt`,
+'s04de27f32d6ea958': `Kopš pēdējās saglabāšanas nekas nav mainījies.`,
+'s07fd7df52fd695cf': `Lejupielādēt izvēļu apliecinājumu (JSON)`,
+'s09fa97b548988f66': `Nosūtīt man šī pieprasījuma apliecinājumu`,
+'s0a3d2325846099bf': `Mēs vēlētos jūsu piekrišanu:`,
+'s0ea176c7940198ab': `Nevarējām sazināties ar piekrišanu pakalpojumu. Pārbaudiet savienojumu un mēģiniet vēlreiz.`,
+'s17abf67f1970a790': `Saglabāt izvēles`,
+'s1be0c2529780107a': `Nosūtīt pieprasījumu`,
+'s22af9e8c47924066': `Šis saturs jums nav pieejams.`,
+'s23c76543a8cd41d5': `Pieprasīt manu datu kopiju`,
+'s277f8f4ab318c158': `Gaida apstiprinājumu.`,
+'s29cff8bbaa472710': `Lūgt dzēst jūsu datus?`,
+'s2c8189544e3ea679': `Mēģināt vēlreiz`,
+'s2ceb11be2290bb1b': `Atcelt`,
+'s2dc87e6f00cef9eb': `Piekrišanu pakalpojums ir aizņemts. Jūsu izvēles glabājas šajā ierīcē un drīz tiks nosūtītas.`,
+'s2ee366cbb0141712': `Atļaut`,
+'s329965d4ce686882': str`Juridiskais pamats: ${0}.`,
+'s35965c464395e7f4': `Ielādē jūsu izvēles…`,
+'s381abd94d77446ee': `Pieņemt visu`,
+'s40e1bf8bb7abfa1e': `Apstrādā, pamatojoties uz leģitīmām interesēm, nevis uz jūsu piekrišanu.`,
+'s55f65b828cb9775a': `Pašlaik te nav ko izvēlēties.`,
+'s5fb03a2c6d05c053': str`Sensitīvi dati: ${0}`,
+'s6762732216039029': `Jūsu piekrišanas`,
+'s6daa8404350c0099': str`Dota ${0}.`,
+'s79ac8a82b638bfce': `Jūsu izvēles neizdevās ielādēt.`,
+'s856e7352ed95d86b': `Jūsu iebildums tiek nosūtīts, kad saglabājat.`,
+'s86757ff5072d8165': `Piekrišanu pakalpojums atsūtīja atbildi, ko nevaram nolasīt. Mēģiniet vēlāk.`,
+'s8a7e29b2b2ce5357': `Pieprasīt jūsu datu kopiju?`,
+'s91193d37aa331658': `Šajā piekrišanas veidlapā kaut kas nogāja greizi. Mēģiniet vēlāk.`,
+'s92b138d55868dfff': str`Reģistrēts ar ${0}.`,
+'s94b81596e39e88d0': `Jūsu izvēles glabājas šajā ierīcē un tiks nosūtītas, tiklīdz atjaunosies savienojums.`,
+'sa063e7bd500bc761': `Piekrišanu pakalpojumā radās problēma. Mēģiniet vēlreiz.`,
+'saae27daa01eb2429': `Šis piekrišanu pakalpojums to nevar izdarīt.`,
+'saaf5f4adb1e163e4': `Pieprasījums pie mums atver lietu. Jūsu dati šeit netiek rādīti: mēs sazināsimies, kad pieprasījums būs izskatīts.`,
+'sb060188bb28bfa9f': `Saglabā…`,
+'sb2d21d51721eb040': `Jūs neesat pieteicies vai sesija ir beigusies. Piesakieties un mēģiniet vēlreiz.`,
+'sb8e6955fabc6cdc6': str`Kopīgo ar: ${0}`,
+'sbf4808a055e7aa00': `Izvēlēties`,
+'sc0c2f4fbf35d5974': `Jūsu pieprasījumu neizdevās nosūtīt.`,
+'sc3b1e304a9b4175e': `Piekrišanu pakalpojums atbildēja pārāk ilgi. Mēģiniet vēlreiz.`,
+'scb26f68c167a890c': `Kā atsaukt`,
+'sceb46baf6bb4257d': `Sensitīvi dati`,
+'sd6bc8111f72c2caa': str`Apstrādā, pamatojoties uz leģitīmām interesēm kopš ${0}, nevis uz jūsu piekrišanu.`,
+'sdb45bbf919fc3f04': `Iebilst pret šo apstrādi`,
+'sded892b97721207c': `Visas izvēles`,
+'se3a5767fed803ac0': str`Atsaukta ${0}.`,
+'se5715d31a4911e92': `Kad pieprasījums ir izskatīts, dati, ko par jums glabājam, tiek dzēsti.`,
+'se614b41e691fe089': `Jūsu izvēles netika saglabātas.`,
+'se73a2a54e168a016': `Jūsu privātuma izvēles`,
+'se7c722fac190e0ca': `Šī piekrišanas veidlapa nav pareizi iestatīta.`,
+'se9175c242a24ef47': `Jūsu izvēles ir saglabātas.`,
+'sea2962763976ca4f': `Vairāk par šo`,
+'seecccc4417d865ea': `Jūsu pieprasījums ir nosūtīts.`,
+'sef0cf928fc7dc23b': `Piekrišanu pakalpojums pašlaik ir aizņemts. Mēģiniet vēlreiz pēc brīža.`,
+'sf5d2ad965448a50b': str`Dati: ${0}`,
+'sf993bb199fefbe04': `Visi`,
+'sfb5cd72ffdee7e49': `Noraidīt visu`,
+'sfe6adeb5b736cb5c': `Lūgt dzēst manus datus`,
+    };
+  

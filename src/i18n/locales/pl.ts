@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Zezwól i pokaż`,
+'s04de27f32d6ea958': `Nic się nie zmieniło od ostatniego zapisu.`,
+'s07fd7df52fd695cf': `Pobierz potwierdzenie swoich wyborów (JSON)`,
+'s09fa97b548988f66': `Wyślij mi potwierdzenie tego żądania`,
+'s0a3d2325846099bf': `Prosimy o Twoją zgodę na:`,
+'s0ea176c7940198ab': `Nie udało się połączyć z usługą zgód. Sprawdź połączenie i spróbuj ponownie.`,
+'s17abf67f1970a790': `Zapisz wybory`,
+'s1be0c2529780107a': `Wyślij żądanie`,
+'s22af9e8c47924066': `Ta treść nie jest dla Ciebie dostępna.`,
+'s23c76543a8cd41d5': `Poproś o kopię moich danych`,
+'s277f8f4ab318c158': `Oczekuje na zatwierdzenie.`,
+'s29cff8bbaa472710': `Poprosić o usunięcie Twoich danych?`,
+'s2c8189544e3ea679': `Spróbuj ponownie`,
+'s2ceb11be2290bb1b': `Anuluj`,
+'s2dc87e6f00cef9eb': `Usługa zgód jest zajęta. Twoje wybory są przechowywane na tym urządzeniu i wkrótce zostaną wysłane.`,
+'s2ee366cbb0141712': `Zezwól`,
+'s329965d4ce686882': str`Podstawa prawna: ${0}.`,
+'s35965c464395e7f4': `Wczytywanie Twoich wyborów…`,
+'s381abd94d77446ee': `Akceptuj wszystko`,
+'s40e1bf8bb7abfa1e': `Przetwarzane na podstawie prawnie uzasadnionego interesu, nie na podstawie Twojej zgody.`,
+'s55f65b828cb9775a': `W tej chwili nie ma tu nic do wyboru.`,
+'s5fb03a2c6d05c053': str`Dane wrażliwe: ${0}`,
+'s6762732216039029': `Twoje zgody`,
+'s6daa8404350c0099': str`Udzielono ${0}.`,
+'s79ac8a82b638bfce': `Nie udało się wczytać Twoich wyborów.`,
+'s856e7352ed95d86b': `Twój sprzeciw zostanie wysłany przy zapisie.`,
+'s86757ff5072d8165': `Usługa zgód wysłała odpowiedź, której nie da się odczytać. Spróbuj ponownie później.`,
+'s8a7e29b2b2ce5357': `Poprosić o kopię Twoich danych?`,
+'s91193d37aa331658': `Coś poszło nie tak w tym formularzu zgód. Spróbuj ponownie później.`,
+'s92b138d55868dfff': str`Zapisano przez ${0}.`,
+'s94b81596e39e88d0': `Twoje wybory są przechowywane na tym urządzeniu i zostaną wysłane, gdy połączenie wróci.`,
+'sa063e7bd500bc761': `W usłudze zgód wystąpił problem. Spróbuj ponownie.`,
+'saae27daa01eb2429': `Ta usługa zgód tego nie obsługuje.`,
+'saaf5f4adb1e163e4': `Żądanie otwiera u nas sprawę. Twoje dane nie są tu pokazywane: odezwiemy się, gdy żądanie zostanie rozpatrzone.`,
+'sb060188bb28bfa9f': `Zapisywanie…`,
+'sb2d21d51721eb040': `Nie jesteś zalogowany albo sesja wygasła. Zaloguj się i spróbuj ponownie.`,
+'sb8e6955fabc6cdc6': str`Udostępniane: ${0}`,
+'sbf4808a055e7aa00': `Wybierz`,
+'sc0c2f4fbf35d5974': `Nie udało się wysłać Twojego żądania.`,
+'sc3b1e304a9b4175e': `Usługa zgód odpowiadała zbyt długo. Spróbuj ponownie.`,
+'scb26f68c167a890c': `Jak wycofać zgodę`,
+'sceb46baf6bb4257d': `Dane wrażliwe`,
+'sd6bc8111f72c2caa': str`Przetwarzane na podstawie prawnie uzasadnionego interesu od ${0}, nie na podstawie Twojej zgody.`,
+'sdb45bbf919fc3f04': `Sprzeciw wobec tego przetwarzania`,
+'sded892b97721207c': `Wszystkie wybory`,
+'se3a5767fed803ac0': str`Wycofano ${0}.`,
+'se5715d31a4911e92': `Po rozpatrzeniu żądania dane, które o Tobie mamy, zostaną usunięte.`,
+'se614b41e691fe089': `Twoje wybory nie zostały zapisane.`,
+'se73a2a54e168a016': `Twoje wybory dotyczące prywatności`,
+'se7c722fac190e0ca': `Ten formularz zgód jest źle skonfigurowany.`,
+'se9175c242a24ef47': `Twoje wybory zostały zapisane.`,
+'sea2962763976ca4f': `Więcej informacji`,
+'seecccc4417d865ea': `Twoje żądanie zostało wysłane.`,
+'sef0cf928fc7dc23b': `Usługa zgód jest teraz zajęta. Spróbuj ponownie za chwilę.`,
+'sf5d2ad965448a50b': str`Dane: ${0}`,
+'sf993bb199fefbe04': `Wszystkie`,
+'sfb5cd72ffdee7e49': `Odrzuć wszystko`,
+'sfe6adeb5b736cb5c': `Poproś o usunięcie moich danych`,
+    };
+  

@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Permitir e mostrar`,
+'s04de27f32d6ea958': `Nada mudou desde a última vez que guardou.`,
+'s07fd7df52fd695cf': `Descarregar um recibo das suas escolhas (JSON)`,
+'s09fa97b548988f66': `Enviar-me um recibo deste pedido`,
+'s0a3d2325846099bf': `Gostaríamos do seu consentimento para:`,
+'s0ea176c7940198ab': `Não conseguimos contactar o serviço de consentimento. Verifique a ligação e tente novamente.`,
+'s17abf67f1970a790': `Guardar escolhas`,
+'s1be0c2529780107a': `Enviar pedido`,
+'s22af9e8c47924066': `Este conteúdo não está disponível para si.`,
+'s23c76543a8cd41d5': `Pedir uma cópia dos meus dados`,
+'s277f8f4ab318c158': `A aguardar aprovação.`,
+'s29cff8bbaa472710': `Pedir a eliminação dos seus dados?`,
+'s2c8189544e3ea679': `Tentar novamente`,
+'s2ceb11be2290bb1b': `Cancelar`,
+'s2dc87e6f00cef9eb': `O serviço de consentimento está ocupado. As suas escolhas ficam guardadas neste dispositivo e serão enviadas em breve.`,
+'s2ee366cbb0141712': `Permitir`,
+'s329965d4ce686882': str`Fundamento jurídico: ${0}.`,
+'s35965c464395e7f4': `A carregar as suas escolhas…`,
+'s381abd94d77446ee': `Aceitar tudo`,
+'s40e1bf8bb7abfa1e': `Tratado com base em interesse legítimo, não no seu consentimento.`,
+'s55f65b828cb9775a': `De momento, não há nada para escolher aqui.`,
+'s5fb03a2c6d05c053': str`Dados sensíveis: ${0}`,
+'s6762732216039029': `Os seus consentimentos`,
+'s6daa8404350c0099': str`Dado em ${0}.`,
+'s79ac8a82b638bfce': `Não foi possível carregar as suas escolhas.`,
+'s856e7352ed95d86b': `A sua oposição é enviada quando guardar.`,
+'s86757ff5072d8165': `O serviço de consentimento enviou uma resposta que não conseguimos ler. Tente novamente mais tarde.`,
+'s8a7e29b2b2ce5357': `Pedir uma cópia dos seus dados?`,
+'s91193d37aa331658': `Algo correu mal neste formulário de consentimento. Tente novamente mais tarde.`,
+'s92b138d55868dfff': str`Registado através de ${0}.`,
+'s94b81596e39e88d0': `As suas escolhas ficam guardadas neste dispositivo e serão enviadas assim que a ligação voltar.`,
+'sa063e7bd500bc761': `O serviço de consentimento teve um problema. Tente novamente.`,
+'saae27daa01eb2429': `Este serviço de consentimento não permite isso.`,
+'saaf5f4adb1e163e4': `Um pedido abre um processo connosco. Os seus dados não são mostrados aqui: receberá notícias nossas quando o pedido for tratado.`,
+'sb060188bb28bfa9f': `A guardar…`,
+'sb2d21d51721eb040': `Não tem sessão iniciada ou a sessão terminou. Inicie sessão e tente novamente.`,
+'sb8e6955fabc6cdc6': str`Partilhados com ${0}`,
+'sbf4808a055e7aa00': `Escolher`,
+'sc0c2f4fbf35d5974': `Não foi possível enviar o seu pedido.`,
+'sc3b1e304a9b4175e': `O serviço de consentimento demorou demasiado a responder. Tente novamente.`,
+'scb26f68c167a890c': `Como retirar`,
+'sceb46baf6bb4257d': `Dados sensíveis`,
+'sd6bc8111f72c2caa': str`Tratado com base em interesse legítimo desde ${0}, não no seu consentimento.`,
+'sdb45bbf919fc3f04': `Opor-me a este tratamento`,
+'sded892b97721207c': `Todas as escolhas`,
+'se3a5767fed803ac0': str`Retirado em ${0}.`,
+'se5715d31a4911e92': `Depois de tratado, os dados que temos sobre si são eliminados.`,
+'se614b41e691fe089': `As suas escolhas não foram guardadas.`,
+'se73a2a54e168a016': `As suas escolhas de privacidade`,
+'se7c722fac190e0ca': `Este formulário de consentimento não está bem configurado.`,
+'se9175c242a24ef47': `As suas escolhas estão guardadas.`,
+'sea2962763976ca4f': `Saber mais`,
+'seecccc4417d865ea': `O seu pedido foi enviado.`,
+'sef0cf928fc7dc23b': `O serviço de consentimento está ocupado. Tente novamente daqui a pouco.`,
+'sf5d2ad965448a50b': str`Dados: ${0}`,
+'sf993bb199fefbe04': `Todos`,
+'sfb5cd72ffdee7e49': `Rejeitar tudo`,
+'sfe6adeb5b736cb5c': `Pedir a eliminação dos meus dados`,
+    };
+  

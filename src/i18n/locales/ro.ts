@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Permite și afișează`,
+'s04de27f32d6ea958': `Nimic nu s-a schimbat de la ultima salvare.`,
+'s07fd7df52fd695cf': `Descarcă o chitanță a alegerilor tale (JSON)`,
+'s09fa97b548988f66': `Trimite-mi o chitanță a acestei cereri`,
+'s0a3d2325846099bf': `Am dori consimțământul tău pentru:`,
+'s0ea176c7940198ab': `Nu am putut contacta serviciul de consimțământ. Verifică conexiunea și încearcă din nou.`,
+'s17abf67f1970a790': `Salvează alegerile`,
+'s1be0c2529780107a': `Trimite cererea`,
+'s22af9e8c47924066': `Acest conținut nu îți este disponibil.`,
+'s23c76543a8cd41d5': `Cere o copie a datelor mele`,
+'s277f8f4ab318c158': `Se așteaptă aprobarea.`,
+'s29cff8bbaa472710': `Ceri ștergerea datelor tale?`,
+'s2c8189544e3ea679': `Reîncearcă`,
+'s2ceb11be2290bb1b': `Anulează`,
+'s2dc87e6f00cef9eb': `Serviciul de consimțământ este ocupat. Alegerile tale sunt păstrate pe acest dispozitiv și vor fi trimise în curând.`,
+'s2ee366cbb0141712': `Permite`,
+'s329965d4ce686882': str`Temei juridic: ${0}.`,
+'s35965c464395e7f4': `Se încarcă alegerile tale…`,
+'s381abd94d77446ee': `Acceptă tot`,
+'s40e1bf8bb7abfa1e': `Prelucrat pe baza interesului legitim, nu pe baza consimțământului tău.`,
+'s55f65b828cb9775a': `Momentan nu este nimic de ales aici.`,
+'s5fb03a2c6d05c053': str`Date sensibile: ${0}`,
+'s6762732216039029': `Consimțămintele tale`,
+'s6daa8404350c0099': str`Dat pe ${0}.`,
+'s79ac8a82b638bfce': `Alegerile tale nu au putut fi încărcate.`,
+'s856e7352ed95d86b': `Opoziția ta este trimisă când salvezi.`,
+'s86757ff5072d8165': `Serviciul de consimțământ a trimis un răspuns pe care nu l-am putut citi. Încearcă mai târziu.`,
+'s8a7e29b2b2ce5357': `Ceri o copie a datelor tale?`,
+'s91193d37aa331658': `Ceva nu a mers bine în acest formular de consimțământ. Încearcă mai târziu.`,
+'s92b138d55868dfff': str`Înregistrat prin ${0}.`,
+'s94b81596e39e88d0': `Alegerile tale sunt păstrate pe acest dispozitiv și vor fi trimise imediat ce revine conexiunea.`,
+'sa063e7bd500bc761': `Serviciul de consimțământ a avut o problemă. Încearcă din nou.`,
+'saae27daa01eb2429': `Acest serviciu de consimțământ nu poate face asta.`,
+'saaf5f4adb1e163e4': `O cerere deschide un caz la noi. Datele tale nu sunt afișate aici: te contactăm după ce cererea este rezolvată.`,
+'sb060188bb28bfa9f': `Se salvează…`,
+'sb2d21d51721eb040': `Nu ești autentificat sau sesiunea a expirat. Autentifică-te și încearcă din nou.`,
+'sb8e6955fabc6cdc6': str`Partajate cu ${0}`,
+'sbf4808a055e7aa00': `Alege`,
+'sc0c2f4fbf35d5974': `Cererea ta nu a putut fi trimisă.`,
+'sc3b1e304a9b4175e': `Serviciul de consimțământ a răspuns prea greu. Încearcă din nou.`,
+'scb26f68c167a890c': `Cum retragi consimțământul`,
+'sceb46baf6bb4257d': `Date sensibile`,
+'sd6bc8111f72c2caa': str`Prelucrat pe baza interesului legitim din ${0}, nu pe baza consimțământului tău.`,
+'sdb45bbf919fc3f04': `Mă opun acestei prelucrări`,
+'sded892b97721207c': `Toate alegerile`,
+'se3a5767fed803ac0': str`Retras pe ${0}.`,
+'se5715d31a4911e92': `După rezolvare, datele pe care le avem despre tine sunt șterse.`,
+'se614b41e691fe089': `Alegerile tale nu au fost salvate.`,
+'se73a2a54e168a016': `Alegerile tale de confidențialitate`,
+'se7c722fac190e0ca': `Acest formular de consimțământ nu este configurat corect.`,
+'se9175c242a24ef47': `Alegerile tale sunt salvate.`,
+'sea2962763976ca4f': `Mai multe detalii`,
+'seecccc4417d865ea': `Cererea ta a fost trimisă.`,
+'sef0cf928fc7dc23b': `Serviciul de consimțământ este ocupat acum. Încearcă din nou peste puțin timp.`,
+'sf5d2ad965448a50b': str`Date: ${0}`,
+'sf993bb199fefbe04': `Toate`,
+'sfb5cd72ffdee7e49': `Respinge tot`,
+'sfe6adeb5b736cb5c': `Cere ștergerea datelor mele`,
+    };
+  

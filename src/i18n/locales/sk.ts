@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Povoliť a zobraziť`,
+'s04de27f32d6ea958': `Od posledného uloženia sa nič nezmenilo.`,
+'s07fd7df52fd695cf': `Stiahnuť potvrdenie vašich volieb (JSON)`,
+'s09fa97b548988f66': `Poslať mi potvrdenie tejto žiadosti`,
+'s0a3d2325846099bf': `Radi by sme váš súhlas s:`,
+'s0ea176c7940198ab': `Nepodarilo sa spojiť so službou súhlasov. Skontrolujte pripojenie a skúste to znova.`,
+'s17abf67f1970a790': `Uložiť voľby`,
+'s1be0c2529780107a': `Odoslať žiadosť`,
+'s22af9e8c47924066': `Tento obsah nie je pre vás dostupný.`,
+'s23c76543a8cd41d5': `Požiadať o kópiu mojich údajov`,
+'s277f8f4ab318c158': `Čaká sa na schválenie.`,
+'s29cff8bbaa472710': `Požiadať o vymazanie vašich údajov?`,
+'s2c8189544e3ea679': `Skúsiť znova`,
+'s2ceb11be2290bb1b': `Zrušiť`,
+'s2dc87e6f00cef9eb': `Služba súhlasov je zaneprázdnená. Vaše voľby sú uložené v tomto zariadení a čoskoro sa odošlú.`,
+'s2ee366cbb0141712': `Povoliť`,
+'s329965d4ce686882': str`Právny základ: ${0}.`,
+'s35965c464395e7f4': `Načítavajú sa vaše voľby…`,
+'s381abd94d77446ee': `Prijať všetko`,
+'s40e1bf8bb7abfa1e': `Spracúvané na základe oprávneného záujmu, nie na základe vášho súhlasu.`,
+'s55f65b828cb9775a': `Momentálne tu nie je čo vyberať.`,
+'s5fb03a2c6d05c053': str`Citlivé údaje: ${0}`,
+'s6762732216039029': `Vaše súhlasy`,
+'s6daa8404350c0099': str`Udelené ${0}.`,
+'s79ac8a82b638bfce': `Vaše voľby sa nepodarilo načítať.`,
+'s856e7352ed95d86b': `Vaša námietka sa odošle pri uložení.`,
+'s86757ff5072d8165': `Služba súhlasov poslala odpoveď, ktorú nevieme prečítať. Skúste to neskôr.`,
+'s8a7e29b2b2ce5357': `Požiadať o kópiu vašich údajov?`,
+'s91193d37aa331658': `V tomto formulári súhlasu sa niečo pokazilo. Skúste to neskôr.`,
+'s92b138d55868dfff': str`Zaznamenané cez ${0}.`,
+'s94b81596e39e88d0': `Vaše voľby sú uložené v tomto zariadení a odošlú sa, hneď ako bude pripojenie späť.`,
+'sa063e7bd500bc761': `V službe súhlasov nastal problém. Skúste to znova.`,
+'saae27daa01eb2429': `Táto služba súhlasov to nedokáže.`,
+'saaf5f4adb1e163e4': `Žiadosť u nás otvorí prípad. Vaše údaje sa tu nezobrazia: ozveme sa vám, keď žiadosť vybavíme.`,
+'sb060188bb28bfa9f': `Ukladá sa…`,
+'sb2d21d51721eb040': `Nie ste prihlásení alebo vaša relácia skončila. Prihláste sa a skúste to znova.`,
+'sb8e6955fabc6cdc6': str`Zdieľané s: ${0}`,
+'sbf4808a055e7aa00': `Vybrať`,
+'sc0c2f4fbf35d5974': `Vašu žiadosť sa nepodarilo odoslať.`,
+'sc3b1e304a9b4175e': `Služba súhlasov odpovedala príliš dlho. Skúste to znova.`,
+'scb26f68c167a890c': `Ako súhlas odvolať`,
+'sceb46baf6bb4257d': `Citlivé údaje`,
+'sd6bc8111f72c2caa': str`Spracúvané na základe oprávneného záujmu od ${0}, nie na základe vášho súhlasu.`,
+'sdb45bbf919fc3f04': `Namietať proti tomuto spracúvaniu`,
+'sded892b97721207c': `Všetky voľby`,
+'se3a5767fed803ac0': str`Odvolané ${0}.`,
+'se5715d31a4911e92': `Po vybavení sa údaje, ktoré o vás máme, vymažú.`,
+'se614b41e691fe089': `Vaše voľby neboli uložené.`,
+'se73a2a54e168a016': `Vaše voľby ochrany súkromia`,
+'se7c722fac190e0ca': `Tento formulár súhlasu nie je správne nastavený.`,
+'se9175c242a24ef47': `Vaše voľby sú uložené.`,
+'sea2962763976ca4f': `Viac informácií`,
+'seecccc4417d865ea': `Vaša žiadosť bola odoslaná.`,
+'sef0cf928fc7dc23b': `Služba súhlasov je práve zaneprázdnená. Skúste to o chvíľu znova.`,
+'sf5d2ad965448a50b': str`Údaje: ${0}`,
+'sf993bb199fefbe04': `Všetko`,
+'sfb5cd72ffdee7e49': `Odmietnuť všetko`,
+'sfe6adeb5b736cb5c': `Požiadať o vymazanie mojich údajov`,
+    };
+  

@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `Dovoli in prikaži`,
+'s04de27f32d6ea958': `Od zadnjega shranjevanja se ni nič spremenilo.`,
+'s07fd7df52fd695cf': `Prenesi potrdilo o izbirah (JSON)`,
+'s09fa97b548988f66': `Pošlji mi potrdilo o tej zahtevi`,
+'s0a3d2325846099bf': `Radi bi vašo privolitev za:`,
+'s0ea176c7940198ab': `Do storitve za privolitve nismo mogli dostopati. Preverite povezavo in poskusite znova.`,
+'s17abf67f1970a790': `Shrani izbire`,
+'s1be0c2529780107a': `Pošlji zahtevo`,
+'s22af9e8c47924066': `Ta vsebina vam ni na voljo.`,
+'s23c76543a8cd41d5': `Zahtevaj kopijo mojih podatkov`,
+'s277f8f4ab318c158': `Čaka na odobritev.`,
+'s29cff8bbaa472710': `Želite zahtevati izbris podatkov?`,
+'s2c8189544e3ea679': `Poskusi znova`,
+'s2ceb11be2290bb1b': `Prekliči`,
+'s2dc87e6f00cef9eb': `Storitev za privolitve je zasedena. Vaše izbire so shranjene v tej napravi in bodo kmalu poslane.`,
+'s2ee366cbb0141712': `Dovoli`,
+'s329965d4ce686882': str`Pravna podlaga: ${0}.`,
+'s35965c464395e7f4': `Nalaganje vaših izbir …`,
+'s381abd94d77446ee': `Sprejmi vse`,
+'s40e1bf8bb7abfa1e': `Obdelano na podlagi zakonitega interesa, ne na podlagi vaše privolitve.`,
+'s55f65b828cb9775a': `Trenutno tu ni ničesar za izbiro.`,
+'s5fb03a2c6d05c053': str`Občutljivi podatki: ${0}`,
+'s6762732216039029': `Vaše privolitve`,
+'s6daa8404350c0099': str`Dano ${0}.`,
+'s79ac8a82b638bfce': `Vaših izbir ni bilo mogoče naložiti.`,
+'s856e7352ed95d86b': `Vaš ugovor bo poslan, ko shranite.`,
+'s86757ff5072d8165': `Storitev za privolitve je poslala odgovor, ki ga ne moremo prebrati. Poskusite pozneje.`,
+'s8a7e29b2b2ce5357': `Želite zahtevati kopijo podatkov?`,
+'s91193d37aa331658': `V tem obrazcu za privolitev je šlo nekaj narobe. Poskusite pozneje.`,
+'s92b138d55868dfff': str`Zabeleženo prek ${0}.`,
+'s94b81596e39e88d0': `Vaše izbire so shranjene v tej napravi in bodo poslane, takoj ko bo povezava spet na voljo.`,
+'sa063e7bd500bc761': `Pri storitvi za privolitve je prišlo do težave. Poskusite znova.`,
+'saae27daa01eb2429': `Ta storitev za privolitve tega ne omogoča.`,
+'saaf5f4adb1e163e4': `Zahteva pri nas odpre zadevo. Vaši podatki tu niso prikazani: oglasili se bomo, ko bo zahteva obravnavana.`,
+'sb060188bb28bfa9f': `Shranjevanje …`,
+'sb2d21d51721eb040': `Niste prijavljeni ali pa je seja potekla. Prijavite se in poskusite znova.`,
+'sb8e6955fabc6cdc6': str`V skupni rabi z: ${0}`,
+'sbf4808a055e7aa00': `Izberi`,
+'sc0c2f4fbf35d5974': `Vaše zahteve ni bilo mogoče poslati.`,
+'sc3b1e304a9b4175e': `Storitev za privolitve je predolgo odgovarjala. Poskusite znova.`,
+'scb26f68c167a890c': `Kako preklicati privolitev`,
+'sceb46baf6bb4257d': `Občutljivi podatki`,
+'sd6bc8111f72c2caa': str`Obdelano na podlagi zakonitega interesa od ${0}, ne na podlagi vaše privolitve.`,
+'sdb45bbf919fc3f04': `Ugovarjam tej obdelavi`,
+'sded892b97721207c': `Vse izbire`,
+'se3a5767fed803ac0': str`Preklicano ${0}.`,
+'se5715d31a4911e92': `Ko je zahteva obravnavana, podatke, ki jih imamo o vas, izbrišemo.`,
+'se614b41e691fe089': `Vaše izbire niso bile shranjene.`,
+'se73a2a54e168a016': `Vaše izbire zasebnosti`,
+'se7c722fac190e0ca': `Ta obrazec za privolitev ni pravilno nastavljen.`,
+'se9175c242a24ef47': `Vaše izbire so shranjene.`,
+'sea2962763976ca4f': `Več o tem`,
+'seecccc4417d865ea': `Vaša zahteva je bila poslana.`,
+'sef0cf928fc7dc23b': `Storitev za privolitve je trenutno zasedena. Poskusite znova čez trenutek.`,
+'sf5d2ad965448a50b': str`Podatki: ${0}`,
+'sf993bb199fefbe04': `Vse`,
+'sfb5cd72ffdee7e49': `Zavrni vse`,
+'sfe6adeb5b736cb5c': `Zahtevaj izbris mojih podatkov`,
+    };
+  

@@ -1,0 +1,72 @@
+
+    // Do not modify this file by hand!
+    // Re-generate this file by running lit-localize
+
+    
+    const str = (strings: TemplateStringsArray, ...values: number[]) => ({ strTag: true as const, strings, values });
+
+    /* eslint-disable no-irregular-whitespace */
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+
+    export const templates = {
+      's0382d73823585617': str`${0}: ${1}`,
+'s04780da021b0f2a4': `İzin ver ve göster`,
+'s04de27f32d6ea958': `Son kaydınızdan bu yana hiçbir şey değişmedi.`,
+'s07fd7df52fd695cf': `Seçimlerinizin makbuzunu indirin (JSON)`,
+'s09fa97b548988f66': `Bu talebin makbuzunu bana gönder`,
+'s0a3d2325846099bf': `Şunlar için izninizi rica ediyoruz:`,
+'s0ea176c7940198ab': `İzin hizmetine ulaşamadık. Bağlantınızı kontrol edip yeniden deneyin.`,
+'s17abf67f1970a790': `Seçimleri kaydet`,
+'s1be0c2529780107a': `Talebi gönder`,
+'s22af9e8c47924066': `Bu içerik sizin için kullanılamıyor.`,
+'s23c76543a8cd41d5': `Verilerimin bir kopyasını iste`,
+'s277f8f4ab318c158': `Onay bekleniyor.`,
+'s29cff8bbaa472710': `Verilerinizin silinmesini istiyor musunuz?`,
+'s2c8189544e3ea679': `Yeniden dene`,
+'s2ceb11be2290bb1b': `İptal`,
+'s2dc87e6f00cef9eb': `İzin hizmeti meşgul. Seçimleriniz bu cihazda saklanıyor ve kısa süre içinde gönderilecek.`,
+'s2ee366cbb0141712': `İzin ver`,
+'s329965d4ce686882': str`Hukuki dayanak: ${0}.`,
+'s35965c464395e7f4': `Seçimleriniz yükleniyor…`,
+'s381abd94d77446ee': `Tümünü kabul et`,
+'s40e1bf8bb7abfa1e': `Sizin izninize değil, meşru menfaate dayanarak işleniyor.`,
+'s55f65b828cb9775a': `Şu anda burada seçilecek bir şey yok.`,
+'s5fb03a2c6d05c053': str`Hassas veriler: ${0}`,
+'s6762732216039029': `İzinleriniz`,
+'s6daa8404350c0099': str`Verilme tarihi: ${0}.`,
+'s79ac8a82b638bfce': `Seçimleriniz yüklenemedi.`,
+'s856e7352ed95d86b': `İtirazınız kaydettiğinizde gönderilir.`,
+'s86757ff5072d8165': `İzin hizmeti okuyamadığımız bir yanıt gönderdi. Lütfen daha sonra yeniden deneyin.`,
+'s8a7e29b2b2ce5357': `Verilerinizin bir kopyasını istiyor musunuz?`,
+'s91193d37aa331658': `Bu izin formunda bir sorun oluştu. Lütfen daha sonra yeniden deneyin.`,
+'s92b138d55868dfff': str`${0} üzerinden kaydedildi.`,
+'s94b81596e39e88d0': `Seçimleriniz bu cihazda saklanıyor ve bağlantı geri geldiğinde gönderilecek.`,
+'sa063e7bd500bc761': `İzin hizmetinde bir sorun oluştu. Lütfen yeniden deneyin.`,
+'saae27daa01eb2429': `Bu izin hizmeti bunu yapamıyor.`,
+'saaf5f4adb1e163e4': `Bir talep bizde bir süreç başlatır. Verileriniz burada gösterilmez: talep işlendiğinde size haber veririz.`,
+'sb060188bb28bfa9f': `Kaydediliyor…`,
+'sb2d21d51721eb040': `Oturum açmadınız veya oturumunuz sona erdi. Oturum açıp yeniden deneyin.`,
+'sb8e6955fabc6cdc6': str`Paylaşılanlar: ${0}`,
+'sbf4808a055e7aa00': `Seç`,
+'sc0c2f4fbf35d5974': `Talebiniz gönderilemedi.`,
+'sc3b1e304a9b4175e': `İzin hizmeti yanıt vermekte çok gecikti. Lütfen yeniden deneyin.`,
+'scb26f68c167a890c': `Nasıl geri alınır`,
+'sceb46baf6bb4257d': `Hassas veriler`,
+'sd6bc8111f72c2caa': str`${0} tarihinden beri sizin izninize değil, meşru menfaate dayanarak işleniyor.`,
+'sdb45bbf919fc3f04': `Bu işlemeye itiraz et`,
+'sded892b97721207c': `Tüm seçimler`,
+'se3a5767fed803ac0': str`Geri alınma tarihi: ${0}.`,
+'se5715d31a4911e92': `Talep işlendiğinde hakkınızda tuttuğumuz veriler silinir.`,
+'se614b41e691fe089': `Seçimleriniz kaydedilmedi.`,
+'se73a2a54e168a016': `Gizlilik seçimleriniz`,
+'se7c722fac190e0ca': `Bu izin formu doğru ayarlanmamış.`,
+'se9175c242a24ef47': `Seçimleriniz kaydedildi.`,
+'sea2962763976ca4f': `Daha fazla bilgi`,
+'seecccc4417d865ea': `Talebiniz gönderildi.`,
+'sef0cf928fc7dc23b': `İzin hizmeti şu anda meşgul. Lütfen biraz sonra yeniden deneyin.`,
+'sf5d2ad965448a50b': str`Veriler: ${0}`,
+'sf993bb199fefbe04': `Tümü`,
+'sfb5cd72ffdee7e49': `Tümünü reddet`,
+'sfe6adeb5b736cb5c': `Verilerimin silinmesini iste`,
+    };
+  
