@@ -1,10 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import '../src/define.js';
 import { ConsentError } from '../src/model/errors.js';
 import type { AccessQuery, AccessResult } from '../src/model/types.js';
 import { MemoryTransport } from '../src/transports/memory/memory.js';
-import { catalogOf } from './fixtures.js';
+import { applyControls, catalogOf } from './fixtures.js';
 
 interface Args {
   answer?: AccessResult;
@@ -34,7 +35,7 @@ const meta: Meta<Args> = {
     const transport = new FixedAnswer(a.fail ?? a.answer ?? { granted: true, reason: 'entitled' }, a.latency);
     return html`<div style="max-width: 40rem">
       <p>The county has signed contracts for six new ferries.</p>
-      <consent-access-gate .transport=${transport} product=${a.product ?? ''} consent=${a.consent ?? ''}>
+      <consent-access-gate .transport=${transport} product=${a.product ?? ''} consent=${a.consent ?? ''} ${ref((el) => applyControls(el, a as unknown as Record<string, unknown>))}>
         <template><p style="border-inline-start: 3px solid #0b57d0; padding-inline-start: .75rem">Subscribers read on: the first two ferries go into service next spring.</p></template>
         <div slot="denied" style="padding: 1rem; border: 1px solid GrayText; border-radius: .5rem"><strong>This part is for subscribers.</strong> Subscribe to read on.</div>
       </consent-access-gate>
@@ -53,6 +54,6 @@ export const DefaultDeniedMessage: Story = {
   args: { answer: { granted: false, reason: 'consent-missing' }, product: undefined, consent: 'media' },
   render: (a) => {
     const transport = new FixedAnswer(a.answer!, a.latency);
-    return html`<consent-access-gate .transport=${transport} consent="media"><template><p>Video</p></template></consent-access-gate>`;
+    return html`<consent-access-gate .transport=${transport} consent="media" ${ref((el) => applyControls(el, a as unknown as Record<string, unknown>))}><template><p>Video</p></template></consent-access-gate>`;
   },
 };

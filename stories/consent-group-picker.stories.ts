@@ -1,10 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import '../src/define.js';
 import { ConsentError } from '../src/model/errors.js';
 import type { ConsentCatalog, Decision } from '../src/model/types.js';
 import { MemoryTransport } from '../src/transports/memory/memory.js';
-import { catalogOf, HOSTILE, manyGroups } from './fixtures.js';
+import { applyControls, catalogOf, HOSTILE, manyGroups } from './fixtures.js';
 
 interface Args {
   lang: string;
@@ -36,7 +37,7 @@ const meta: Meta<Args> = {
       saveFailures: a.saveFail ? [a.saveFail] : [],
     });
     return html`<div style="max-width: 44rem">
-      <consent-group-picker lang=${a.lang} fallback-lang=${a['fallback-lang']} ?privacy-rights=${!!a.privacyRights} .transport=${transport}>
+      <consent-group-picker lang=${a.lang} fallback-lang=${a['fallback-lang']} ?privacy-rights=${!!a.privacyRights} .transport=${transport} ${ref((el) => applyControls(el, a as unknown as Record<string, unknown>))}>
         <h2 slot="heading" style="margin:0">Your privacy choices</h2>
       </consent-group-picker>
     </div>`;

@@ -1,10 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import '../src/define.js';
 import { ConsentError } from '../src/model/errors.js';
 import type { CatalogQuery, ConsentCatalog, Decision } from '../src/model/types.js';
 import { MemoryTransport } from '../src/transports/memory/memory.js';
-import { templateOf } from './fixtures.js';
+import { applyControls, templateOf } from './fixtures.js';
 
 interface Args {
   lang: string;
@@ -39,7 +40,7 @@ const meta: Meta<Args> = {
     const options = { catalog: a.catalog ?? templateOf(), state: a.state, latency: a.latency, failures, saveFailures };
     const transport = a.catalog ? new MemoryTransport(options) : new TemplateTransport(options);
     return html`<div style="max-width: 44rem">
-      <consent-purpose-template lang=${a.lang} .transport=${transport}>
+      <consent-purpose-template lang=${a.lang} .transport=${transport} ${ref((el) => applyControls(el, a as unknown as Record<string, unknown>))}>
         <h2 slot="heading" style="margin:0">Reader services</h2>
       </consent-purpose-template>
     </div>`;

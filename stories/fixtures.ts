@@ -1,4 +1,5 @@
 // Story data: the Connect simulator's seed data, mapped exactly as the connect transport maps it.
+import manifest from '../custom-elements.json';
 import { consents, groups, HOSTILE, NORDLYS } from '../fixtures/connect.js';
 import { renderTemplate, templates } from '../fixtures/consentua.js';
 import type { ConsentCatalog } from '../src/model/types.js';
@@ -34,4 +35,37 @@ export { HOSTILE, NORDLYS };
 export function templateOf(lang: 'en' | 'nb' | 'sv' = 'en'): ConsentCatalog {
   const t = templates[0]!;
   return consentuaCatalog(renderTemplate(t, lang), lang);
+}
+
+type Declaration = {
+  tagName?: string;
+  attributes?: { name: string }[];
+  members?: { kind: string; name: string; readonly?: boolean; static?: boolean }[];
+  cssProperties?: { name: string }[];
+};
+
+/**
+ * Makes the controls Storybook derives from custom-elements.json do what they say: each of the
+ * element's attributes, settable properties and CSS custom properties among `args` is applied
+ * to `el` (unset ones removed). The stories' own args (catalog, latency, …) are not the element's.
+ */
+export function applyControls(el: Element | undefined, args: Record<string, unknown>): void {
+  if (!(el instanceof HTMLElement)) return;
+  const d = (manifest as { modules: { declarations?: Declaration[] }[] }).modules
+    .flatMap((m) => m.declarations ?? [])
+    .find((x) => x.tagName === el.localName);
+  if (!d) return;
+  for (const { name } of d.attributes ?? []) {
+    if (!(name in args) || !name.includes('-')) continue;
+    const v = args[name];
+    if (v === undefined || v === null || v === false || v === '') el.removeAttribute(name);
+    else el.setAttribute(name, v === true ? '' : String(v));
+  }
+  for (const m of d.members ?? [])
+    if (m.kind === 'field' && !m.readonly && !m.static && m.name in args && args[m.name] !== undefined) (el as unknown as Record<string, unknown>)[m.name] = args[m.name];
+  for (const { name } of d.cssProperties ?? []) {
+    const v = args[name];
+    if (typeof v === 'string' && v) el.style.setProperty(name, v);
+    else el.style.removeProperty(name);
+  }
 }

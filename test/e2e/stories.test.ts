@@ -30,6 +30,32 @@ const stories = Object.values((JSON.parse(readFileSync(index, 'utf8')) as { entr
 
 type Violation = { id: string; impact: string; nodes: { target: unknown; failureSummary?: string }[] };
 
+describe('Storybook controls (from custom-elements.json)', () => {
+  it('apply attributes, properties and CSS custom properties to the element', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${url}/iframe.html?id=elements-consent-group-picker--ready&viewMode=story`);
+    const picker = page.locator('#storybook-root consent-group-picker');
+    await picker.locator('fieldset').first().waitFor();
+    // What the Controls panel sends when a control changes.
+    await page.evaluate(() => {
+      const preview = (window as unknown as { __STORYBOOK_PREVIEW__: { channel: { emit(e: string, p: unknown): void } } }).__STORYBOOK_PREVIEW__;
+      preview.channel.emit('updateStoryArgs', {
+        storyId: 'elements-consent-group-picker--ready',
+        updatedArgs: { theme: 'dark', 'privacy-rights': true, source: 'Docs', '--consent-picker-accent-color': 'rebeccapurple' },
+      });
+    });
+    await page.waitForFunction(() => (document.querySelector('#storybook-root consent-group-picker') as HTMLElement & { theme?: string }).theme === 'dark');
+    const seen = await picker.evaluate((el: HTMLElement & { theme?: string; source?: string }) => ({
+      theme: el.theme,
+      source: el.source,
+      privacyRights: el.hasAttribute('privacy-rights'),
+      accent: el.style.getPropertyValue('--consent-picker-accent-color'),
+    }));
+    assert.deepEqual(seen, { theme: 'dark', source: 'Docs', privacyRights: true, accent: 'rebeccapurple' });
+    await page.close();
+  });
+});
+
 describe('Storybook stories (axe-core, WCAG 2.2 A/AA)', () => {
   it('has stories to check', () => assert.ok(stories.length >= 15, `${stories.length} stories`));
 
