@@ -1,5 +1,6 @@
 import type { ReceiptSettings } from './model/receipt.js';
 import type { ConsentTransport, ProviderScope } from './model/types.js';
+import type { Theme } from './internal/theme.js';
 
 /** Fired on `globalThis` after every `configure()` call. */
 export const CONFIGURE_EVENT = 'consent-configure';
@@ -31,7 +32,7 @@ export interface ConsentDefaults {
    */
   assetsPath?: string;
   /** Colours of elements without a `theme` of their own: `light`, `dark` or `auto` (the visitor's system). Default: the page's `color-scheme`. */
-  theme?: 'light' | 'dark' | 'auto';
+  theme?: Theme;
   /** `false`: configuration errors are not written to the console (default: each once, with what to fix). */
   diagnostics?: boolean;
 }

@@ -14,15 +14,13 @@ export type VueCustomElement<E extends HTMLElement, Events> = new () => E & {
 /** `v-model` on a form: Vue binds the element's `value` and `input` event (a custom element's model), typed here as Vue's tooling reads a model. */
 type ModelProps<E> = E extends { value: infer V } ? { modelValue?: V; 'onUpdate:modelValue'?: (value: V) => void } : object;
 
+type Tags = { [T in keyof ConsentTags]: VueCustomElement<ConsentTags[T][0], ConsentTags[T][1]> };
+
 declare module 'vue' {
   // The tags take content for named slots (`<p slot="denied">`), which Vue's own HTML types lack.
   interface HTMLAttributes {
     slot?: string;
   }
-  interface GlobalComponents {
-    'consent-group-picker': VueCustomElement<ConsentTags['consent-group-picker'][0], ConsentTags['consent-group-picker'][1]>;
-    'consent-purpose-template': VueCustomElement<ConsentTags['consent-purpose-template'][0], ConsentTags['consent-purpose-template'][1]>;
-    'consent-access-gate': VueCustomElement<ConsentTags['consent-access-gate'][0], ConsentTags['consent-access-gate'][1]>;
-    'consent-prompt': VueCustomElement<ConsentTags['consent-prompt'][0], ConsentTags['consent-prompt'][1]>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface GlobalComponents extends Tags {}
 }

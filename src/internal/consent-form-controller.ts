@@ -133,13 +133,16 @@ export class ConsentFormController implements ReactiveController {
   get value(): Readonly<Record<string, boolean>> {
     const loaded = this.loaded;
     if (!loaded) return NO_VALUE;
-    if (this.#value?.[0] !== this.#choices || this.#value[1] !== loaded) {
-      const answers = allItems(loaded.catalog)
-        .filter((i) => i.active)
-        .map((i) => [i.id, isGranted(i.id, loaded.stored, this.#choices)]);
-      this.#value = [this.#choices, loaded, Object.freeze(Object.fromEntries(answers))];
-    }
+    if (this.#value?.[0] !== this.#choices || this.#value[1] !== loaded)
+      this.#value = [this.#choices, loaded, Object.freeze(Object.fromEntries(this.#shown(loaded).map((d) => [d.itemId, d.granted])))];
     return this.#value[2];
+  }
+
+  /** Every active item's answer as shown (saved or not), in the catalog's order. */
+  #shown(loaded: Loaded): Decision[] {
+    return allItems(loaded.catalog)
+      .filter((i) => i.active)
+      .map((i) => ({ itemId: i.id, granted: isGranted(i.id, loaded.stored, this.#choices) }));
   }
 
   /**
@@ -352,10 +355,7 @@ export class ConsentFormController implements ReactiveController {
     this.#set({ choices: next, ...(this.#save.kind !== 'saving' ? { save: { kind: 'idle' } as const } : {}) });
     const loaded = this.loaded;
     if (!loaded) return;
-    const decisions: Decision[] = allItems(loaded.catalog)
-      .filter((i) => i.active)
-      .map((i) => ({ itemId: i.id, granted: isGranted(i.id, loaded.stored, this.#choices) }));
-    this.#host.dispatchEvent(new ConsentChangeEvent({ decisions, changes: planDecisions(loaded.catalog, loaded.stored, this.#choices) }));
+    this.#host.dispatchEvent(new ConsentChangeEvent({ decisions: this.#shown(loaded), changes: planDecisions(loaded.catalog, loaded.stored, this.#choices) }));
     // As a form control does: `value` changed by the visitor (Vue's v-model and form libraries listen).
     this.#host.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   }
