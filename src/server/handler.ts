@@ -56,7 +56,11 @@ export interface RequestLog {
 export interface ConsentHandlerOptions extends Partial<Record<ProviderName, ConsentTransport>> {
   /** Path the contract is mounted at, e.g. `/api/consent`. With one provider its routes are `{base}/catalog`, …; with several, `{base}/{provider}/catalog`, …. */
   base: string;
-  /** Origins allowed to call (exact `scheme://host:port`). Writes need one of them. */
+  /**
+   * Other origins allowed to call (exact `scheme://host:port`); writes need an allowed origin.
+   * Pages of the backend's own origin need not be listed in browsers that send `Sec-Fetch-Site`
+   * (all current ones; list it too for Safari before 16.4).
+   */
   allowedOrigins: readonly string[];
   identity?: IdentityHooks;
   /**
@@ -312,7 +316,10 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
     const provider = single ?? (mounted.includes(first as ProviderName) ? (first as ProviderName) : undefined);
     const path = single ? rest : `/${tail.join('/')}`;
     const origin = req.headers.get('origin');
-    const allowed = !!origin && o.allowedOrigins.includes(origin);
+    // A page of the backend's own origin is allowed unlisted: its browser says so (Fetch Metadata's
+    // Sec-Fetch-Site, which no page can set), and a site forgetting its own origin would otherwise
+    // find out only when a visitor's first save is refused.
+    const allowed = !!origin && (o.allowedOrigins.includes(origin) || req.headers.get('sec-fetch-site') === 'same-origin');
     // A refused origin may read why, and nothing else (its requests are refused before anything
     // runs): its page gets a `config` error naming the origin at load, not a bare network failure.
     const cors: Record<string, string> = allowed

@@ -199,6 +199,15 @@ for (const rt of runtimes) {
       assert.match(r.headers.get('access-control-allow-methods') ?? '', /POST/);
     });
 
+    it('takes a save from a page of its own origin without it being listed (Sec-Fetch-Site), and not from another site that claims it', async () => {
+      const body = { issuer: '468979834', decisions: [{ itemId: '10', granted: true }] };
+      const own = await api.call('/api/connect/decisions', post(body, { origin: 'https://own.test', 'sec-fetch-site': 'same-origin' }));
+      assert.equal(own.status, 200, await own.clone().text());
+      const other = await api.call('/api/connect/decisions', post(body, { origin: 'https://own.test', 'sec-fetch-site': 'cross-site' }));
+      assert.equal(other.status, 403);
+      assert.match(((await other.json()) as { message: string }).message, /own\.test.*allowedOrigins/);
+    });
+
     it('refuses writes without an allowed Origin (403) or not as JSON (415)', async () => {
       const body = { issuer: '468979834', subject: { id: 'v-1', type: 'EXTERNAL' }, decisions: [{ itemId: '10', granted: true }] };
       const noOrigin = await api.call('/api/connect/decisions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

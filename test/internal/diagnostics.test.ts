@@ -1,7 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import { configure } from '../../src/config.js';
 import type { ConsentErrorEvent } from '../../src/events/index.js';
+import { env, hostApi, NORDLYS } from '../helpers.js';
+import { CONSENTUA_CLIENT, CONSENTUA_SERVICE } from '../../fixtures/consentua.js';
 
 describe('developer diagnostics', () => {
   const warned: string[] = [];
@@ -11,6 +13,8 @@ describe('developer diagnostics', () => {
     console.warn = (...a: unknown[]) => void warned.push(a.map(String).join(' '));
   });
   afterEach(() => {
+    // Gone before the defaults change: configure() makes the elements load again.
+    fixtureCleanup();
     console.warn = original;
     configure({ diagnostics: undefined });
   });
@@ -37,5 +41,46 @@ describe('developer diagnostics', () => {
     const el = await fixture(html`<consent-group-picker provider="host" issuer="2"></consent-group-picker>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="error"]'), 'the picker shows its error');
     expect(warned).to.deep.equal([]);
+  });
+
+  /** The codes of the consent-error events the test's elements fired, and what the console said. */
+  async function misconfigured(template: ReturnType<typeof html>) {
+    const codes: string[] = [];
+    const box = await fixture<HTMLElement>(html`<div @consent-error=${(e: ConsentErrorEvent) => codes.push(e.detail.code)}>${template}</div>`);
+    await waitUntil(() => warned.length > 0 && codes.length > 0, `a console warning and a consent-error (${box.firstElementChild?.shadowRoot?.textContent?.trim()})`, { timeout: 10000 });
+    return { codes, warned: [...warned] };
+  }
+
+  it('says an endpoint where no consent API answers is wrong (a 404 from something else), not a failed request', async () => {
+    const endpoint = `${location.origin}/no-consent-api-here`;
+    const { codes, warned } = await misconfigured(html`<consent-group-picker provider="host" endpoint=${endpoint} issuer=${NORDLYS}></consent-group-picker>`);
+    expect(codes).to.deep.equal(['config']);
+    expect(warned, warned.join('\n')).to.have.length(1);
+    expect(warned[0]).to.match(/^consent-elements: <consent-group-picker> No consent API answers at http:\/\/[^ ]+\/no-consent-api-here\/ \(404\): check the endpoint attribute\.$/);
+  });
+
+  it('says a missing issuer, from behind the backend', async () => {
+    const { codes, warned } = await misconfigured(html`<consent-group-picker provider="host" endpoint=${hostApi()}></consent-group-picker>`);
+    expect(codes).to.deep.equal(['config']);
+    expect(warned).to.deep.equal(['consent-elements: <consent-group-picker> Connect needs an issuer (the `issuer` attribute).']);
+  });
+
+  it('says an issuer Connect has nothing for, instead of showing an empty picker', async () => {
+    const { codes, warned } = await misconfigured(html`<consent-group-picker provider="host" endpoint=${hostApi()} issuer="no-such-issuer"></consent-group-picker>`);
+    expect(codes).to.deep.equal(['config']);
+    expect(warned).to.deep.equal(['consent-elements: <consent-group-picker> Connect has no active consent groups or consents for issuer "no-such-issuer": check the issuer attribute.']);
+  });
+
+  it('says a Consentua template or service the provider does not offer', async () => {
+    const endpoint = `${env().demo}/as-named/api/consentua`;
+    const template = await misconfigured(
+      html`<consent-purpose-template provider="host" endpoint=${endpoint} client-id=${CONSENTUA_CLIENT} service-id=${CONSENTUA_SERVICE} template-id="999"></consent-purpose-template>`,
+    );
+    expect(template.codes).to.deep.equal(['config']);
+    expect(template.warned).to.deep.equal([`consent-elements: <consent-purpose-template> Consentua template 999 is not offered by service ${CONSENTUA_SERVICE}.`]);
+    warned.length = 0;
+    const service = await misconfigured(html`<consent-purpose-template provider="host" endpoint=${endpoint} client-id=${CONSENTUA_CLIENT} service-id="999"></consent-purpose-template>`);
+    expect(service.codes).to.deep.equal(['config']);
+    expect(service.warned).to.deep.equal([`consent-elements: <consent-purpose-template> Consentua has no templates for client ${CONSENTUA_CLIENT}, service 999: check the client-id and service-id attributes.`]);
   });
 });

@@ -146,19 +146,18 @@ describe('consentua transport against the simulator', () => {
     expect(refreshed).to.equal(1);
   });
 
-  it('maps 404 and 500 string bodies to http errors with the message', async () => {
+  it('maps a 500 string body to an http error with the message, and a 404 of the templates (the reference: "Templates cannot be found") to config', async () => {
     const e404 = await failure((await withFault('404')).loadCatalog(scope));
-    expect([e404.code, e404.status, e404.retryable]).to.deep.equal(['http', 404, false]);
-    expect(e404.message).to.contain('Simulated not found');
+    expect([e404.code, e404.status, e404.retryable]).to.deep.equal(['config', 404, false]);
     const e500 = await failure((await withFault('500')).loadCatalog(scope));
     expect([e500.code, e500.status, e500.retryable]).to.deep.equal(['http', 500, true]);
     expect(e500.message).to.contain('Simulated server error');
   });
 
-  it('maps Success:false on a 404 template answer to an http error with the message', async () => {
+  it('says an unknown service is a setup problem (the reference’s 404 template answer), naming the ids to check', async () => {
     const e = await failure((await transport()).loadCatalog({ clientId: CLIENT, serviceId: '999' }));
-    expect([e.code, e.status]).to.deep.equal(['http', 404]);
-    expect(e.message).to.contain('No templates found for this service');
+    expect([e.code, e.status]).to.deep.equal(['config', 404]);
+    expect(e.message).to.equal(`Consentua has no templates for client ${CLIENT}, service 999: check the client-id and service-id attributes.`);
   });
 
   it('a 200 with Success:false is a typed refusal that is not retried, and stores nothing', async () => {

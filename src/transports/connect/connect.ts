@@ -312,6 +312,10 @@ export class ConnectTransport implements ConsentTransport {
         throw e;
       }),
     ]);
+    // Connect answers an issuer it does not know with empty lists, as it does one without active consents:
+    // either way the element has nothing to show, and only the developer can fix it.
+    if (!groups.groups.length && !consents.consents.length)
+      throw new ConsentError('config', `Connect has no${searchParams.onlyActive ? ' active' : ''} consent groups or consents for issuer "${issuer}": check the issuer attribute.`);
     return connectCatalog(issuer, groups, consents, wording);
   }
 

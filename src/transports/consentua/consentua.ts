@@ -192,11 +192,14 @@ export class ConsentuaTransport implements ConsentTransport {
   async loadCatalog(q: CatalogQuery, signal?: AbortSignal): Promise<ConsentCatalog> {
     const { clientId, serviceId } = this.#ids(q);
     const language = (q.lang ? normalizeLang(q.lang) : 'en').split('-')[0]!;
-    const r = await this.#http.get('template/Get', consentuaTemplatesSchema, {
-      searchParams: { clientId, serviceId, language },
-      authAt: { query: 'accessToken' },
-      signal,
-    });
+    const r = await this.#http
+      .get('template/Get', consentuaTemplatesSchema, { searchParams: { clientId, serviceId, language }, authAt: { query: 'accessToken' }, signal })
+      .catch((e: unknown) => {
+        // The reference: 404 is "Templates cannot be found" for these ids.
+        if (e instanceof ConsentError && e.status === 404)
+          throw new ConsentError('config', `Consentua has no templates for client ${clientId}, service ${serviceId}: check the client-id and service-id attributes.`, { status: 404, cause: e });
+        throw e;
+      });
     if (r.Success === false) throw refused(r.Message, 'the templates could not be read');
     const templates = r.Templates ?? [];
     const t = q.templateId ? templates.find((x) => String(x.Id) === String(q.templateId)) : templates[0];

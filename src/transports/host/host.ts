@@ -151,8 +151,13 @@ export class HostTransport implements ConsentTransport {
       if (!(e instanceof ConsentError && e.cause instanceof HttpStatusError)) throw e;
       const response = e.cause.response;
       const body = hostError.safeParse(await peekJson(response));
+      const own = body.success && (errorCodes as readonly string[]).includes(body.data.code ?? '');
+      // The contract answers its errors with a code; a 404 or 405 without one is something else
+      // at that address (a page, another API): the endpoint is wrong, not the visitor's request.
+      if (!own && (e.status === 404 || e.status === 405))
+        throw new ConsentError('config', `No consent API answers at ${this.#http.url('').href} (${e.status}): check the endpoint attribute.`, { status: e.status, cause: e });
       if (!body.success) throw e;
-      const code = (errorCodes as readonly string[]).includes(body.data.code ?? '') ? (body.data.code as ConsentError['code']) : e.code;
+      const code = own ? (body.data.code as ConsentError['code']) : e.code;
       const err = new ConsentError(code, body.data.message ?? e.message, { status: e.status, retryAfter: e.retryAfter, cause: e });
       if (body.data.receipts) err.receipts = body.data.receipts;
       throw err;
