@@ -156,6 +156,27 @@ describe('outbox', () => {
     otherTab.dispose();
   });
 
+  it('says a save failed, not queued, when a newer save that took its items was refused meanwhile', async () => {
+    // A save waits behind an older attempt that may still land; the visitor's other tab saves the
+    // same choice, which takes its items and is refused. "Queued" would promise what waits nowhere.
+    const k = key();
+    const tab = new OutboxTransport(new MemoryTransport({ catalog, saveFailures: [offline()] }), { key: k, minDelay: 600_000, saveDeadline: 1500, writeDeadline: 60_000 });
+    const refusal = new ConsentError('invalid-response', 'Expected JSON but got text/html');
+    const otherTab = new OutboxTransport(new MemoryTransport({ catalog, saveFailures: [refusal] }), { key: k, minDelay: 600_000, writeDeadline: 60_000 });
+    await Promise.all([tab.start(), otherTab.start()]);
+    const events = heard(tab);
+    expect((await tab.saveDecisions(request([{ itemId: '1', granted: true }])))[0]?.queued, 'an attempt that may still land').to.equal(true);
+    const choice = [{ itemId: '1', granted: false }, { itemId: '2', granted: true }];
+    const waits = tab.saveDecisions(request(choice));
+    await waitUntil(() => events.filter((e) => e.type === 'superseded').length === 1, 'the newer save took item 1 and waits');
+    expect((await failure(otherTab.saveDecisions(request(choice)))).code).to.equal('invalid-response');
+    expect(events.filter((e) => e.type === 'superseded').length, 'the other tab took the waiting save’s items').to.equal(2);
+    const e = await failure(waits);
+    expect([e.code, e.message]).to.deep.equal(['invalid-response', 'Expected JSON but got text/html']);
+    tab.dispose();
+    otherTab.dispose();
+  });
+
   it('never sends a decision twice when the answer was lost but the provider stored it', async () => {
     const inner = new LostAnswer({ catalog });
     inner.loseNext = 1;

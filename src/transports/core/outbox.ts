@@ -363,9 +363,17 @@ export class OutboxTransport implements ConsentTransport {
 
     // The outcome of this entry, whoever sends it (this page, or a flush already under way).
     let stop = () => {};
+    // Newer saves that took items of this one while it was on its way (the visitor chose again,
+    // maybe in another tab), and whether they were refused: then those items wait nowhere.
+    const mine = new Set(q.decisions.map((d) => d.itemId));
+    const takers = new Set<string | undefined>();
+    let refused: ConsentError | undefined;
     const outcome = new Promise<QueueEvent>((resolve) => {
       stop = this.watch(q, (e) => {
-        if (e.entry === entry.id && (e.type === 'sent' || e.type === 'queued' || e.type === 'failed')) resolve(e);
+        if (e.entry === entry.id) {
+          if (e.type === 'sent' || e.type === 'queued' || e.type === 'failed') resolve(e);
+        } else if (e.type === 'superseded' && e.seq! > entry.seq && e.decisions.some((d) => mine.has(d.itemId))) takers.add(e.entry);
+        else if (e.type === 'failed' && takers.has(e.entry)) refused = e.error;
       });
       // Nothing older waits in this scope: send this one at once (a visitor may leave right after Save).
       void this.#flushScope(scope, older ? undefined : entry, held);
@@ -380,6 +388,8 @@ export class OutboxTransport implements ConsentTransport {
     clearTimeout(deadline);
     if (result !== 'late' && result.type === 'sent') return result.receipts ?? [];
     if (result !== 'late' && result.type === 'failed') throw result.error;
+    // "Queued" would be untrue of items a refused newer save took: the visitor is told it failed.
+    if (refused) throw refused;
     // Still on the way, or kept for later: the visitor is told, and its outcome will be announced.
     this.#announced.add(entry.id);
     await this.#patch(entry.id, (e) => ({ ...e, announced: true })).catch(() => undefined);
