@@ -310,7 +310,7 @@ export abstract class ConsentFormElement extends ConsentElement {
     return html`<div part="error" role="alert">
       <span>${operation === 'save' ? msg('Your choices were not saved.') : msg('Your choices could not be loaded.')}
         ${errorMessage(error.code)}</span>
-      ${error.code === 'config' || error.code === 'unsupported'
+      ${(error.code === 'config' || error.code === 'unsupported') && !error.retryable
         ? nothing
         : html`<button part="button retry" @click=${() => (operation === 'save' ? this.saveChoices() : this.reload())}>${msg('Retry')}</button>`}
     </div>`;

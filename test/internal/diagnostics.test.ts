@@ -83,4 +83,21 @@ describe('developer diagnostics', () => {
     expect(service.codes).to.deep.equal(['config']);
     expect(service.warned).to.deep.equal([`consent-elements: <consent-purpose-template> Consentua has no templates for client ${CONSENTUA_CLIENT}, service 999: check the client-id and service-id attributes.`]);
   });
+
+  it('says a backend on another origin answers but not to this page (no CORS headers): config, and still retryable', async () => {
+    // The test server under another name is another origin, and answers without CORS headers.
+    const endpoint = `${location.protocol}//127.0.0.1:${location.port}/no-consent-api-here/`;
+    const errors: ConsentErrorEvent['detail'][] = [];
+    const box = await fixture<HTMLElement>(
+      html`<div @consent-error=${(e: ConsentErrorEvent) => errors.push(e.detail)}><consent-group-picker provider="host" endpoint=${endpoint} issuer=${NORDLYS}></consent-group-picker></div>`,
+    );
+    await waitUntil(() => warned.length > 0 && errors.length > 0, 'a console warning and a consent-error', { timeout: 10000 });
+    expect([errors[0]!.code, errors[0]!.retryable]).to.deep.equal(['config', true]);
+    expect(warned).to.deep.equal([
+      `consent-elements: <consent-group-picker> ${endpoint} answers, but not to this page: check the endpoint attribute, and that the backend allows ${location.origin} (CORS).`,
+    ]);
+    // A proxy's error page in an outage looks the same: the visitor may try again.
+    const picker = box.firstElementChild!;
+    await waitUntil(() => picker.shadowRoot!.querySelector('[part~="retry"]'), 'a Retry button');
+  });
 });

@@ -189,6 +189,18 @@ describe('outbox', () => {
     expect(inner.saved).to.have.length(1, 'the provider state was read first; nothing was sent again');
   });
 
+  it('keeps a save whose setup error is retryable (a backend that answers without CORS headers), says queued', async () => {
+    const inner = new MemoryTransport({ catalog, saveFailures: [new ConsentError('config', 'answers, but not to this page', { retryable: true })] });
+    const outbox = new OutboxTransport(inner, { key: key(), minDelay: 600_000, writeDeadline: 0 });
+    await outbox.start();
+    const receipts = await outbox.saveDecisions(request([{ itemId: '1', granted: true }]));
+    expect(receipts[0]?.queued).to.equal(true);
+    expect(await outbox.pending()).to.equal(1);
+    await outbox.flush();
+    expect(inner.saved).to.deep.equal([[{ itemId: '1', granted: true }]]);
+    outbox.dispose();
+  });
+
   it('drops a final refusal and reports it', async () => {
     const inner = new MemoryTransport({ catalog, saveFailures: [new ConsentError('http', 'Bad Request', { status: 400 })] });
     const outbox = new OutboxTransport(inner, { key: key() });

@@ -143,11 +143,29 @@ export class HostTransport implements ConsentTransport {
     return this.#call(() => this.#http.post(`privacy/${r.right}`, { sendReceipt: r.sendReceipt }, privacyAnswer, { signal }));
   }
 
+  /**
+   * A backend on another origin that answers without CORS headers for this page (a wrong endpoint,
+   * or a server that does not allow this origin) fails like a network: the browser hides the
+   * answer. An opaque request to it still arrives, and then the fault is the setup's. It stays
+   * retryable: a proxy's error page in an outage looks the same, and a save must stay queued.
+   */
+  async #unreadable(e: ConsentError): Promise<ConsentError> {
+    const base = this.#http.url('');
+    if (!globalThis.location || base.origin === location.origin) return e;
+    try {
+      await fetch(base, { mode: 'no-cors', credentials: 'omit' });
+    } catch {
+      return e;
+    }
+    return new ConsentError('config', `${base.href} answers, but not to this page: check the endpoint attribute, and that the backend allows ${location.origin} (CORS).`, { retryable: true, cause: e });
+  }
+
   /** Keeps the backend's own error code and any partial receipts. */
   async #call<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (e) {
+      if (e instanceof ConsentError && e.code === 'network') throw await this.#unreadable(e);
       if (!(e instanceof ConsentError && e.cause instanceof HttpStatusError)) throw e;
       const response = e.cause.response;
       const body = hostError.safeParse(await peekJson(response));
