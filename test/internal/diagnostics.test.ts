@@ -43,12 +43,13 @@ describe('developer diagnostics', () => {
     expect(warned).to.deep.equal([]);
   });
 
-  /** The codes of the consent-error events the test's elements fired, and what the console said. */
+  /** The consent-error events the test's element fired (and their codes), what the console said, and the element. */
   async function misconfigured(template: ReturnType<typeof html>) {
-    const codes: string[] = [];
-    const box = await fixture<HTMLElement>(html`<div @consent-error=${(e: ConsentErrorEvent) => codes.push(e.detail.code)}>${template}</div>`);
-    await waitUntil(() => warned.length > 0 && codes.length > 0, `a console warning and a consent-error (${box.firstElementChild?.shadowRoot?.textContent?.trim()})`, { timeout: 10000 });
-    return { codes, warned: [...warned] };
+    const errors: ConsentErrorEvent['detail'][] = [];
+    const box = await fixture<HTMLElement>(html`<div @consent-error=${(e: ConsentErrorEvent) => errors.push(e.detail)}>${template}</div>`);
+    const element = box.firstElementChild!;
+    await waitUntil(() => warned.length > 0 && errors.length > 0, `a console warning and a consent-error (${element.shadowRoot?.textContent?.trim()})`, { timeout: 10000 });
+    return { errors, codes: errors.map((e) => e.code), warned: [...warned], element };
   }
 
   it('says an endpoint where no consent API answers is wrong (a 404 from something else), not a failed request', async () => {
@@ -87,17 +88,12 @@ describe('developer diagnostics', () => {
   it('says a backend on another origin answers but not to this page (no CORS headers): config, and still retryable', async () => {
     // The test server under another name is another origin, and answers without CORS headers.
     const endpoint = `${location.protocol}//127.0.0.1:${location.port}/no-consent-api-here/`;
-    const errors: ConsentErrorEvent['detail'][] = [];
-    const box = await fixture<HTMLElement>(
-      html`<div @consent-error=${(e: ConsentErrorEvent) => errors.push(e.detail)}><consent-group-picker provider="host" endpoint=${endpoint} issuer=${NORDLYS}></consent-group-picker></div>`,
-    );
-    await waitUntil(() => warned.length > 0 && errors.length > 0, 'a console warning and a consent-error', { timeout: 10000 });
+    const { errors, warned, element } = await misconfigured(html`<consent-group-picker provider="host" endpoint=${endpoint} issuer=${NORDLYS}></consent-group-picker>`);
     expect([errors[0]!.code, errors[0]!.retryable]).to.deep.equal(['config', true]);
     expect(warned).to.deep.equal([
       `consent-elements: <consent-group-picker> ${endpoint} answers, but not to this page: check the endpoint attribute, and that the backend allows ${location.origin} (CORS).`,
     ]);
     // A proxy's error page in an outage looks the same: the visitor may try again.
-    const picker = box.firstElementChild!;
-    await waitUntil(() => picker.shadowRoot!.querySelector('[part~="retry"]'), 'a Retry button');
+    await waitUntil(() => element.shadowRoot!.querySelector('[part~="retry"]'), 'a Retry button');
   });
 });
