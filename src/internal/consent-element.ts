@@ -50,11 +50,16 @@ export abstract class ConsentElement extends LitElement {
   /** Custom states (`:state(…)`) the element shows the page and its own styles. */
   protected readonly internals = this.attachInternals();
   /** While loading, the element keeps the height it had when the visitor last left the page: nothing below it moves. */
-  protected readonly heights = new HeightMemory(this, () => this.settled, () => this.langs()[0] ?? '');
+  protected readonly heights = new HeightMemory(this, () => this.settled, () => this.failed, () => this.langs()[0] ?? '');
 
   /** Whether the element shows what it loaded (its height then is the one to keep). */
   protected get settled(): boolean {
     return true;
+  }
+
+  /** Whether the element shows that it could not load (it keeps no height reserved then). */
+  protected get failed(): boolean {
+    return false;
   }
 
   constructor() {

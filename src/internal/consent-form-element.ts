@@ -159,6 +159,10 @@ export abstract class ConsentFormElement extends ConsentElement {
     return !!this.form.loaded && this.#complete;
   }
 
+  protected override get failed(): boolean {
+    return this.form.loader.status === 'error';
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // The next slice after the browser had a chance to paint and take input (not rAF: it stops in hidden tabs).

@@ -12,14 +12,17 @@ const KEEP = 50;
 export class HeightMemory implements ReactiveController {
   readonly #host: ReactiveElement;
   readonly #ready: () => boolean;
+  readonly #failed: () => boolean;
   readonly #lang: () => string;
   #observer?: ResizeObserver;
   /** The page's own inline height of the element, given back when ready. */
   #pageHeight?: string;
 
-  constructor(host: ReactiveElement, ready: () => boolean, lang: () => string) {
+  /** `ready`: it shows what it loaded (the height to keep); `failed`: it shows why it could not load. */
+  constructor(host: ReactiveElement, ready: () => boolean, failed: () => boolean, lang: () => string) {
     this.#host = host;
     this.#ready = ready;
+    this.#failed = failed;
     this.#lang = lang;
     host.addController(this);
   }
@@ -28,7 +31,7 @@ export class HeightMemory implements ReactiveController {
     addEventListener('pagehide', this.#keep);
     // Nothing kept for this element (a first view): no layout to force at start.
     const prefix = this.#prefix();
-    if (this.#ready() || !Object.keys(read()).some((k) => k.startsWith(prefix))) return;
+    if (this.#done() || !Object.keys(read()).some((k) => k.startsWith(prefix))) return;
     // Before the first paint that shows the element. One not laid out yet (in a slot not
     // shown) waits for its first size.
     if (this.#reserve(this.#host.getBoundingClientRect().width) || typeof ResizeObserver === 'undefined') return;
@@ -41,7 +44,7 @@ export class HeightMemory implements ReactiveController {
   /** Gives the element its kept height while it loads; false while it has no width yet. */
   #reserve(width: number): boolean {
     if (!width) return false;
-    const height = !this.#ready() && read()[this.#key(Math.round(width))];
+    const height = !this.#done() && read()[this.#key(Math.round(width))];
     if (height) {
       // As a height, not a minimum: the default placeholder may be taller than what it stands for.
       this.#pageHeight = this.#host.style.blockSize;
@@ -51,9 +54,14 @@ export class HeightMemory implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.#pageHeight === undefined || !this.#ready()) return;
+    if (this.#pageHeight === undefined || !this.#done()) return;
     this.#host.style.blockSize = this.#pageHeight;
     this.#pageHeight = undefined;
+  }
+
+  /** No longer loading: its height is its own again (an error is shorter than what it stood for). */
+  #done(): boolean {
+    return this.#ready() || this.#failed();
   }
 
   hostDisconnected(): void {

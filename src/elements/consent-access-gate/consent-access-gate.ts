@@ -119,6 +119,10 @@ export class ConsentAccessGate extends ConsentElement {
     return this.current !== 'loading' && this.current !== 'error';
   }
 
+  protected override get failed(): boolean {
+    return this.current === 'error';
+  }
+
   /** Connect access level of the access that was granted (`A` product … `I` shared subscription). Reflected. */
   @property({ attribute: 'access-level', reflect: true }) accessLevel?: string;
 
