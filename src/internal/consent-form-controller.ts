@@ -451,7 +451,7 @@ export class ConsentFormController implements ReactiveController {
     // Loaded at the first save: a page pays for the device store (IndexedDB) only when it saves.
     const { recordReceipt } = await import('./receipt-store.js');
     const tag = this.#host.localName;
-    const receipt = await recordReceipt({ catalog, decisions, receipts, shown: (t) => this.#src.shown(t), subject: this.#src.stateQuery().subject, tag });
+    const receipt = await recordReceipt({ catalog, decisions, receipts, shown: (t) => this.#src.shown(t), subject: this.#src.stateQuery().subject, tag, settings: getDefaults().receipt });
     if (!getDefaults().receipt) return;
     if (this.#receiptUrl) URL.revokeObjectURL(this.#receiptUrl);
     this.#receiptUrl = URL.createObjectURL(new Blob([JSON.stringify(receipt, null, 2)], { type: 'application/json' }));

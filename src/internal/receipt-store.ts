@@ -1,7 +1,6 @@
 import { clear, createStore, entries, setMany, delMany, type UseStore } from 'idb-keyval';
-import { consentReceipt, pseudonym, type ConsentReceipt, type ReceiptInput } from '../model/receipt.js';
+import { consentReceipt, pseudonym, type ConsentReceipt, type ReceiptInput, type ReceiptSettings } from '../model/receipt.js';
 import type { Subject } from '../model/types.js';
-import { getDefaults } from '../config.js';
 
 /** Receipts kept on the device: the newest this many, none older than this. */
 const MAX = 100;
@@ -37,6 +36,8 @@ export interface RecordInput extends Pick<ReceiptInput, 'catalog' | 'decisions' 
   subject?: Subject;
   /** Which element collected it. */
   tag: string;
+  /** The publisher's `configure({ receipt })` (passed in: this module arrives on its own, and does not read the page's defaults). */
+  settings?: ReceiptSettings;
 }
 
 /**
@@ -44,7 +45,7 @@ export interface RecordInput extends Pick<ReceiptInput, 'catalog' | 'decisions' 
  * settings. The visitor is named by a hash of their subject id, never the id itself.
  */
 export async function recordReceipt(i: RecordInput): Promise<ConsentReceipt> {
-  const settings = getDefaults().receipt ?? { jurisdiction: '', piiControllers: [], policyUrl: '' };
+  const settings = i.settings ?? { jurisdiction: '', piiControllers: [], policyUrl: '' };
   const receipt = consentReceipt({
     ...i,
     settings,

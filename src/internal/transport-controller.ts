@@ -3,7 +3,7 @@ import { ConsentError, toConsentError } from '../model/errors.js';
 import type { ConsentTransport } from '../model/types.js';
 import { transportContext } from '../transports/core/context.js';
 import { CONFIGURE_EVENT, getDefaults } from '../config.js';
-import { transportFor } from '../transports/core/registry.js';
+import { namedTransport } from '../transports/core/named.js';
 import { shared, type SharedTransport } from '../transports/core/share.js';
 
 export interface TransportHost extends ReactiveControllerHost, HTMLElement {
@@ -76,7 +76,7 @@ export class TransportController implements ReactiveController {
     const h = this.#host;
     if (h.transport) return h.transport;
     try {
-      if (h.provider) return transportFor(h.provider, h.endpoint);
+      if (h.provider) return namedTransport(h.provider, h.endpoint);
     } catch (e) {
       return toConsentError(e);
     }

@@ -1,5 +1,4 @@
-import { allItems } from './decisions.js';
-import type { ConsentCatalog, Decision, LocalizedText, Receipt, Subject } from './types.js';
+import type { ConsentCatalog, ConsentItem, Decision, LocalizedText, Receipt, Subject } from './types.js';
 
 /** Who collects the consent (Kantara `piiControllers[]`). */
 export interface ReceiptController {
@@ -87,7 +86,11 @@ export interface ReceiptInput {
 
 /** Builds the receipt of one confirmed save. Pure: ids and time come in. */
 export function consentReceipt(i: ReceiptInput): ConsentReceipt {
-  const items = new Map(allItems(i.catalog).map((item) => [item.id, item]));
+  // Walked here rather than with decisions.ts's allItems: the device store that builds receipts
+  // is a chunk of its own, and sharing that module split it off the page's start bundle.
+  const items = new Map<string, ConsentItem>();
+  const walk = (list: readonly ConsentItem[]): void => list.forEach((item) => (items.set(item.id, item), walk(item.children ?? [])));
+  i.catalog.groups.forEach((g) => walk(g.items));
   const answered = new Map(i.receipts.map((r) => [r.itemId, r]));
   let language = '';
   const purposes = i.decisions.map((d): ReceiptPurpose => {

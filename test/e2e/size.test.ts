@@ -47,6 +47,8 @@ describe('a page with the picker class and a memory transport only', () => {
     assert.ok(sources.includes('transports/memory/memory.ts'), 'the memory transport is bundled');
     const providers = sources.filter((f) => /^transports\/(connect|host|consentua|superoffice|csp)\/|^transports\/builtins|^transports\/core\/(outbox|cache|http|schemas)/.test(f));
     assert.deepEqual(providers, [], 'provider code in the page');
+    // The provider registry comes only with a page that names providers in attributes.
+    assert.ok(!sources.includes('transports/core/registry.ts'), 'the provider registry is loaded at start');
     const gzip = initial.reduce((n, c) => n + c.gzip, 0);
     console.log(`# picker + memory transport: ${(gzip / 1024).toFixed(2)} KB gzip at start`);
   });

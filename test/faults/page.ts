@@ -34,8 +34,8 @@ addEventListener('DOMContentLoaded', () => {
 /** Sets the named items as the visitor would (a click each), then clicks Save. */
 window.__act = async (targets) => {
   const root = el().shadowRoot;
-  // A save under way (a retry, another tab's outcome) ends first: the buttons are disabled meanwhile.
-  for (let i = 0; i < 400 && root.querySelector('button[part~="save"]')?.disabled; i++) await new Promise((r) => setTimeout(r, 50));
+  // A save under way (a retry, another tab's outcome) ends first: the buttons are aria-disabled meanwhile.
+  for (let i = 0; i < 400 && root.querySelector('button[part~="save"]')?.getAttribute('aria-disabled') === 'true'; i++) await new Promise((r) => setTimeout(r, 50));
   for (const [id, v] of targets) {
     const input = root.querySelector('input[data-item-input="' + id + '"]');
     if (!input) return { error: 'no input ' + id };

@@ -76,3 +76,25 @@ describe('consent receipts', () => {
     expect(r.services[0]!.purposes[0]!.purpose).to.equal('Nyhetsbrev');
   });
 });
+
+describe('consent receipts of nested consents', () => {
+  it('name a child consent by its own text, however deep', () => {
+    const leaf = { id: 'sms', order: 0, active: true, ref: {}, texts: [{ lang: 'en', title: 'By SMS' }] };
+    const nested: ConsentCatalog = {
+      ...catalog,
+      groups: [{ ...catalog.groups[0]!, items: [{ ...catalog.groups[0]!.items[0]!, children: [{ id: 'offers', order: 0, active: true, ref: {}, texts: [{ lang: 'en', title: 'Offers' }], children: [leaf] }] }] }],
+    };
+    const r = consentReceipt({
+      settings,
+      catalog: nested,
+      decisions: [{ itemId: 'sms', granted: true }, { itemId: 'offers', granted: false }],
+      receipts: [],
+      shown: (texts) => pickText(texts, ['en'], 'en'),
+      principal: '',
+      id: '00000000-0000-4000-8000-000000000001',
+      now: 0,
+      where: '<consent-group-picker> https://example.com/',
+    });
+    expect(r.services[0]!.purposes.map((p) => p.purpose)).to.deep.equal(['By SMS', 'Offers']);
+  });
+});

@@ -14,6 +14,7 @@ import { allItems, toMap } from '../../model/decisions.js';
 import { publish, scopeKey } from '../../page/consents.js';
 import { ConsentError, isAbort, toConsentError } from '../../model/errors.js';
 import type { AccessQuery, AccessResult } from '../../model/types.js';
+import { getDefaults } from '../../config.js';
 import { styles } from './consent-access-gate.styles.js';
 import { themeStyles } from '../../internal/theme.js';
 
@@ -186,7 +187,7 @@ export class ConsentAccessGate extends ConsentElement {
       this.allowing = undefined;
       if (!queued) {
         const { recordReceipt } = await import('../../internal/receipt-store.js');
-        void recordReceipt({ catalog: asked.catalog, decisions, receipts, shown: (t) => this.text(t), subject: this.visitor(), tag: this.localName }).catch(() => undefined);
+        void recordReceipt({ catalog: asked.catalog, decisions, receipts, shown: (t) => this.text(t), subject: this.visitor(), tag: this.localName, settings: getDefaults().receipt }).catch(() => undefined);
       }
       publish(scopeKey({ issuer: this.issuer }), toMap(decisions));
       // Heard by the page (pickers, other gates) and by this gate, which opens.

@@ -1,6 +1,7 @@
 import { getDefaults } from '../../config.js';
 import { ConsentError } from '../../model/errors.js';
 import type { ConsentTransport } from '../../model/types.js';
+import { useRegistry } from './named.js';
 
 /** The providers the kit knows by name. */
 export const providers = ['connect', 'consentua', 'superoffice', 'csp', 'host', 'memory'] as const;
@@ -21,6 +22,7 @@ const built = new Map<string, ConsentTransport>();
  * `.transport` registers none and so bundles no provider code.
  */
 export function registerProvider(name: string, factory: TransportFactory): void {
+  useRegistry(transportFor);
   factories.set(name, factory);
 }
 
@@ -29,6 +31,7 @@ export function registerProvider(name: string, factory: TransportFactory): void 
  * same pair share one, so their identical questions share requests and answers.
  */
 export function transportFor(provider: string, endpoint: string | undefined): ConsentTransport {
+  useRegistry(transportFor);
   const configured = getDefaults().transports?.[provider];
   if (configured) return configured;
   const key = `${provider} ${endpoint ?? ''}`;
