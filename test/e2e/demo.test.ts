@@ -385,7 +385,9 @@ describe('article page', () => {
     await page.locator('#video consent-group-picker input[data-item-input="120"]').check();
     await page.locator('#video consent-group-picker button[part~="save"]').click();
     await page.locator('#video iframe').waitFor();
-    await page.waitForLoadState('networkidle');
+    // The player has loaded (not networkidle: under load, the page's other reads after a save kept
+    // the network busy past its 30 s once).
+    await page.frameLocator('#video iframe').getByText('Video partner player').waitFor();
     assert.equal(embeds.length, 1, 'the embed is requested right after saving consent');
     assert.equal(await gate.evaluate((g) => (g as unknown as { state: string }).state), 'granted');
 
