@@ -34,13 +34,14 @@ const kit = {
     await loaded;
     await el.updateComplete;
     const first = (await painted()) - t0;
-    // Every slice drawn: the buttons are enabled once the last one is.
+    // Every slice drawn: the buttons are enabled once the last one is (while busy they are
+    // aria-disabled, not disabled, so that the pressed one keeps the focus).
     for (;;) {
       await el.updateComplete;
       const error = el.shadowRoot.querySelector('[part~="error"]');
       if (error) throw new Error(error.textContent.trim());
       const b = el.shadowRoot.querySelector('[part~="accept-all"]');
-      if (b && !b.disabled) break;
+      if (b && !b.disabled && b.getAttribute('aria-disabled') !== 'true') break;
       await turn();
     }
     return { first, all: (await painted()) - t0 };
