@@ -14,7 +14,7 @@ export function useRegistry(resolve: Resolve): void {
   registry = resolve;
 }
 
-/** The transport `provider="…" endpoint="…"` names: `configure({ transports })`, else the registry. */
+/** The transport `provider="…" endpoint="…"` names: `configure({ transports })`, else the registry's. */
 export function namedTransport(provider: string, endpoint: string | undefined): ConsentTransport {
   const configured = getDefaults().transports?.[provider];
   if (configured) return configured;

@@ -1,7 +1,6 @@
-import { getDefaults } from '../../config.js';
 import { ConsentError } from '../../model/errors.js';
 import type { ConsentTransport } from '../../model/types.js';
-import { useRegistry } from './named.js';
+import { namedTransport, useRegistry } from './named.js';
 
 /** The providers the kit knows by name. */
 export const providers = ['connect', 'consentua', 'superoffice', 'csp', 'host', 'memory'] as const;
@@ -22,18 +21,22 @@ const built = new Map<string, ConsentTransport>();
  * `.transport` registers none and so bundles no provider code.
  */
 export function registerProvider(name: string, factory: TransportFactory): void {
-  useRegistry(transportFor);
+  useRegistry(fromFactories);
   factories.set(name, factory);
 }
 
 /**
- * The transport an element's `provider` and `endpoint` attributes name. Elements naming the
- * same pair share one, so their identical questions share requests and answers.
+ * The transport an element's `provider` and `endpoint` attributes name (`configure({
+ * transports })` first). Elements naming the same pair share one, so their identical questions
+ * share requests and answers.
  */
 export function transportFor(provider: string, endpoint: string | undefined): ConsentTransport {
-  useRegistry(transportFor);
-  const configured = getDefaults().transports?.[provider];
-  if (configured) return configured;
+  useRegistry(fromFactories);
+  return namedTransport(provider, endpoint);
+}
+
+/** What the registered factories build for the pair, once per pair. */
+function fromFactories(provider: string, endpoint: string | undefined): ConsentTransport {
   const key = `${provider} ${endpoint ?? ''}`;
   let transport = built.get(key);
   if (!transport) built.set(key, (transport = build(provider, endpoint, key)));
