@@ -257,9 +257,11 @@ export class ConsentFormController implements ReactiveController {
     // (What the visitor chose since, on this page, stays: it is newer.)
     if (queue?.error && queue.failed.length) this.#choices = new Map([...toMap(queue.failed), ...this.#choices]);
     if (this.#pendingValue) this.#showValue(loaded);
-    // (A save under way tells its own outcome, and then this. A refused save still on screen stays so.)
+    // (A save under way tells its own outcome, and then this. A refused save still on screen stays
+    // so, even while other saves wait: "kept on this device" would be untrue of its choices.)
     const unsaved = this.#save.kind === 'error' && planDecisions(loaded.catalog, loaded.stored, this.#choices).length > 0;
-    if (this.#save.kind !== 'saving') this.#save = this.#queueStatus(loaded) ?? (unsaved ? this.#save : { kind: 'idle' });
+    const status = this.#queueStatus(loaded);
+    if (this.#save.kind !== 'saving') this.#save = status?.kind === 'error' || !unsaved ? (status ?? { kind: 'idle' }) : this.#save;
     this.#host.requestUpdate();
     void this.#host.updateComplete.then(() => this.#host.dispatchEvent(new ConsentLoadEvent({ catalog: loaded.catalog })));
   }

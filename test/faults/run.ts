@@ -204,6 +204,10 @@ async function visit(n: number): Promise<Result> {
         intent.outcome = 'refused';
         return reload(page);
       }
+      // Retry sends every choice on screen: an older queued save refused meanwhile is among them.
+      const submit = (await page.evaluate((m) => (window as any).__events.slice(m).find((e: any) => e.type === 'consent-submit'), r.mark)) as { decisions: Decision[] } | undefined;
+      for (const d of submit?.decisions ?? []) chosen.set(d.itemId, d.granted);
+      intent.targets = [...chosen];
     }
   }
   /** Tabs to reload once back online (a page reloaded offline does not load at all). */

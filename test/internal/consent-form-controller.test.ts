@@ -121,6 +121,8 @@ describe('ConsentFormController, a save refused while a reload reads the outbox'
     await waitUntil(() => !el.form.busy, 'reloaded');
     const loaded = el.form.loaded!;
     expect(loaded.stored.get('1')).to.equal(undefined, 'the refused choice looks stored');
+    // Nor said to be queued: what the reload read of it was this save on its way, refused since.
+    expect(el.form.save.kind).to.equal('error');
     const submitted = oneEvent(el, 'consent-submit') as Promise<CustomEvent<{ decisions: unknown[] }>>;
     void el.form.saveChoices();
     expect((await submitted).detail.decisions).to.deep.equal([{ itemId: '1', granted: true }]);
