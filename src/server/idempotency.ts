@@ -119,8 +119,11 @@ async function write(request: SaveRequest & { idempotencyKey: string }, o: SaveO
   }
   // A decision made before one already written for its item arrived late: it must not win.
   const when = request.eventTime;
+  /** The newest decision time each item had before this write claimed it. */
+  const before = new Map<string, KeyRecord | undefined>();
   if (when !== undefined) {
     const newest = await Promise.all(fresh.map((d) => o.store.get(orderKey(request, d.itemId))));
+    fresh.forEach((d, i) => before.set(d.itemId, newest[i]));
     for (const [i, d] of [...fresh.entries()].reverse()) {
       const n = newest[i];
       if (n?.status !== 'newest' || n.eventTime <= when) continue;
@@ -153,10 +156,20 @@ async function write(request: SaveRequest & { idempotencyKey: string }, o: SaveO
       for (const d of toSend.filter((x) => !done.has(x.itemId))) {
         const k = decisionKey(request.idempotencyKey, d);
         await (maybe ? o.store.set(k, { status: 'unknown', at: Date.now() }, ttl) : o.store.delete(k));
+        // Refused, so never stored: it must not make an older save of the item look outdated (that
+        // save would be answered superseded, and the visitor's choice stored nowhere).
+        if (!maybe && when !== undefined) await restoreNewest(o.store, orderKey(request, d.itemId), when, before.get(d.itemId), ttl);
       }
       error.receipts = request.decisions.flatMap((d) => done.get(d.itemId) ?? []);
       throw error;
     }
   }
   return request.decisions.flatMap((d) => done.get(d.itemId) ?? []);
+}
+
+/** Gives an item's newest decision time back to what it was, unless a newer write claimed it since. */
+async function restoreNewest(store: KeyStore, key: string, claimed: number, previous: KeyRecord | undefined, ttl: number): Promise<void> {
+  const now = await store.get(key);
+  if (now?.status !== 'newest' || now.eventTime !== claimed) return;
+  await (previous ? store.set(key, previous, ttl) : store.delete(key));
 }

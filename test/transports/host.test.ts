@@ -64,6 +64,24 @@ describe('host transport: idempotent writes through the backend', () => {
     expect(events.map((e) => [e.consentId, e.action])).to.deep.equal([[10, false]]);
   });
 
+  it('(1) a later choice refused for good does not outdate an earlier one that arrives after it', async () => {
+    const { subject } = await setUp();
+    const catalog = await new HostTransport({ endpoint: hostApi() }).loadCatalog({ issuer: NORDLYS });
+    const save = (granted: boolean, eventTime: number) =>
+      new HostTransport({ endpoint: hostApi() }).saveDecisions({
+        issuer: NORDLYS, subject, catalog, eventTime, idempotencyKey: crypto.randomUUID(), decisions: [{ itemId: '10', granted }],
+      });
+    const now = Date.now();
+    // The provider answers the later choice with an HTML page: refused, never stored.
+    await queueFault('html', { path: EVENT_PATH, ms: 0 });
+    expect((await failure(save(true, now))).code).to.equal('invalid-response');
+    // The same choice made a moment before (another tab's), reaching the backend only now, is stored.
+    const earlier = await save(true, now - 500);
+    expect(earlier.map((r) => [r.itemId, r.granted, r.superseded])).to.deep.equal([['10', true, undefined]]);
+    const events = await eventsFor(subject.id);
+    expect(events.map((e) => [e.consentId, e.action])).to.deep.equal([[10, true]]);
+  });
+
   it('answers a repeated key with the first receipts and stores nothing again', async () => {
     const { subject, save } = await setUp();
     const key = crypto.randomUUID();
