@@ -13,6 +13,7 @@ import {
   choose,
   chooseAll,
   isGranted,
+  itemIndex,
   planDecisions,
   supersededItems,
   toMap,
@@ -198,8 +199,14 @@ export class ConsentFormController implements ReactiveController {
     // (publish tells only what changed: cheap on every render. The scope from the catalog query:
     // the state query would read the visitor's id from storage each time.)
     const loaded = this.loaded;
-    if (loaded) publish(scopeKey(this.#src.catalogQuery()), loaded.stored);
+    // (Not again for the same stored answers: a long catalog renders a slice at a time.)
+    if (!loaded || loaded.stored === this.#published) return;
+    this.#published = loaded.stored;
+    publish(scopeKey(this.#src.catalogQuery()), loaded.stored);
   }
+
+  /** The stored answers last told to the page. */
+  #published?: ReadonlyMap<string, boolean>;
 
   hostDisconnected(): void {
     this.#saveAbort?.abort();
@@ -451,7 +458,8 @@ export class ConsentFormController implements ReactiveController {
   /** Keeps a receipt of a confirmed save; with receipt settings configured, the visitor may download it. */
   async #receipt(catalog: ConsentCatalog, decisions: Decision[], receipts: Receipt[]) {
     // Loaded at the first save: a page pays for the device store (IndexedDB) only when it saves.
-    const { recordReceipt } = await import('./receipt-store.js');
+    // Made in a task of its own: a receipt of 1,000 answers, stored, is not part of showing the save.
+    const [{ recordReceipt }] = await Promise.all([import('./receipt-store.js'), new Promise((r) => setTimeout(r))]);
     const tag = this.#host.localName;
     const receipt = await recordReceipt({ catalog, decisions, receipts, shown: (t) => this.#src.shown(t), subject: this.#src.stateQuery().subject, tag, settings: getDefaults().receipt });
     if (!getDefaults().receipt) return;
@@ -462,7 +470,7 @@ export class ConsentFormController implements ReactiveController {
 
   /** Receipts naming the wording the visitor was shown for each item, where the provider keeps one (its id and version). */
   #named(catalog: ConsentCatalog, receipts: Receipt[]): Receipt[] {
-    const items = new Map(allItems(catalog).map((i) => [i.id, i]));
+    const items = itemIndex(catalog);
     return receipts.map((r) => {
       const shown = this.#src.shown(items.get(r.itemId)?.texts ?? []);
       return shown?.id ? { ...r, textId: shown.id, ...(shown.version ? { textVersion: shown.version } : {}) } : r;

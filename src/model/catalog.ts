@@ -1,20 +1,21 @@
+import { once } from './once.js';
 import type { ConsentCatalog, ConsentGroupModel, ConsentItem } from './types.js';
 
-/** Active groups with their active items (retired children dropped too), empty groups left out. */
 /** The items shown (active, in active groups, nested ones too) that hold no decision in `stored`: what a visitor has not decided yet. */
 export function undecidedItems(catalog: ConsentCatalog, stored: ReadonlyMap<string, boolean>): ConsentItem[] {
   const walk = (items: readonly ConsentItem[]): ConsentItem[] => items.flatMap((i) => [...(stored.has(i.id) ? [] : [i]), ...walk(i.children ?? [])]);
   return visibleGroups(catalog).flatMap((g) => walk(g.items));
 }
 
-export function visibleGroups(catalog: ConsentCatalog): ConsentGroupModel[] {
+/** Active groups with their active items (retired children dropped too), empty groups left out. */
+export const visibleGroups = once((catalog: ConsentCatalog): ConsentGroupModel[] => {
   const active = (items: readonly ConsentItem[]): ConsentItem[] =>
     items.filter((i) => i.active).map((i) => (i.children ? { ...i, children: active(i.children) } : i));
   return catalog.groups
     .filter((g) => g.active)
     .map((g) => ({ ...g, items: active(g.items) }))
     .filter((g) => g.items.length > 0);
-}
+});
 
 /** Items in a list, nested ones included. */
 const countItems = (items: readonly ConsentItem[]): number => items.reduce((n, i) => n + 1 + countItems(i.children ?? []), 0);
@@ -29,7 +30,7 @@ export function firstItems(groups: readonly ConsentGroupModel[], budget: number)
   for (const g of groups) {
     const items: ConsentItem[] = [];
     for (const item of g.items) {
-      const n = countItems([item]);
+      const n = item.children ? countItems([item]) : 1;
       if (used > 0 && used + n > budget) {
         if (items.length) out.push({ ...g, items });
         return { groups: out, complete: false };

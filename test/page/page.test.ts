@@ -52,6 +52,8 @@ describe('page consent state', () => {
     const id = fresh();
     publish('start-2', [[id, true]]);
     const failing = { name: 'down', loadCatalog: () => Promise.reject(new Error('x')), loadState: () => Promise.reject(new TypeError('Failed to fetch')) };
+    // Written once the task that published ends.
+    await waitUntil(() => localStorage.getItem('consent-elements:decisions')?.includes(id), 'kept on the device');
     // A later page view: only the device copy is left.
     const kept = JSON.parse(localStorage.getItem('consent-elements:decisions')!);
     expect(kept.scopes['start-2']).to.deep.equal({ [id]: true });
