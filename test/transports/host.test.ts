@@ -22,7 +22,12 @@ describe('host transport: idempotent writes through the backend', () => {
           { itemId: '11', granted: false },
         ],
       });
-    return { subject, save };
+    /** One answer for item 10, made by the visitor at `eventTime`, under a key of its own. */
+    const saveAt = (granted: boolean, eventTime: number) =>
+      new HostTransport({ endpoint: hostApi() }).saveDecisions({
+        issuer: NORDLYS, subject, catalog, eventTime, idempotencyKey: crypto.randomUUID(), decisions: [{ itemId: '10', granted }],
+      });
+    return { subject, save, saveAt };
   }
 
   it('(2) a 429 inside a multi-decision save never stores a decision twice', async () => {
@@ -49,12 +54,7 @@ describe('host transport: idempotent writes through the backend', () => {
   });
 
   it('(1) never stores a decision that reaches the backend after a later choice of the same item', async () => {
-    const { subject } = await setUp();
-    const catalog = await new HostTransport({ endpoint: hostApi() }).loadCatalog({ issuer: NORDLYS });
-    const save = (granted: boolean, eventTime: number) =>
-      new HostTransport({ endpoint: hostApi() }).saveDecisions({
-        issuer: NORDLYS, subject, catalog, eventTime, idempotencyKey: crypto.randomUUID(), decisions: [{ itemId: '10', granted }],
-      });
+    const { subject, saveAt: save } = await setUp();
     const now = Date.now();
     await save(false, now);
     // A grant made 5 s earlier, whose request spent long on the way.
@@ -65,12 +65,7 @@ describe('host transport: idempotent writes through the backend', () => {
   });
 
   it('(1) a later choice refused for good does not outdate an earlier one that arrives after it', async () => {
-    const { subject } = await setUp();
-    const catalog = await new HostTransport({ endpoint: hostApi() }).loadCatalog({ issuer: NORDLYS });
-    const save = (granted: boolean, eventTime: number) =>
-      new HostTransport({ endpoint: hostApi() }).saveDecisions({
-        issuer: NORDLYS, subject, catalog, eventTime, idempotencyKey: crypto.randomUUID(), decisions: [{ itemId: '10', granted }],
-      });
+    const { subject, saveAt: save } = await setUp();
     const now = Date.now();
     // The provider answers the later choice with an HTML page: refused, never stored.
     await queueFault('html', { path: EVENT_PATH, ms: 0 });

@@ -208,6 +208,34 @@ describe('outbox', () => {
     expect(await outbox.pending()).to.equal(0);
   });
 
+  it('never drops silently a refusal that comes as the visitor is told "queued"', async () => {
+    // The refusal arrives just before the save's deadline, and is still being recorded (IndexedDB)
+    // when the deadline passes: the visitor must be told it failed, or it must be kept and announced.
+    class RefusedLate extends MemoryTransport {
+      override async saveDecisions(): Promise<never> {
+        await new Promise((r) => setTimeout(r, 40));
+        throw new ConsentError('invalid-response', 'Expected JSON but got text/html');
+      }
+    }
+    for (let run = 0; run < 5; run++) {
+      const outbox = new OutboxTransport(new RefusedLate({ catalog }), { key: key(), minDelay: 600_000, saveDeadline: 42 });
+      const events = heard(outbox);
+      const answer = await outbox.saveDecisions(request([{ itemId: '1', granted: true }])).then(
+        (receipts) => ({ queued: receipts.some((r) => r.queued) }),
+        (e: ConsentError) => ({ refused: e.code }),
+      );
+      if ('refused' in answer) expect(answer.refused).to.equal('invalid-response');
+      else {
+        expect(answer.queued, 'told queued').to.equal(true);
+        await waitUntil(() => events.some((e) => e.type === 'failed'), 'the refusal heard');
+        expect(events.find((e) => e.type === 'failed')!.announced, 'announced to the page that said queued').to.equal(true);
+        expect(await outbox.pending(), 'kept for Retry').to.equal(1);
+      }
+      outbox.dispose();
+      await clear(idb());
+    }
+  });
+
   it('lets a choice equal to what the provider holds outdate an older refused save of that item', async () => {
     const k = key();
     const outbox = new OutboxTransport(new MemoryTransport({ catalog }), { key: k, minDelay: 600_000 });

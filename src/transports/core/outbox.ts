@@ -214,6 +214,8 @@ export class OutboxTransport implements ConsentTransport {
   readonly #early = new Map<string, Promise<Receipt[]>>();
   /** Saves this page's visitor is waiting for (Save clicked, no answer shown yet). */
   readonly #awaiting = new Set<string>();
+  /** Saves whose final refusal this page is recording (and will announce). */
+  readonly #refusing = new Set<string>();
   /** Scopes this page has entries in (from saves, loads and flushes). */
   readonly #scopes = new Set<string>();
   #disposed = false;
@@ -381,7 +383,10 @@ export class OutboxTransport implements ConsentTransport {
     let deadline: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<'late'>((resolve) => (deadline = setTimeout(() => resolve('late'), this.#o.saveDeadline ?? 8000)));
     this.#awaiting.add(entry.id);
-    const result = await Promise.race([outcome, late]);
+    let result = await Promise.race([outcome, late]);
+    // Refused just before the deadline and still being recorded: the visitor hears that, not
+    // "queued" (the record was made for a visitor who waits, so it keeps nothing to retry later).
+    if (result === 'late' && this.#refusing.has(entry.id)) result = await outcome;
     this.#awaiting.delete(entry.id);
     // Later outcomes reach the page through its elements' own watchers.
     stop();
@@ -627,6 +632,7 @@ export class OutboxTransport implements ConsentTransport {
       }
       // Kept and announced unless the visitor waits for this answer on this page and is shown it
       // there: a save whose page closed right after Save is never dropped silently either.
+      this.#refusing.add(entry.id);
       let announced = this.#told(undefined, entry) || !this.#awaiting.has(entry.id);
       // Refused: what this attempt sent, not stored, and still this entry's (a newer save may have taken items meanwhile).
       const sent = new Set(request.decisions.map(choiceKey));
@@ -644,6 +650,7 @@ export class OutboxTransport implements ConsentTransport {
       return { retry: false };
     } finally {
       this.#sending.delete(entry.id);
+      this.#refusing.delete(entry.id);
     }
   }
 
