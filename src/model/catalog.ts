@@ -8,7 +8,10 @@ export function undecidedItems(catalog: ConsentCatalog, stored: ReadonlyMap<stri
 }
 
 /** Active groups with their active items (retired children dropped too), empty groups left out. */
-export const visibleGroups = once((catalog: ConsentCatalog): ConsentGroupModel[] => {
+export function visibleGroups(catalog: ConsentCatalog): ConsentGroupModel[] {
+  return visible(catalog);
+}
+const visible = once((catalog: ConsentCatalog): ConsentGroupModel[] => {
   const active = (items: readonly ConsentItem[]): ConsentItem[] =>
     items.filter((i) => i.active).map((i) => (i.children ? { ...i, children: active(i.children) } : i));
   return catalog.groups

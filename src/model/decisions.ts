@@ -26,8 +26,11 @@ export const toList = (map: DecisionMap): Decision[] =>
 export const allItems = (catalog: ConsentCatalog): ConsentItem[] =>
   catalog.groups.flatMap((g) => flattenItems(g.items));
 
-/** A catalog's items by id (made once: at 1,000 items that walk at each save was a tenth of an Accept all). */
-export const itemIndex = once((catalog: ConsentCatalog): ReadonlyMap<string, ConsentItem> => new Map(allItems(catalog).map((i) => [i.id, i])));
+/** A catalog's items by id (made once per catalog: at 1,000 items, that walk at each save was a tenth of an Accept all). */
+export function itemIndex(catalog: ConsentCatalog): ReadonlyMap<string, ConsentItem> {
+  return index(catalog);
+}
+const index = once((catalog: ConsentCatalog) => new Map(allItems(catalog).map((i) => [i.id, i])));
 
 /** What the visitor sees for an item: their choice, else the stored answer, else not granted. */
 export const isGranted = (id: string, stored: DecisionMap, choices: DecisionMap): boolean =>
