@@ -154,6 +154,9 @@ async function visit(n: number): Promise<Result> {
       }
     }
   }
+  /** What the page submitted after event `mark` (its consent-submit), if anything. */
+  const submitted = (page: Page, mark: number) =>
+    page.evaluate((m) => (window as any).__events.slice(m).find((e: any) => e.type === 'consent-submit'), mark) as Promise<{ t: number; decisions: Decision[] } | undefined>;
   /** Clicks the error's Retry, as a visitor would; false when there is none. */
   const clickRetry = (page: Page) => page.evaluate(() => (window as any).__retry() as boolean);
   async function ready(page: Page) {
@@ -205,7 +208,7 @@ async function visit(n: number): Promise<Result> {
         return reload(page);
       }
       // Retry sends every choice on screen: an older queued save refused meanwhile is among them.
-      const submit = (await page.evaluate((m) => (window as any).__events.slice(m).find((e: any) => e.type === 'consent-submit'), r.mark)) as { decisions: Decision[] } | undefined;
+      const submit = await submitted(page, r.mark);
       for (const d of submit?.decisions ?? []) chosen.set(d.itemId, d.granted);
       intent.targets = [...chosen];
     }
@@ -253,7 +256,7 @@ async function visit(n: number): Promise<Result> {
       if (text.includes('not saved')) {
         const outcome = await answer(page, mark);
         // Retry saves the choices on screen again: a choice of the visitor's, as any Save.
-        const submit = (await page.evaluate((m) => (window as any).__events.slice(m).find((e: any) => e.type === 'consent-submit'), mark)) as { t: number; decisions: Decision[] } | undefined;
+        const submit = await submitted(page, mark);
         if (submit) {
           intents.push({ at: submit.t, targets: submit.decisions.map((d) => [d.itemId, d.granted]), outcome });
           note(`${outcome} ${tabId(page)} (retry)`);

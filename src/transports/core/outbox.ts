@@ -1,5 +1,5 @@
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-import { choiceKey, planDecisions, toMap } from '../../model/decisions.js';
+import { choiceKey, itemIndex, planDecisions, toMap } from '../../model/decisions.js';
 import { flattenItems } from '../../model/tree.js';
 import { ConsentError, toConsentError, type ConsentErrorCode } from '../../model/errors.js';
 import type {
@@ -435,7 +435,7 @@ export class OutboxTransport implements ConsentTransport {
    * wish the visitor saw and left.
    */
   async #enqueue(entry: OutboxEntry, knew: Set<string>): Promise<boolean> {
-    const byId = new Map(entry.request.catalog.groups.flatMap((g) => flattenItems(g.items)).map((i) => [i.id, i]));
+    const byId = itemIndex(entry.request.catalog);
     const withChildren = (d: Decision) => {
       const item = byId.get(d.itemId);
       return (item ? flattenItems([item]).map((i) => i.id) : [d.itemId]).map((itemId) => [itemId, d.granted] as const);

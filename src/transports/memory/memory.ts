@@ -1,5 +1,5 @@
 import { ConsentError } from '../../model/errors.js';
-import { allItems, applyDecisions, toList, toMap } from '../../model/decisions.js';
+import { applyDecisions, itemIndex, toList, toMap } from '../../model/decisions.js';
 import { readOnly } from '../core/share.js';
 import type { AccessQuery, AccessResult, ConsentCatalog, ConsentTransport, Decision, PrivacyAnswer, PrivacyRequest, Receipt, SaveRequest } from '../../model/types.js';
 
@@ -89,7 +89,7 @@ export class MemoryTransport implements ConsentTransport {
     await this.#settle(signal);
     const failure = this.saveFailures.shift();
     if (failure) throw failure;
-    const known = new Set(allItems(this.catalog).map((i) => i.id));
+    const known = itemIndex(this.catalog);
     const unknown = q.decisions.find((d) => !known.has(d.itemId));
     if (unknown) throw new ConsentError('http', `Unknown item ${unknown.itemId}`, { status: 400 });
     this.saved.push(q.decisions);
