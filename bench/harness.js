@@ -30,7 +30,9 @@ const kit = {
     await turn();
     el = document.createElement('consent-group-picker');
     el.lang = 'en';
-    el.transport = new ConsentElements.MemoryTransport({ catalog: data });
+    // It answers in a task of its own, as a provider over the network does (not within the task
+    // that added the element).
+    el.transport = new ConsentElements.MemoryTransport({ catalog: data, latency: 1 });
     const loaded = new Promise((r) => el.addEventListener('consent-load', r, { once: true }));
     const t0 = performance.now();
     document.body.append(el);

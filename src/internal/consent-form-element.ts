@@ -3,7 +3,7 @@ import { str } from '../i18n/str.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { firstItems, undecidedItems, visibleGroups } from '../model/catalog.js';
+import { countItems, firstItems, undecidedItems, visibleGroups } from '../model/catalog.js';
 import { choose, chooseAll, groupState } from '../model/decisions.js';
 import { flattenItems } from '../model/tree.js';
 import { toConsentError } from '../model/errors.js';
@@ -17,8 +17,8 @@ export type { Loaded } from './consent-form-controller.js';
 
 const stopInput = (e: Event) => e.stopPropagation();
 
-/** Items in the first slice, which shares its task with the load: more than a screen holds. */
-const FIRST_BATCH = 40;
+/** Items in the first slice: more than a screen holds. */
+const FIRST_BATCH = 24;
 /** Time a later slice may take to draw (ms): its task stays well under the 50 ms of a long task. */
 const SLICE_MS = 16;
 
@@ -47,9 +47,19 @@ export abstract class ConsentFormElement extends ConsentElement {
   @state() private drawn = FIRST_BATCH;
   #complete = true;
   #drawing = false;
+  /** The first slice of a huge catalog is drawn in a task after the load's (which parsed and checked it all). */
+  #loadYielded = false;
   /** Items in the slice being drawn, and when its render began. */
   #slice = FIRST_BATCH;
   #sliceStarted = 0;
+  /** Groups whose lists the browser skips, off screen (`content-visibility: auto`). */
+  #offscreen = new Set<string>();
+  /** What each group was last drawn from (its `guard`'s values). */
+  #drawnFrom = new Map<string, unknown[]>();
+  /** Groups off screen show what they showed before: a later task draws them (see `#drawFrom`). */
+  #behind = false;
+  /** Items of groups off screen that may still be drawn again in this task. */
+  #budget = FIRST_BATCH;
 
   /** What to load: the element's own attributes. */
   protected abstract catalogQuery(): CatalogQuery;
@@ -70,7 +80,11 @@ export abstract class ConsentFormElement extends ConsentElement {
     stateQuery: () => this.stateQuery(),
     saveFields: (loaded) => ({ ...this.saveFields(loaded), source: this.source }),
     shown: (texts) => this.text(texts),
-    catalogChanged: () => (this.drawn = this.#slice = FIRST_BATCH),
+    catalogChanged: () => {
+      this.drawn = this.#slice = FIRST_BATCH;
+      this.#loadYielded = false;
+      this.#drawnFrom.clear();
+    },
   });
 
   /** Another element on the page saved: what the provider holds may have changed. */
@@ -130,6 +144,9 @@ export abstract class ConsentFormElement extends ConsentElement {
     const all = loaded ? visibleGroups(loaded.catalog) : [];
     const { groups, complete } = firstItems(all, this.drawn);
     this.#complete = complete;
+    // A huge catalog just loaded stays a skeleton until the next task (see `updated`).
+    const shown = loaded && (complete || this.#loadYielded) ? loaded : undefined;
+    const from = shown ? this.#drawFrom(groups, shown) : [];
     // The checkboxes' own `input` events stop here: the element fires its own once `value` has changed.
     // Buttons and messages are in the UI language (English where the page's has no translation);
     // the provider's texts inside say their own.
@@ -137,7 +154,7 @@ export abstract class ConsentFormElement extends ConsentElement {
       <slot name="heading"></slot>
       ${loaded ? this.renderIntro(loaded) : nothing}
       ${this.form.loader.status === 'error' ? this.#renderError('load') : nothing}
-      ${loaded ? this.#renderLoaded(loaded, groups) : loading ? this.#renderSkeleton() : nothing}
+      ${shown ? this.#renderLoaded(shown, groups, from) : loading || loaded ? this.#renderSkeleton() : nothing}
       <p part="status" class=${save.kind === 'saved' || save.kind === 'queued' ? 'saved' : ''} role="status" aria-live="polite">${this.#statusText(loading)}</p>
       ${save.kind === 'saved' && receiptUrl
         ? html`<a part="receipt" href=${receiptUrl} download="consent-receipt.json">${msg('Download a receipt of your choices (JSON)')}</a>`
@@ -152,11 +169,11 @@ export abstract class ConsentFormElement extends ConsentElement {
    * catalog is still being drawn: controls are disabled.
    */
   protected get busy(): boolean {
-    return this.form.busy || !this.#complete;
+    return this.form.busy || !this.#complete || this.#behind;
   }
 
   protected override get settled(): boolean {
-    return !!this.form.loaded && this.#complete;
+    return !!this.form.loaded && this.#complete && !this.#behind;
   }
 
   protected override get failed(): boolean {
@@ -166,12 +183,16 @@ export abstract class ConsentFormElement extends ConsentElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // The next slice after the browser had a chance to paint and take input (not rAF: it stops in hidden tabs).
-    if (this.#complete || this.#drawing) return;
-    this.#slice = nextSlice(this.#slice, performance.now() - this.#sliceStarted);
+    if ((this.#complete && !this.#behind) || this.#drawing) return;
+    const first = !this.#loadYielded;
+    if (!first) this.#slice = nextSlice(this.#slice, performance.now() - this.#sliceStarted);
     this.#drawing = true;
     setTimeout(() => {
       this.#drawing = false;
-      this.drawn += this.#slice;
+      if (first) this.#loadYielded = true;
+      else if (!this.#complete) this.drawn += this.#slice;
+      this.#budget = this.#slice;
+      this.requestUpdate();
     });
   }
 
@@ -194,7 +215,7 @@ export abstract class ConsentFormElement extends ConsentElement {
         ${text?.description ? html`<p part="group-description" id=${descId} dir="auto" lang=${text.lang}>${text.description}</p>` : html`<span></span>`}
         ${this.#renderGroupToggle(group, title, loaded, o.toggleLabel ?? msg('All'))}
       </div>
-      <ul role="list">
+      <ul role="list" @contentvisibilityautostatechange=${this.#skipped}>
         ${items}
       </ul>
     </fieldset>`;
@@ -261,7 +282,7 @@ export abstract class ConsentFormElement extends ConsentElement {
         .checked=${state === 'all'}
         .indeterminate=${state === 'some'}
         @change=${(e: Event) => this.form.choose(chooseAll(this.form.choices, group.items, (e.target as HTMLInputElement).checked))}
-      />${label}
+      /><span>${label}</span>
     </label>`;
   }
 
@@ -278,6 +299,38 @@ export abstract class ConsentFormElement extends ConsentElement {
     return out;
   }
 
+  /** A group's list left or came back on screen: one coming back is drawn now if it shows older answers. */
+  #skipped = (e: Event) => {
+    const id = (e.currentTarget as HTMLElement).parentElement!.dataset.group!;
+    if ((e as Event & { skipped: boolean }).skipped) this.#offscreen.add(id);
+    else if (this.#offscreen.delete(id) && this.#behind) this.requestUpdate();
+  };
+
+  /**
+   * Each group's `guard` values: what it shows now, or, for a group off screen, what it was last
+   * drawn from once `budget` items were drawn again in this task. "Accept all" on a huge
+   * catalog draws what is in view at once and the rest a slice per task, never in one long task.
+   */
+  #drawFrom(groups: readonly ConsentGroupModel[], loaded: Loaded): unknown[][] {
+    const langs = [...this.langs(), this.language.fallback()].join();
+    // The UI strings drawn: a translation arriving draws the groups again.
+    const strings = this.language.translation();
+    // A new change draws a first slice in the task that made it; later tasks a slice each (see `updated`).
+    if (!this.#behind) this.#budget = FIRST_BATCH;
+    this.#behind = false;
+    return groups.map((g) => {
+      let from: unknown[] = [g, loaded, langs, strings, this.#shows(g.items, loaded)];
+      const last = this.#drawnFrom.get(g.id);
+      if (last && this.#offscreen.has(g.id) && from.some((v, i) => v !== last[i])) {
+        const n = countItems(g.items);
+        if (n > this.#budget) (from = last), (this.#behind = true);
+        else this.#budget -= n;
+      }
+      this.#drawnFrom.set(g.id, from);
+      return from;
+    });
+  }
+
   #renderSkeleton() {
     return html`<div part="skeleton" class="skeleton" aria-hidden="true">
       <div class="bone"></div>
@@ -286,19 +339,20 @@ export abstract class ConsentFormElement extends ConsentElement {
     </div>`;
   }
 
-  #renderLoaded(loaded: Loaded, groups: ConsentGroupModel[]) {
+  #renderLoaded(loaded: Loaded, groups: ConsentGroupModel[], from: unknown[][]) {
     if (groups.length === 0) return html`<p part="empty">${msg('There is nothing to choose here right now.')}</p>`;
     // One disabled fieldset disables every control inside while busy, so that a save or the last
-    // slice of a huge catalog touches one attribute, not every checkbox. A group is drawn again
-    // only when what it shows (see `#shows`) or the languages changed.
-    const langs = [...this.langs(), this.language.fallback()].join();
-    // The UI strings drawn: a translation arriving draws the groups again.
-    const strings = this.language.translation();
+    // slice of a huge catalog touches one attribute, not every checkbox. It draws no box
+    // (`display: contents`): a fieldset's box is laid out whole at every change, so each slice
+    // of a huge catalog would lay out every group again. A group is drawn again only when what
+    // it is drawn from changed (see `#drawFrom`).
     // While busy the buttons refuse clicks but stay focusable (not `disabled`): the button a
     // keyboard user pressed keeps the focus through the save, instead of dropping it to <body>.
     const busy = this.busy ? 'true' : nothing;
-    return html`<fieldset class=${this.#complete && this.drawn <= FIRST_BATCH ? 'groups' : 'groups long'} role="none" ?disabled=${this.busy}>
-        ${groups.map((g) => guard([g, loaded, langs, strings, this.#shows(g.items, loaded)], () => this.renderGroup(g, loaded)))}
+    return html`<fieldset class="controls" role="none" ?disabled=${this.busy}>
+        <div class=${this.#complete && this.drawn <= FIRST_BATCH ? 'groups' : 'groups long'}>
+          ${groups.map((g, i) => guard(from[i]!, () => this.renderGroup(g, loaded)))}
+        </div>
       </fieldset>
       <div part="actions">
         <button part="button reject-all" aria-disabled=${busy} @click=${() => this.busy || this.form.all(false)}>${msg('Reject all')}</button>

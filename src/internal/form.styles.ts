@@ -61,11 +61,12 @@ export const formStyles = css`
   :host(:state(translating)) :is([part~='base'], dialog) > :not(slot) {
     visibility: hidden;
   }
+  .controls {
+    display: contents;
+  }
   .groups {
     display: grid;
     gap: var(--_gap);
-    padding: 0;
-    border: 0;
   }
   /* In a long catalog, lists off screen skip style, layout and paint until scrolled to: it costs
      what is in view. Only there: a skipped list has a guessed height, which tools that measure
@@ -105,9 +106,12 @@ export const formStyles = css`
     cursor: pointer;
     overflow-wrap: anywhere;
   }
-  label:has(input:disabled) {
+  /* What follows a disabled box in its label, muted (not label:has(), which the browser matches
+     again for every label when a save disables all boxes; not opacity, which lays them out again). */
+  label > input:disabled,
+  label > input:disabled ~ * {
     cursor: not-allowed;
-    opacity: 0.6;
+    color: var(--_muted);
   }
   input[type='checkbox'] {
     inline-size: 1.5rem;

@@ -18,6 +18,16 @@ function onPageChange(): void {
   for (const c of connected) c.refresh();
 }
 
+let browser: readonly string[] | undefined;
+/** The browser's languages, read again only when they change: a read costs about a microsecond, and a long catalog asks for thousands of texts. */
+function browserLangs(): readonly string[] {
+  if (!browser) {
+    browser = globalThis.navigator?.languages ?? [];
+    globalThis.addEventListener?.('languagechange', () => (browser = undefined), { once: true });
+  }
+  return browser;
+}
+
 /**
  * The languages of one element, by the same fallback chain for every element: its own `lang`,
  * the nearest ancestor's (followed while connected, with one observer for the whole page),
@@ -37,7 +47,7 @@ export class LangController implements ReactiveController {
 
   /** Languages to try for texts, best first. (Asked once per text drawn: kept while its sources are the same.) */
   langs(): string[] {
-    const from = [this.#host.lang, this.#inherited, getDefaults().lang, globalThis.navigator?.languages ?? []];
+    const from = [this.#host.lang, this.#inherited, getDefaults().lang, browserLangs()];
     if (from.some((f, i) => f !== this.#langs[0][i])) this.#langs = [from, preferredLangs(...from)];
     return this.#langs[1];
   }

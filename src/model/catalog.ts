@@ -21,7 +21,8 @@ const visible = once((catalog: ConsentCatalog): ConsentGroupModel[] => {
 });
 
 /** Items in a list, nested ones included. */
-const countItems = (items: readonly ConsentItem[]): number => items.reduce((n, i) => n + 1 + countItems(i.children ?? []), 0);
+/** Items, nested ones counted. */
+export const countItems = (items: readonly ConsentItem[]): number => items.reduce((n, i) => n + 1 + countItems(i.children ?? []), 0);
 
 /**
  * The groups cut to their first `budget` items (nested ones counted, a top-level item always

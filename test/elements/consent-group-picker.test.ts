@@ -466,17 +466,52 @@ describe('<consent-group-picker>', () => {
       expect($(el, '[part~="skeleton"]')).to.equal(null);
     });
 
+    /** A catalog at the limits: 200 groups of 10. */
+    const big = (): ConsentCatalog => ({
+      source: 'memory',
+      groups: Array.from({ length: 200 }, (_, g) => ({
+        id: `g${g}`, order: g, active: true, texts: [{ lang: 'en', title: `Group ${g}` }],
+        items: Array.from({ length: 10 }, (_, i) => leaf(String(g * 10 + i), `Item ${g * 10 + i}`)),
+      })),
+    });
+
+    it('(8) draws the first slice of a huge catalog in a task after the one that loaded it', async () => {
+      const el = document.createElement('consent-group-picker');
+      el.transport = new MemoryTransport({ catalog: big() });
+      const loaded = oneEvent(el, 'consent-load');
+      const box = await fixture<HTMLElement>(html`<div></div>`);
+      box.append(el);
+      await loaded;
+      await el.updateComplete;
+      expect($$(el, 'input[data-item-input]').length, 'drawn in the task of the load').to.equal(0);
+      expect($(el, '[part~="skeleton"]')).to.exist;
+      await waitUntil(() => $$(el, 'input[data-item-input]').length > 0, 'never drawn');
+    });
+
     it('(8) draws a catalog at the limits a slice at a time, all of it in the end, controls enabled then', async () => {
-      const big: ConsentCatalog = {
-        source: 'memory',
-        groups: Array.from({ length: 200 }, (_, g) => ({
-          id: `g${g}`, order: g, active: true, texts: [{ lang: 'en', title: `Group ${g}` }],
-          items: Array.from({ length: 10 }, (_, i) => leaf(String(g * 10 + i), `Item ${g * 10 + i}`)),
-        })),
-      };
-      const el = await memoryPicker(new MemoryTransport({ catalog: big }));
+      const el = await memoryPicker(new MemoryTransport({ catalog: big() }));
       expect($$(el, 'input[data-item-input]').length).to.be.below(2000, 'not drawn in one task');
       await waitUntil(() => $$(el, 'input[data-item-input]').length === 2000, 'never drawn whole', { timeout: 10000 });
+      await el.updateComplete;
+      expect(button(el, 'save').getAttribute('aria-disabled')).to.equal(null);
+      expect(input(el, '1999').matches(':disabled')).to.equal(false);
+    });
+
+    it('(8) Accept all on a huge catalog: the groups in view at once, those off screen in later tasks, all of them in the end', async () => {
+      const el = await memoryPicker(new MemoryTransport({ catalog: big() }));
+      const boxes = () => $$<HTMLInputElement>(el, 'input[data-item-input]');
+      await waitUntil(() => boxes().length === 2000 && button(el, 'accept-all').getAttribute('aria-disabled') === null, 'never drawn whole', { timeout: 10000 });
+      // The browser has told which lists it skips, off screen.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      const saved = oneEvent(el, 'consent-saved');
+      button(el, 'accept-all').click();
+      await el.updateComplete;
+      const checked = () => boxes().filter((b) => b.checked).length;
+      expect($$<HTMLInputElement>(el, 'fieldset[data-group="g0"] input[data-item-input]').every((b) => b.checked), 'the group in view').to.equal(true);
+      expect(checked(), 'not all drawn again in the task of the click').to.be.below(2000);
+      expect($(el, '[part~="base"]')!.getAttribute('aria-busy'), 'busy until drawn').to.equal('true');
+      await saved;
+      await waitUntil(() => checked() === 2000, 'the groups off screen never drawn again', { timeout: 10000 });
       await el.updateComplete;
       expect(button(el, 'save').getAttribute('aria-disabled')).to.equal(null);
       expect(input(el, '1999').matches(':disabled')).to.equal(false);
