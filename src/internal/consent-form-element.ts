@@ -19,16 +19,20 @@ const stopInput = (e: Event) => e.stopPropagation();
 
 /** Items in the first slice: more than a screen holds. */
 const FIRST_BATCH = 24;
-/** Time a later slice may take to draw (ms): its task stays well under the 50 ms of a long task. */
-const SLICE_MS = 16;
+/**
+ * Time a later slice may take to draw (ms). Its task takes more (garbage collection, the
+ * update's own work) and the pace of drawing varies threefold from slice to slice: it stays
+ * under the 50 ms of a long task.
+ */
+const SLICE_MS = 12;
 
 /**
  * Items in the next slice of a huge catalog, from how long the last one took to draw: as many
- * as fit in SLICE_MS at that pace (a slow phone draws fewer per task), at most twice as many
- * as the last (one quick slice is no promise), at least 10.
+ * as fit in SLICE_MS at that pace (a slow phone draws fewer per task), at most half as many
+ * again as the last (one quick slice is no promise), at least 10.
  */
 export const nextSlice = (last: number, tookMs: number): number =>
-  Math.max(10, Math.min(2 * last, Math.floor((last * SLICE_MS) / Math.max(tookMs, 0.1))));
+  Math.max(10, Math.min(Math.ceil(1.5 * last), Math.floor((last * SLICE_MS) / Math.max(tookMs, 0.1))));
 
 /**
  * How every consent form element draws: the states (loading, ready, empty, error, saving,
@@ -291,13 +295,19 @@ export abstract class ConsentFormElement extends ConsentElement {
    * A save that stores what was shown changes none of it, so draws nothing again.
    */
   #shows(items: readonly ConsentItem[], loaded: Loaded): string {
+    // Worked out again only when the answers or choices changed (not at each slice of a huge catalog).
+    const key = [loaded.stored, loaded.records, this.form.choices];
+    const last = this.#showing.get(items);
+    if (last && key.every((k, i) => k === last[i])) return last[3] as string;
     let out = '';
     for (const i of flattenItems(items)) {
       const r = loaded.records.get(i.id);
       out += `${+this.isOn(i, loaded)}${r ? `${r.basis}${this.form.choices.get(i.id)}` : ''},`;
     }
+    this.#showing.set(items, [...key, out]);
     return out;
   }
+  #showing = new WeakMap<readonly ConsentItem[], unknown[]>();
 
   /** A group's list left or came back on screen: one coming back is drawn now if it shows older answers. */
   #skipped = (e: Event) => {

@@ -32,15 +32,15 @@ export function firstItems(groups: readonly ConsentGroupModel[], budget: number)
   const out: ConsentGroupModel[] = [];
   let used = 0;
   for (const g of groups) {
-    const items: ConsentItem[] = [];
-    for (const item of g.items) {
+    // Counted without copying: a slice of a huge catalog walks every item drawn before it.
+    for (let k = 0; k < g.items.length; k++) {
+      const item = g.items[k]!;
       const n = item.children ? countItems([item]) : 1;
       if (used > 0 && used + n > budget) {
-        if (items.length) out.push({ ...g, items });
+        if (k) out.push({ ...g, items: g.items.slice(0, k) });
         return { groups: out, complete: false };
       }
       used += n;
-      items.push(item);
     }
     out.push(g);
   }

@@ -518,10 +518,10 @@ describe('<consent-group-picker>', () => {
     });
 
     it('(8) sizes each slice of a huge catalog by how long the last took to draw', () => {
-      // 100 items in 40 ms: 40 fit in the 16 ms a slice may take.
-      expect(nextSlice(100, 40)).to.equal(40);
-      // A quick slice at most doubles the next; a very slow one still draws 10.
-      expect(nextSlice(40, 1)).to.equal(80);
+      // 100 items in 40 ms: 30 fit in the 12 ms a slice may take.
+      expect(nextSlice(100, 40)).to.equal(30);
+      // A quick slice makes the next at most half as big again; a very slow one still draws 10.
+      expect(nextSlice(40, 1)).to.equal(60);
       expect(nextSlice(100, 1000)).to.equal(10);
     });
 
