@@ -14,6 +14,11 @@ describe('minifyLiterals', () => {
     assert.equal(minifyLiterals(src), "const s = css`a{color:${unsafeCSS('x   y')}}`; const h = html`<p>  a  </p>`; const t = `a  {  b }`;");
   });
 
+  it('takes only the indentation out of `html` templates: a line break stays where one was', () => {
+    const src = 'const h = html`<p>\n      ${a}\n      <a href="x">b</a> c  d\n\n    </p>`;';
+    assert.equal(minifyLiterals(src), 'const h = html`<p>\n${a}\n<a href="x">b</a> c  d\n</p>`;');
+  });
+
   it('keeps the space between two interpolated values', () => {
     assert.equal(minifyLiterals('const s = css`\n  a { padding: ${x} ${y}; }\n`;'), 'const s = css`a{padding:${x} ${y}}`;');
   });

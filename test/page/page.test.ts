@@ -6,7 +6,7 @@ import { startConsentMode } from '../../src/page/consent-mode.js';
 import { consents, publish } from '../../src/page/consents.js';
 import { startPageConsents } from '../../src/page/read.js';
 import { MemoryTransport } from '../../src/transports/memory/memory.js';
-import type { ConsentStateEvent } from '../../src/events/consent-state.js';
+import type { ConsentStateDetail, ConsentStateEvent } from '../../src/events/consent-state.js';
 
 type TestWindow = Window & { gatedRuns?: number; inlineRuns?: number; moduleRuns?: number; dataLayer?: unknown[] };
 const w = window as TestWindow;
@@ -16,6 +16,17 @@ const fresh = () => `t${++n}-${Math.random().toString(36).slice(2, 8)}`;
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('page consent state', () => {
+  it('tells each listener the decisions as they were when they changed, however late it reads them', () => {
+    const [scope, a, b] = [fresh(), fresh(), fresh()];
+    const details: ConsentStateDetail[] = [];
+    const stop = consents.subscribe((d) => details.push(d));
+    publish(scope, [[a, true], [b, false]]);
+    publish(scope, [[a, false]]);
+    stop();
+    expect(details.map((d) => d.decisions)).to.deep.equal([{ [a]: true, [b]: false }, { [a]: false, [b]: false }]);
+    expect(JSON.parse(JSON.stringify(details[0]))).to.deep.equal({ scope, decisions: { [a]: true, [b]: false }, changed: [a, b] });
+  });
+
   it('answers synchronously, hears every change, and fires consent-state on document', async () => {
     const [a, b] = [fresh(), fresh()];
     expect(consents.get(a, 'scope-1')).to.equal(undefined);
