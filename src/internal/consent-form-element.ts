@@ -87,7 +87,9 @@ export abstract class ConsentFormElement extends ConsentElement {
     catalogChanged: () => {
       this.drawn = this.#slice = FIRST_BATCH;
       this.#loadYielded = false;
+      // (Lists drawn again for other groups tell only when their state changes: taken as in view.)
       this.#drawnFrom.clear();
+      this.#offscreen.clear();
     },
   });
 
