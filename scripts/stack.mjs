@@ -16,8 +16,24 @@ export const freePort = () =>
     s.on('error', reject);
   });
 
-/** @param {{ extraOrigins?: string[], env?: Record<string,string> }} o */
+/**
+ * The port is picked free and then given back for the demo to take; meanwhile another process
+ * (or the demo's own simulator, on a port the system picks) may take it: then it starts again
+ * on another.
+ * @param {{ extraOrigins?: string[], env?: Record<string,string> }} o
+ */
 export async function startStack(o = {}) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(o);
+    } catch (e) {
+      if (attempt >= 3 || !String(e).includes('EADDRINUSE')) throw e;
+    }
+  }
+}
+
+/** @param {{ extraOrigins?: string[], env?: Record<string,string> }} o */
+async function startOnce(o) {
   const tmp = mkdtempSync(join(tmpdir(), 'consent-elements-'));
   const port = await freePort();
   const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, ...(o.extraOrigins ?? [])];
@@ -37,7 +53,7 @@ export async function startStack(o = {}) {
       DEMO_SUBJECTS_AS_NAMED: '1',
       ...o.env,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = () => {
     child.kill('SIGTERM');
@@ -45,11 +61,19 @@ export async function startStack(o = {}) {
   };
   const ready = await new Promise((resolve, reject) => {
     let out = '';
+    let started = false;
     const timer = setTimeout(() => reject(new Error(`The demo did not start in 60 s:\n${out}`)), 60_000);
+    // Its errors still reach the console; kept until it is up, so that a port taken meanwhile can be told.
+    child.stderr.on('data', (d) => {
+      process.stderr.write(d);
+      if (!started) out += d;
+    });
     child.stdout.on('data', (d) => {
+      if (started) return;
       out += d;
       const line = out.split('\n').find((l) => l.startsWith('READY '));
       if (line) {
+        started = true;
         clearTimeout(timer);
         resolve(JSON.parse(line.slice(6)));
       }
