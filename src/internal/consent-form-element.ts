@@ -64,6 +64,8 @@ export abstract class ConsentFormElement extends ConsentElement {
   #behind = false;
   /** Items of groups off screen that may still be drawn again in this task. */
   #budget = FIRST_BATCH;
+  /** What each list of items showed (see `#shows`), with the answers and choices it was worked out from. */
+  #showing = new WeakMap<readonly ConsentItem[], unknown[]>();
 
   /** What to load: the element's own attributes. */
   protected abstract catalogQuery(): CatalogQuery;
@@ -309,7 +311,6 @@ export abstract class ConsentFormElement extends ConsentElement {
     this.#showing.set(items, [...key, out]);
     return out;
   }
-  #showing = new WeakMap<readonly ConsentItem[], unknown[]>();
 
   /** A group's list left or came back on screen: one coming back is drawn now if it shows older answers. */
   #skipped = (e: Event) => {

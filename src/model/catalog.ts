@@ -21,7 +21,6 @@ const visible = once((catalog: ConsentCatalog): ConsentGroupModel[] => {
 });
 
 /** Items in a list, nested ones included. */
-/** Items, nested ones counted. */
 export const countItems = (items: readonly ConsentItem[]): number => items.reduce((n, i) => n + 1 + countItems(i.children ?? []), 0);
 
 /**
