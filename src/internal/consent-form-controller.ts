@@ -432,10 +432,13 @@ export class ConsentFormController implements ReactiveController {
 
   /**
    * Another tab's newer save replaced these queued or refused choices: shown here unsaved (a
-   * refused save put back on screen), they are no longer the visitor's latest.
+   * refused save put back on screen), they are no longer the visitor's latest. Unless this
+   * page's own save under way carries them (two tabs retrying one refused save: this one's is
+   * the newer): should it be refused, Retry must still send them.
    */
   #forget(decisions: Decision[], loaded: Loaded) {
-    const gone = new Set(decisions.map(choiceKey));
+    const own = new Set(this.#saving.map(choiceKey));
+    const gone = new Set(decisions.map(choiceKey).filter((k) => !own.has(k)));
     const kept = [...this.#choices].filter(([itemId, granted]) => !gone.has(choiceKey({ itemId, granted })));
     if (kept.length === this.#choices.size) return;
     this.#choices = new Map(kept);

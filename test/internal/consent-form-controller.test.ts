@@ -192,3 +192,35 @@ describe('ConsentFormController, a queued save refused while the first load is u
     open();
   });
 });
+
+describe('ConsentFormController, two tabs retrying the same refused save', () => {
+  it('keeps a choice its own save carries when another tab\'s save of the same choice is superseded, and Retry sends it after a refusal', async () => {
+    let listener: ((e: import('../../src/model/types.js').QueueEvent) => void) | undefined;
+    let refuse = (_e: unknown) => {};
+    const sent: { itemId: string; granted: boolean }[][] = [];
+    const transport: ConsentTransport = {
+      name: 'outbox-like',
+      loadCatalog: async () => structuredClone(catalog),
+      loadState: async () => [],
+      queued: async () => ({ pending: [], failed: [] }),
+      watch: (_q, fn) => ((listener = fn), () => (listener = undefined)),
+      // The first save waits, then is refused for good; the next is stored.
+      saveDecisions: (q) => {
+        sent.push(q.decisions);
+        return sent.length === 1 ? new Promise((_, reject) => (refuse = reject)) : Promise.resolve(q.decisions.map((d) => ({ ...d })));
+      },
+    };
+    const el = await probe(transport);
+    el.form.choose(choose(el.form.choices, item('2'), true));
+    const first = el.form.saveChoices();
+    await waitUntil(() => sent.length === 1, 'saving');
+    // The other tab's Retry of the same choice, replaced by this tab's newer one.
+    listener!({ type: 'superseded', entry: 'other', seq: 3, remote: true, decisions: [{ itemId: '2', granted: true }] });
+    refuse(new ConsentError('invalid-response', 'Expected JSON but got text/html'));
+    await first;
+    expect(el.form.save.kind).to.equal('error');
+    expect(el.form.choices.get('2'), 'still the visitor\'s choice, on screen with Retry').to.equal(true);
+    await el.form.saveChoices();
+    expect(sent, 'Retry sends it again').to.deep.equal([[{ itemId: '2', granted: true }], [{ itemId: '2', granted: true }]]);
+  });
+});
