@@ -53,7 +53,7 @@ export async function recordReceipt(i: RecordInput): Promise<ConsentReceipt> {
     // The backend's word on whose decisions these are wins over the page's own subject.
     principal: i.receipts.find((r) => r.principal)?.principal ?? (i.subject ? await pseudonym(i.subject) : ''),
     id: crypto.randomUUID(),
-    now: Math.max(Date.now(), ...i.receipts.map((r) => r.created ?? 0)),
+    now: Date.now(),
     where: `<${i.tag}> ${location.origin}${location.pathname}`,
   });
   await keepReceipt(receipt).catch(() => undefined);

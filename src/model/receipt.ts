@@ -78,7 +78,7 @@ export interface ReceiptInput {
   /** A pseudonymous id of the visitor (never their raw identifier). */
   principal: string;
   id: string;
-  /** Epoch ms. */
+  /** Epoch ms: the time of the save when the provider names none for its records. */
   now: number;
   /** Where it was collected, e.g. the page address. */
   where?: string;
@@ -123,7 +123,8 @@ export function consentReceipt(i: ReceiptInput): ConsentReceipt {
   return {
     version: 'KI-CR-v1.1.0',
     jurisdiction: i.settings.jurisdiction,
-    consentTimestamp: Math.floor(i.now / 1000),
+    // The provider's record time where it has one, so the receipt matches what it stored (the device's clock is late by the round trip, or just wrong).
+    consentTimestamp: Math.floor((Math.max(0, ...i.receipts.map((r) => r.created ?? 0)) || i.now) / 1000),
     collectionMethod: [i.settings.collectionMethod ?? 'web form', i.where].filter(Boolean).join(': '),
     consentReceiptID: i.id,
     language,

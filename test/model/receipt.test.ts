@@ -48,7 +48,7 @@ describe('consent receipts', () => {
     const r = build('en');
     expect(r.version).to.equal('KI-CR-v1.1.0');
     expect(r.jurisdiction).to.equal('NO');
-    expect(r.consentTimestamp).to.equal(Date.UTC(2026, 10, 24, 12, 0, 1) / 1000);
+    expect(r.consentTimestamp, "the provider's record time, not the device's").to.equal(Date.UTC(2026, 10, 24, 12) / 1000);
     expect(r.collectionMethod).to.equal('web form: <consent-purpose-template> https://example.com/');
     expect(r.consentReceiptID).to.equal('00000000-0000-4000-8000-000000000000');
     expect(r.piiPrincipalId).to.equal('sha256:abc');
@@ -92,9 +92,10 @@ describe('consent receipts of nested consents', () => {
       shown: (texts) => pickText(texts, ['en'], 'en'),
       principal: '',
       id: '00000000-0000-4000-8000-000000000001',
-      now: 0,
+      now: Date.UTC(2026, 0, 1),
       where: '<consent-group-picker> https://example.com/',
     });
     expect(r.services[0]!.purposes.map((p) => p.purpose)).to.deep.equal(['By SMS', 'Offers']);
+    expect(r.consentTimestamp, 'no record time from the provider: the time of the save').to.equal(Date.UTC(2026, 0, 1) / 1000);
   });
 });
