@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { minifyLiteralsPlugin } from './scripts/minify-literals.js';
 
@@ -10,12 +11,14 @@ import { minifyLiteralsPlugin } from './scripts/minify-literals.js';
 //                               every translation inside (one file; providers still on demand).
 // `vite build --mode locales` → dist/locales/<code>.js: the translations the script tag loads on demand.
 // `vite build --mode providers` → dist/providers/<name>.js: the provider transports the script tag
-//                               loads on demand, each with its wire schemas and zod.
+//                               loads on demand, each with its wire schemas and zod, and its
+//                               receipt store.
 const locales = Object.fromEntries(
   readdirSync('src/i18n/locales').map((f) => [f.replace(/\.ts$/, ''), `src/i18n/locales/${f}`]),
 );
 
-const providers = { connect: 'src/transports/connect/connect.ts', consentua: 'src/transports/consentua/consentua.ts' };
+// The device's receipt store goes with them: a page serving the provider transports serves it too.
+const providers = { connect: 'src/transports/connect/connect.ts', consentua: 'src/transports/consentua/consentua.ts', receipts: 'src/internal/receipt-store.ts' };
 
 export default defineConfig(({ mode }) => {
   const common = { target: 'es2022', sourcemap: true, reportCompressedSize: true } as const;
@@ -23,6 +26,8 @@ export default defineConfig(({ mode }) => {
   if (mode === 'iife' || mode === 'iife-languages')
     return {
       plugins,
+      // The receipt store comes from beside the bundle (providers/receipts.js), not inlined.
+      resolve: { alias: [{ find: /^.*\/receipt-store\.js$/, replacement: resolve('src/internal/receipt-store.script-tag.ts') }] },
       build: {
         ...common,
         outDir: 'dist',

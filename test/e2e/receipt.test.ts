@@ -92,6 +92,32 @@ describe('consent receipts', () => {
     await context.close();
   });
 
+  it('are fetched beside the script tag at the first save; without that file the save holds and the console says why', async () => {
+    const context = await browser().newContext();
+    await context.route(`${env.demo}/__receipt.html`, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: page }));
+    const tab = await context.newPage();
+    const asked: string[] = [];
+    tab.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    const warnings: string[] = [];
+    tab.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await tab.route('**/dist/providers/receipts.js', (r) => r.fulfill({ status: 404, body: 'not here' }));
+    await tab.goto(`${env.demo}/__receipt.html`);
+    const picker = tab.locator('consent-group-picker');
+    await picker.locator('input[data-item-input="1001"]').waitFor();
+    assert.ok(!asked.includes('/dist/providers/receipts.js'), 'the receipt store was fetched before any save');
+    await picker.locator('input[data-item-input="1001"]').check();
+    await picker.locator('button[part~="save"]').click();
+    await picker.locator('[part~="status"]', { hasText: 'saved' }).waitFor();
+    // The store is asked for after the save is shown (in a task of its own).
+    for (let i = 0; i < 50 && !warnings.some((w) => w.includes('receipts are not kept')); i++) await tab.waitForTimeout(100);
+    assert.ok(asked.includes('/dist/providers/receipts.js'), 'the save did not fetch the receipt store');
+    const said = warnings.filter((w) => w.includes('consent receipts are not kept'));
+    assert.equal(said.length, 1, `the console did not say why: ${JSON.stringify(warnings)}`);
+    assert.match(said[0]!, /providers\/receipts\.js.*Serve dist\/providers\//);
+    assert.equal(await picker.locator('a[part~="receipt"]').count(), 0, 'a receipt link with no receipt kept');
+    await context.close();
+  });
+
   it('a Connect receipt in consent-saved names the consent text the visitor saw, and so does the kept receipt', async () => {
     const context = await browser().newContext();
     const tab = await context.newPage();

@@ -104,5 +104,8 @@ describe('size budgets (brotli, what a visitor downloads at start)', () => {
     assert.ok(!/connectGroupsSchema|consentuaTemplatesSchema|ZodMini|zod/i.test(iife), 'provider code or zod in the script-tag bundle');
     const connect = await readFile('dist/providers/connect.js', 'utf8');
     assert.ok(connect.length > 1000, 'no Connect chunk beside the bundle');
+    // The receipt store too: a visitor downloads it at the first confirmed save.
+    assert.ok(!iife.includes('KI-CR-v1.1.0'), 'the receipt store is in the script-tag bundle');
+    assert.ok((await readFile('dist/providers/receipts.js', 'utf8')).includes('KI-CR-v1.1.0'), 'no receipt store beside the bundle');
   });
 });
