@@ -92,6 +92,8 @@ export class ConsentFormController implements ReactiveController {
   #unwatch?: () => void;
   /** Per item, the newest save (intent order) heard of: what an older one says of it is out of date. */
   #newest = new Map<string, number>();
+  /** Per item, when the visitor last changed it here, on the clock of saves' intent order. */
+  readonly #chosenAt = new Map<string, number>();
   /** The decisions of this element's save under way: its own choices, not yet stored. */
   #saving: Decision[] = [];
   /** This element's saves under way at any time during the current load (one may end, refused, before it does). */
@@ -300,9 +302,11 @@ export class ConsentFormController implements ReactiveController {
     if (e.type === 'superseded' && e.remote) this.#forget(e.decisions, loaded);
     if (heard.length) {
       this.#apply(loaded, heard);
-      // A choice made since in another tab is newer than one left unsaved here (a refused one shown again).
-      if (e.remote && heard.some((d) => this.#choices.has(d.itemId))) {
-        const ids = new Set(heard.map((d) => d.itemId));
+      // A choice made since in another tab is newer than one left unsaved here (a refused one shown
+      // again); not one made here after it (the same save, heard pending and then confirmed).
+      const older = heard.filter((d) => this.#choices.has(d.itemId) && !((this.#chosenAt.get(d.itemId) ?? -Infinity) > (e.seq ?? Infinity)));
+      if (e.remote && older.length) {
+        const ids = new Set(older.map((d) => d.itemId));
         this.#choices = new Map([...this.#choices].filter(([id]) => !ids.has(id)));
       }
       this.#host.requestUpdate();
@@ -361,6 +365,8 @@ export class ConsentFormController implements ReactiveController {
 
   /** The visitor changed choices: `next` replaces them (see `choose`/`chooseAll` in model/decisions). */
   choose(next: Map<string, boolean>): void {
+    const at = performance.timeOrigin + performance.now();
+    for (const [id, granted] of next) if (this.#choices.get(id) !== granted) this.#chosenAt.set(id, at);
     this.#set({ choices: next, ...(this.#save.kind !== 'saving' ? { save: { kind: 'idle' } as const } : {}) });
     const loaded = this.loaded;
     if (!loaded) return;

@@ -224,3 +224,50 @@ describe('ConsentFormController, two tabs retrying the same refused save', () =>
     expect(sent, 'Retry sends it again').to.deep.equal([[{ itemId: '2', granted: true }], [{ itemId: '2', granted: true }]]);
   });
 });
+
+describe('ConsentFormController, another tab\'s save confirmed after the visitor chose again here', () => {
+  it('keeps the newer choice made here: the confirmation is of a save already shown', async () => {
+    let listener: ((e: import('../../src/model/types.js').QueueEvent) => void) | undefined;
+    const sent: { itemId: string; granted: boolean }[][] = [];
+    const transport: ConsentTransport = {
+      name: 'outbox-like',
+      loadCatalog: async () => structuredClone(catalog),
+      loadState: async () => [{ itemId: '2', granted: true }],
+      queued: async () => ({ pending: [], failed: [] }),
+      watch: (_q, fn) => ((listener = fn), () => (listener = undefined)),
+      saveDecisions: async (q) => (sent.push(q.decisions), q.decisions.map((d) => ({ ...d }))),
+    };
+    const el = await probe(transport);
+    // The other tab withdraws (its save's time, on the outbox's clock, is now); this tab shows it at once.
+    const seq = performance.timeOrigin + performance.now();
+    const withdrawn = [{ itemId: '2', granted: false }];
+    listener!({ type: 'pending', entry: 'other', seq, remote: true, decisions: withdrawn });
+    expect(el.form.value['2']).to.equal(false);
+    // The visitor, seeing that here, grants again; then the other tab's save is confirmed.
+    await new Promise((r) => setTimeout(r, 5));
+    el.form.choose(choose(el.form.choices, item('2'), true));
+    listener!({ type: 'sent', entry: 'other', seq, remote: true, decisions: withdrawn, receipts: withdrawn });
+    expect(el.form.choices.get('2'), 'the later choice made here').to.equal(true);
+    await el.form.saveChoices();
+    expect(sent, 'and Save sends it').to.deep.equal([[{ itemId: '2', granted: true }]]);
+  });
+
+  it('drops a choice made here before another tab\'s newer save of the item', async () => {
+    let listener: ((e: import('../../src/model/types.js').QueueEvent) => void) | undefined;
+    const transport: ConsentTransport = {
+      name: 'outbox-like',
+      loadCatalog: async () => structuredClone(catalog),
+      loadState: async () => [],
+      queued: async () => ({ pending: [], failed: [] }),
+      watch: (_q, fn) => ((listener = fn), () => (listener = undefined)),
+      saveDecisions: async (q) => q.decisions.map((d) => ({ ...d })),
+    };
+    const el = await probe(transport);
+    el.form.choose(choose(el.form.choices, item('2'), true));
+    await new Promise((r) => setTimeout(r, 5));
+    const seq = performance.timeOrigin + performance.now();
+    listener!({ type: 'pending', entry: 'other', seq, remote: true, decisions: [{ itemId: '2', granted: false }] });
+    expect(el.form.choices.has('2'), 'the other tab chose later').to.equal(false);
+    expect(el.form.value['2']).to.equal(false);
+  });
+});
