@@ -89,7 +89,7 @@ if (firefox && !process.argv.includes('--chromium-only')) {
   process.env.FIREFOX_PATH = firefox;
   await browserTests('firefox');
 } else {
-  console.log('\n# Firefox not found: browser tests ran in Chromium only');
+  console.log(`\n# ${firefox ? 'Firefox skipped (--chromium-only)' : 'Firefox not found'}: browser tests ran in Chromium only`);
 }
 
 if (!process.argv.includes('--unit')) {
