@@ -5,7 +5,7 @@ import type { ConsentChangeEvent, ConsentErrorEvent, ConsentSavedEvent } from '.
 import { ConsentFormController } from '../../src/internal/consent-form-controller.js';
 import { choose } from '../../src/model/decisions.js';
 import { ConsentError } from '../../src/model/errors.js';
-import type { ConsentCatalog, ConsentTransport } from '../../src/model/types.js';
+import type { ConsentCatalog, ConsentTransport, QueueEvent } from '../../src/model/types.js';
 import { MemoryTransport } from '../../src/transports/memory/memory.js';
 
 const item = (id: string) => ({ id, order: Number(id), active: true, ref: {}, texts: [{ lang: 'en', title: `Item ${id}` }] });
@@ -91,6 +91,20 @@ describe('ConsentFormController', () => {
   });
 });
 
+/** A transport that queues and hears other tabs as the outbox does: `tell` plays an outbox event. */
+function outboxLike(o: Partial<Pick<ConsentTransport, 'loadState' | 'queued' | 'saveDecisions'>> = {}) {
+  const heard: { tell?: (e: QueueEvent) => void } = {};
+  const transport: ConsentTransport = {
+    name: 'outbox-like',
+    loadCatalog: async () => structuredClone(catalog),
+    loadState: async () => [],
+    queued: async () => ({ pending: [], failed: [] }),
+    watch: (_q, fn) => ((heard.tell = fn), () => (heard.tell = undefined)),
+    ...o,
+  };
+  return { transport, heard, tell: (e: QueueEvent) => heard.tell!(e) };
+}
+
 describe('ConsentFormController, a save refused while a reload reads the outbox', () => {
   it('does not show the refused choice as stored: Retry sends it again', async () => {
     // The reload reads the outbox while this element's save is still in it (pending), and the save
@@ -137,25 +151,15 @@ describe('ConsentFormController, a queued save refused while the first load is u
       pending: [{ itemId: '1', granted: true }],
       failed: [],
     };
-    let listener: ((e: import('../../src/model/types.js').QueueEvent) => void) | undefined;
     let reads = 0;
-    const transport: ConsentTransport = {
-      name: 'outbox-like',
-      loadCatalog: async () => structuredClone(catalog),
-      loadState: async () => {
-        await gate;
-        return [];
-      },
-      queued: async () => (reads++, structuredClone(queue)),
-      watch: (_q, fn) => ((listener = fn), () => (listener = undefined)),
-    };
+    const { transport, heard, tell } = outboxLike({ loadState: async () => (await gate, []), queued: async () => (reads++, structuredClone(queue)) });
     const el = await fixture<FormProbe>(html`<form-probe .transport=${transport}></form-probe>`);
-    await waitUntil(() => listener && reads === 1, 'first load reading');
+    await waitUntil(() => heard.tell && reads === 1, 'first load reading');
     // The queued save is refused for good (an HTML page instead of JSON) before the load ends.
     const error = new ConsentError('invalid-response', 'Expected JSON but got text/html');
     queue = { pending: [], failed: [{ itemId: '1', granted: true }], error };
     const told = oneEvent(el, 'consent-error') as Promise<ConsentErrorEvent>;
-    listener!({ type: 'failed', entry: 'e1', seq: 1, announced: true, decisions: [{ itemId: '1', granted: true }], error });
+    tell({ type: 'failed', entry: 'e1', seq: 1, announced: true, decisions: [{ itemId: '1', granted: true }], error });
     expect((await told).detail).to.include({ code: 'invalid-response', operation: 'save', queued: false });
     openState();
     await waitUntil(() => !el.form.loading && !el.form.busy && reads >= 2, 'loaded again');
@@ -167,17 +171,12 @@ describe('ConsentFormController, a queued save refused while the first load is u
   it('puts a refused queued choice back at once: a Retry before the reload ends sends it', async () => {
     let gate: Promise<void> = Promise.resolve();
     let open = () => {};
-    let listener: ((e: import('../../src/model/types.js').QueueEvent) => void) | undefined;
     const sent: { itemId: string; granted: boolean }[][] = [];
-    const transport: ConsentTransport = {
-      name: 'outbox-like',
-      loadCatalog: async () => structuredClone(catalog),
+    const { transport, tell } = outboxLike({
       loadState: async () => (await gate, []),
-      queued: async () => ({ pending: [], failed: [] }),
-      watch: (_q, fn) => ((listener = fn), () => (listener = undefined)),
       // The first save is kept for later (queued): shown as chosen meanwhile.
       saveDecisions: async (q) => (sent.push(q.decisions), q.decisions.map((d) => ({ ...d, ...(sent.length === 1 ? { queued: true } : {}) }))),
-    };
+    });
     const el = await probe(transport);
     el.form.choose(choose(el.form.choices, item('2'), true));
     await el.form.saveChoices();
@@ -185,7 +184,7 @@ describe('ConsentFormController, a queued save refused while the first load is u
     // The next read of the provider hangs, as over a slow connection.
     gate = new Promise<void>((r) => (open = r));
     const error = new ConsentError('invalid-response', 'Expected JSON but got text/html');
-    listener!({ type: 'failed', entry: 'e2', seq: 7, announced: true, decisions: [{ itemId: '2', granted: true }], error });
+    tell({ type: 'failed', entry: 'e2', seq: 7, announced: true, decisions: [{ itemId: '2', granted: true }], error });
     expect(el.form.choices.get('2'), 'on screen before the reload ends').to.equal(true);
     await el.form.saveChoices();
     expect(sent, 'sent again, not taken as kept').to.deep.equal([[{ itemId: '2', granted: true }], [{ itemId: '2', granted: true }]]);
@@ -195,27 +194,21 @@ describe('ConsentFormController, a queued save refused while the first load is u
 
 describe('ConsentFormController, two tabs retrying the same refused save', () => {
   it('keeps a choice its own save carries when another tab\'s save of the same choice is superseded, and Retry sends it after a refusal', async () => {
-    let listener: ((e: import('../../src/model/types.js').QueueEvent) => void) | undefined;
     let refuse = (_e: unknown) => {};
     const sent: { itemId: string; granted: boolean }[][] = [];
-    const transport: ConsentTransport = {
-      name: 'outbox-like',
-      loadCatalog: async () => structuredClone(catalog),
-      loadState: async () => [],
-      queued: async () => ({ pending: [], failed: [] }),
-      watch: (_q, fn) => ((listener = fn), () => (listener = undefined)),
+    const { transport, tell } = outboxLike({
       // The first save waits, then is refused for good; the next is stored.
       saveDecisions: (q) => {
         sent.push(q.decisions);
         return sent.length === 1 ? new Promise((_, reject) => (refuse = reject)) : Promise.resolve(q.decisions.map((d) => ({ ...d })));
       },
-    };
+    });
     const el = await probe(transport);
     el.form.choose(choose(el.form.choices, item('2'), true));
     const first = el.form.saveChoices();
     await waitUntil(() => sent.length === 1, 'saving');
     // The other tab's Retry of the same choice, replaced by this tab's newer one.
-    listener!({ type: 'superseded', entry: 'other', seq: 3, remote: true, decisions: [{ itemId: '2', granted: true }] });
+    tell({ type: 'superseded', entry: 'other', seq: 3, remote: true, decisions: [{ itemId: '2', granted: true }] });
     refuse(new ConsentError('invalid-response', 'Expected JSON but got text/html'));
     await first;
     expect(el.form.save.kind).to.equal('error');
@@ -227,46 +220,30 @@ describe('ConsentFormController, two tabs retrying the same refused save', () =>
 
 describe('ConsentFormController, another tab\'s save confirmed after the visitor chose again here', () => {
   it('keeps the newer choice made here: the confirmation is of a save already shown', async () => {
-    let listener: ((e: import('../../src/model/types.js').QueueEvent) => void) | undefined;
     const sent: { itemId: string; granted: boolean }[][] = [];
-    const transport: ConsentTransport = {
-      name: 'outbox-like',
-      loadCatalog: async () => structuredClone(catalog),
-      loadState: async () => [{ itemId: '2', granted: true }],
-      queued: async () => ({ pending: [], failed: [] }),
-      watch: (_q, fn) => ((listener = fn), () => (listener = undefined)),
-      saveDecisions: async (q) => (sent.push(q.decisions), q.decisions.map((d) => ({ ...d }))),
-    };
+    const { transport, tell } = outboxLike({ loadState: async () => [{ itemId: '2', granted: true }], saveDecisions: async (q) => (sent.push(q.decisions), q.decisions.map((d) => ({ ...d }))) });
     const el = await probe(transport);
     // The other tab withdraws (its save's time, on the outbox's clock, is now); this tab shows it at once.
     const seq = performance.timeOrigin + performance.now();
     const withdrawn = [{ itemId: '2', granted: false }];
-    listener!({ type: 'pending', entry: 'other', seq, remote: true, decisions: withdrawn });
+    tell({ type: 'pending', entry: 'other', seq, remote: true, decisions: withdrawn });
     expect(el.form.value['2']).to.equal(false);
     // The visitor, seeing that here, grants again; then the other tab's save is confirmed.
     await new Promise((r) => setTimeout(r, 5));
     el.form.choose(choose(el.form.choices, item('2'), true));
-    listener!({ type: 'sent', entry: 'other', seq, remote: true, decisions: withdrawn, receipts: withdrawn });
+    tell({ type: 'sent', entry: 'other', seq, remote: true, decisions: withdrawn, receipts: withdrawn });
     expect(el.form.choices.get('2'), 'the later choice made here').to.equal(true);
     await el.form.saveChoices();
     expect(sent, 'and Save sends it').to.deep.equal([[{ itemId: '2', granted: true }]]);
   });
 
   it('drops a choice made here before another tab\'s newer save of the item', async () => {
-    let listener: ((e: import('../../src/model/types.js').QueueEvent) => void) | undefined;
-    const transport: ConsentTransport = {
-      name: 'outbox-like',
-      loadCatalog: async () => structuredClone(catalog),
-      loadState: async () => [],
-      queued: async () => ({ pending: [], failed: [] }),
-      watch: (_q, fn) => ((listener = fn), () => (listener = undefined)),
-      saveDecisions: async (q) => q.decisions.map((d) => ({ ...d })),
-    };
+    const { transport, tell } = outboxLike({ saveDecisions: async (q) => q.decisions.map((d) => ({ ...d })) });
     const el = await probe(transport);
     el.form.choose(choose(el.form.choices, item('2'), true));
     await new Promise((r) => setTimeout(r, 5));
     const seq = performance.timeOrigin + performance.now();
-    listener!({ type: 'pending', entry: 'other', seq, remote: true, decisions: [{ itemId: '2', granted: false }] });
+    tell({ type: 'pending', entry: 'other', seq, remote: true, decisions: [{ itemId: '2', granted: false }] });
     expect(el.form.choices.has('2'), 'the other tab chose later').to.equal(false);
     expect(el.form.value['2']).to.equal(false);
   });
