@@ -425,6 +425,36 @@ describe('outbox', () => {
       outbox.dispose();
     });
 
+    it('(4) a save whose tab closed before IndexedDB stored it is kept in the journal, written in the task of Save', async () => {
+      const k = key();
+      const outbox = new OutboxTransport(new MemoryTransport({ catalog }), { key: k });
+      const saving = outbox.saveDecisions(request([{ itemId: '1', granted: true }]));
+      // Before anything is awaited: what a tab closed now leaves.
+      const left = JSON.parse(localStorage.getItem('consent-elements:outbox-journal') ?? '[]') as { entry: OutboxEntry }[];
+      expect(left.map((r) => [r.entry.key, r.entry.request.decisions])).to.deep.equal([[k, [{ itemId: '1', granted: true }]]]);
+      await saving;
+      expect(localStorage.getItem('consent-elements:outbox-journal'), 'cleared once stored').to.equal(null);
+      outbox.dispose();
+    });
+
+    it('(4) the next page stores and sends what such a tab left, taking its items from older saves', async () => {
+      const k = key();
+      // An older save still waits for item 2; the closed tab's newer one withdrew it, and its write-ahead never landed.
+      await leave(waiting(k, 'older', [{ itemId: '2', granted: true }, { itemId: '3', granted: true }], { seq: 1, ambiguous: false, attempts: 0 }));
+      const gone = waiting(k, 'gone', [{ itemId: '2', granted: false }], { seq: 2, createdAt: Date.now(), attemptAt: Date.now() - 60_000, ambiguous: true });
+      localStorage.setItem('consent-elements:outbox-journal', JSON.stringify([{ entry: gone, knew: ['older'] }]));
+      const inner = new MemoryTransport({ catalog, state: [{ itemId: '2', granted: true }] });
+      const outbox = new OutboxTransport(inner, { key: k, minDelay: 600_000, writeDeadline: 0 });
+      // The queue as the page reads it first: the newer choice, not the older one it replaced.
+      expect((await outbox.queued({ subject })).pending).to.deep.equal([{ itemId: '3', granted: true }, { itemId: '2', granted: false }]);
+      expect(localStorage.getItem('consent-elements:outbox-journal'), 'stored, so out of the journal').to.equal(null);
+      await outbox.flush();
+      expect(await outbox.pending()).to.equal(0);
+      expect(inner.state.get('2'), 'the latest choice holds').to.equal(false);
+      expect(inner.state.get('3')).to.equal(true);
+      outbox.dispose();
+    });
+
     it('(4) a queued save refused for good keeps only what no newer save took while it was on its way', async () => {
       let release = () => {};
       /** Offline first; then a resend that hangs and is refused for good; then it works. */

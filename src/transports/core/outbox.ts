@@ -84,6 +84,26 @@ function mark(set?: boolean): boolean {
   return true;
 }
 
+// Saves whose write-ahead IndexedDB has not committed yet, in localStorage: written in the task of
+// the click, they outlive a tab closed at once (its IndexedDB transaction is dropped uncommitted,
+// and no request may have left). The next page of the site stores them before reading the queue.
+const JOURNAL = 'consent-elements:outbox-journal';
+type Journaled = { entry: OutboxEntry; knew: string[] };
+/** The journal: read, or changed by `update` and written back. Empty where localStorage is blocked or full. */
+function journal(update?: (list: Journaled[]) => Journaled[]): Journaled[] {
+  try {
+    const list = JSON.parse(localStorage.getItem(JOURNAL) ?? '[]') as Journaled[];
+    if (!update) return list;
+    const next = update(list);
+    if (next.length) localStorage.setItem(JOURNAL, JSON.stringify(next));
+    else localStorage.removeItem(JOURNAL);
+    return next;
+  } catch {
+    return [];
+  }
+}
+const unjournal = (id: string) => journal((list) => list.filter((r) => r.entry.id !== id));
+
 /** Whether the failure may go away by itself: worth keeping the decisions and trying again. */
 const transient = (e: ConsentError) => e.retryable || e.code === 'network' || e.code === 'timeout';
 
@@ -218,6 +238,9 @@ export class OutboxTransport implements ConsentTransport {
   readonly #refusing = new Set<string>();
   /** Scopes this page has entries in (from saves, loads and flushes). */
   readonly #scopes = new Set<string>();
+  /** Saves made on this page: their journal records are its own to clear. */
+  readonly #made = new Set<string>();
+  #replaying?: Promise<void>;
   #disposed = false;
 
   constructor(inner: ConsentTransport, options: OutboxOptions) {
@@ -304,6 +327,7 @@ export class OutboxTransport implements ConsentTransport {
   async queued(q: StateQuery): Promise<QueueState> {
     void this.start();
     const scope = scopeKey(this.#o.key, q);
+    await this.#replay();
     const list = mark() ? await entriesOf(scope).catch(() => []) : [];
     for (const e of list) hear(scope, e.id);
     if (list.length) heldBack.add(scope);
@@ -337,6 +361,7 @@ export class OutboxTransport implements ConsentTransport {
       announced: false,
     };
     this.#unsent.add(entry.id);
+    this.#made.add(entry.id);
     // With idempotent writes the request leaves at once, beside the write-ahead (a visitor may
     // leave right after Save, before IndexedDB answers): its key makes any resend of this entry
     // harmless, and the backend does not store it over a newer decision (superseded). Not where
@@ -415,8 +440,17 @@ export class OutboxTransport implements ConsentTransport {
 
   /** Sends every waiting save of this transport, scope by scope, oldest intent first. */
   async flush(): Promise<void> {
+    await this.#replay();
     const scopes = new Set([...this.#scopes, ...(await this.#mine()).map((e) => e.scope)]);
     await Promise.all([...scopes].map((s) => this.#flushScope(s)));
+  }
+
+  /** Stores what a page that closed right after Save left in the journal, so the queue as read holds it. */
+  #replay(): Promise<void> {
+    return (this.#replaying ??= (async () => {
+      for (const { entry, knew } of journal())
+        if (entry.key === this.#o.key && !this.#made.has(entry.id)) await this.#enqueue(entry, new Set(knew)).catch(() => undefined);
+    })().finally(() => (this.#replaying = undefined)));
   }
 
   async #mine(): Promise<OutboxEntry[]> {
@@ -449,8 +483,11 @@ export class OutboxTransport implements ConsentTransport {
     const superseded: Decision[] = [];
     let older = false;
     mark(true);
+    journal((list) => [...list.filter((r) => r.entry.id !== entry.id), { entry, knew: [...knew] }]);
     await db()('readwrite', async (s) => {
       const all = await promisifyRequest(s.getAll() as IDBRequest<OutboxEntry[]>);
+      // Stored already (its page, or another that found it in the journal, was first): sent from the store.
+      if (all.some((e) => e.id === entry.id)) return void (older = true);
       for (const old of all) {
         if (old.scope !== entry.scope || old.seq >= entry.seq) continue;
         const keep = old.request.decisions.filter((d) => !covers(d, old));
@@ -465,7 +502,7 @@ export class OutboxTransport implements ConsentTransport {
       }
       s.put(entry, entry.id);
       await promisifyRequest(s.transaction);
-    });
+    }).finally(() => unjournal(entry.id));
     if (superseded.length) announce({ type: 'superseded', scope: entry.scope, entry: entry.id, seq: entry.seq, decisions: superseded });
     return older || !!entry.waitsFor;
   }
