@@ -44,6 +44,12 @@ function stored(k: string, id: string, attemptAt: number, decisions: SaveRequest
   return leave(waiting(k, id, decisions, { seq, createdAt: attemptAt, attemptAt, ambiguous: true }));
 }
 
+/** The outbox's journal in localStorage: saves not yet stored in IndexedDB, one key each. */
+const journal = () =>
+  Object.keys(localStorage)
+    .filter((k) => k.startsWith('consent-elements:outbox-journal:'))
+    .map((k) => JSON.parse(localStorage.getItem(k)!) as { entry: OutboxEntry });
+
 /** Collects what a scope's watchers hear. */
 function heard(outbox: OutboxTransport): QueueEvent[] {
   const list: QueueEvent[] = [];
@@ -430,10 +436,10 @@ describe('outbox', () => {
       const outbox = new OutboxTransport(new MemoryTransport({ catalog }), { key: k });
       const saving = outbox.saveDecisions(request([{ itemId: '1', granted: true }]));
       // Before anything is awaited: what a tab closed now leaves.
-      const left = JSON.parse(localStorage.getItem('consent-elements:outbox-journal') ?? '[]') as { entry: OutboxEntry }[];
+      const left = journal();
       expect(left.map((r) => [r.entry.key, r.entry.request.decisions])).to.deep.equal([[k, [{ itemId: '1', granted: true }]]]);
       await saving;
-      expect(localStorage.getItem('consent-elements:outbox-journal'), 'cleared once stored').to.equal(null);
+      expect(journal(), 'cleared once stored').to.deep.equal([]);
       outbox.dispose();
     });
 
@@ -442,12 +448,12 @@ describe('outbox', () => {
       // An older save still waits for item 2; the closed tab's newer one withdrew it, and its write-ahead never landed.
       await leave(waiting(k, 'older', [{ itemId: '2', granted: true }, { itemId: '3', granted: true }], { seq: 1, ambiguous: false, attempts: 0 }));
       const gone = waiting(k, 'gone', [{ itemId: '2', granted: false }], { seq: 2, createdAt: Date.now(), attemptAt: Date.now() - 60_000, ambiguous: true });
-      localStorage.setItem('consent-elements:outbox-journal', JSON.stringify([{ entry: gone, knew: ['older'] }]));
+      localStorage.setItem(`consent-elements:outbox-journal:${gone.id}`, JSON.stringify({ entry: gone, knew: ['older'] }));
       const inner = new MemoryTransport({ catalog, state: [{ itemId: '2', granted: true }] });
       const outbox = new OutboxTransport(inner, { key: k, minDelay: 600_000, writeDeadline: 0 });
       // The queue as the page reads it first: the newer choice, not the older one it replaced.
       expect((await outbox.queued({ subject })).pending).to.deep.equal([{ itemId: '3', granted: true }, { itemId: '2', granted: false }]);
-      expect(localStorage.getItem('consent-elements:outbox-journal'), 'stored, so out of the journal').to.equal(null);
+      expect(journal(), 'stored, so out of the journal').to.deep.equal([]);
       await outbox.flush();
       expect(await outbox.pending()).to.equal(0);
       expect(inner.state.get('2'), 'the latest choice holds').to.equal(false);
