@@ -142,12 +142,13 @@ describe('consent receipts', () => {
       [['2', '3']],
     );
     // The receipt is kept on the device after the save is shown (IndexedDB, loaded at the first save).
-    const kept = (await (
-      await tab.waitForFunction(async () => {
-        const listed = await (window as any).ConsentElements.receipts();
-        return listed.length ? listed : undefined;
-      })
-    ).jsonValue()) as any[];
+    // Polled with evaluate: waitForFunction takes an async predicate's promise as a truthy answer at once.
+    let kept: any[] = [];
+    for (let i = 0; i < 100 && !kept.length; i++) {
+      if (i) await tab.waitForTimeout(100);
+      kept = (await tab.evaluate(() => (window as any).ConsentElements.receipts())) as any[];
+    }
+    assert.ok(kept.length, 'no receipt kept within 10 s');
     const purpose = kept[0].services[0].purposes.find((p: { item_id: string }) => p.item_id === '1');
     assert.deepEqual([purpose.notice_id, purpose.notice_version], ['2', '3']);
     assert.ok(purpose.notice_text.endsWith(description), 'the receipt holds the exact wording shown');
