@@ -304,8 +304,8 @@ export class ConsentFormController implements ReactiveController {
       this.#apply(loaded, heard);
       // A choice made since in another tab is newer than one left unsaved here (a refused one shown
       // again); not one made here after it (the same save, heard pending and then confirmed).
-      const older = heard.filter((d) => this.#choices.has(d.itemId) && !((this.#chosenAt.get(d.itemId) ?? -Infinity) > (e.seq ?? Infinity)));
-      if (e.remote && older.length) {
+      const older = e.remote ? heard.filter((d) => this.#choices.has(d.itemId) && (this.#chosenAt.get(d.itemId) ?? -Infinity) <= (e.seq ?? Infinity)) : [];
+      if (older.length) {
         const ids = new Set(older.map((d) => d.itemId));
         this.#choices = new Map([...this.#choices].filter(([id]) => !ids.has(id)));
       }

@@ -109,7 +109,7 @@ describe('consent receipts', () => {
     await picker.locator('button[part~="save"]').click();
     await picker.locator('[part~="status"]', { hasText: 'saved' }).waitFor();
     // The store is asked for after the save is shown (in a task of its own).
-    for (let i = 0; i < 50 && !warnings.some((w) => w.includes('receipts are not kept')); i++) await tab.waitForTimeout(100);
+    for (let i = 0; i < 50 && !warnings.some((w) => w.includes('consent receipts are not kept')); i++) await tab.waitForTimeout(100);
     assert.ok(asked.includes('/dist/providers/receipts.js'), 'the save did not fetch the receipt store');
     const said = warnings.filter((w) => w.includes('consent receipts are not kept'));
     assert.equal(said.length, 1, `the console did not say why: ${JSON.stringify(warnings)}`);
