@@ -1,5 +1,5 @@
 import { ConsentError } from './errors.js';
-import type { ConsentCatalog, ConsentItem, LocalizedText } from './types.js';
+import type { ConsentCatalog, ConsentItem, ItemInfo, LocalizedText } from './types.js';
 
 /**
  * What a catalog may hold. Far beyond any real consent form, and low enough that hostile or
@@ -24,35 +24,45 @@ export const LIMITS = {
 const tooMany = (what: string, n: number, limit: number) =>
   new ConsentError('invalid-response', `The catalog has ${n} ${what}; the limit is ${limit}.`);
 
-function checkTexts(texts: readonly LocalizedText[], where: string) {
-  if (texts.length > LIMITS.languages) throw tooMany(`languages for ${where}`, texts.length, LIMITS.languages);
+/** `where`: "the catalog", or "item"/"group" and its id (joined only when a limit is broken: a string per item is garbage too). */
+const named = (kind: string, id?: string) => (id === undefined ? kind : `${kind} ${id}`);
+
+function checkTexts(texts: readonly LocalizedText[], kind: string, id?: string) {
+  if (texts.length > LIMITS.languages) throw tooMany(`languages for ${named(kind, id)}`, texts.length, LIMITS.languages);
   for (const t of texts) {
     if (t.title.length > LIMITS.title)
-      throw new ConsentError('invalid-response', `The title of ${where} has ${t.title.length} characters; the limit is ${LIMITS.title}.`);
+      throw new ConsentError('invalid-response', `The title of ${named(kind, id)} has ${t.title.length} characters; the limit is ${LIMITS.title}.`);
     if ((t.description?.length ?? 0) > LIMITS.text)
-      throw new ConsentError('invalid-response', `The description of ${where} has ${t.description!.length} characters; the limit is ${LIMITS.text}.`);
+      throw new ConsentError('invalid-response', `The description of ${named(kind, id)} has ${t.description!.length} characters; the limit is ${LIMITS.text}.`);
   }
 }
 
-/** Throws `invalid-response` naming the first limit a catalog breaks. Linear, without recursion. */
+/**
+ * Throws `invalid-response` naming the first limit a catalog breaks. Linear; it recurses only as
+ * deep as the depth limit. It allocates nothing per item: it runs in the task that loads a
+ * catalog, where the garbage of arrays per item made collections that took the task past 50 ms.
+ */
 export function checkLimits(catalog: ConsentCatalog): ConsentCatalog {
   if (catalog.groups.length > LIMITS.groups) throw tooMany('groups', catalog.groups.length, LIMITS.groups);
-  checkTexts(catalog.texts ?? [], 'the catalog');
+  if (catalog.texts) checkTexts(catalog.texts, 'the catalog');
   let count = 0;
-  for (const g of catalog.groups) {
-    checkTexts(g.texts, `group ${g.id}`);
-    const stack: [ConsentItem, number][] = g.items.map((i) => [i, 1]);
-    while (stack.length) {
-      const [item, depth] = stack.pop()!;
+  const items = (list: readonly ConsentItem[], depth: number) => {
+    for (const item of list) {
       if (++count > LIMITS.items) throw tooMany('items', count, LIMITS.items);
       if (depth > LIMITS.depth)
         throw new ConsentError('invalid-response', `Item ${item.id} is nested ${depth} levels deep; the limit is ${LIMITS.depth}.`);
-      checkTexts(item.texts, `item ${item.id}`);
-      for (const v of Object.values(item.info ?? {}))
+      checkTexts(item.texts, 'item', item.id);
+      for (const k in item.info) {
+        const v: unknown = item.info[k as keyof ItemInfo];
         if (typeof v === 'string' && v.length > LIMITS.text)
           throw new ConsentError('invalid-response', `A detail of item ${item.id} has ${v.length} characters; the limit is ${LIMITS.text}.`);
-      for (const c of item.children ?? []) stack.push([c, depth + 1]);
+      }
+      if (item.children) items(item.children, depth + 1);
     }
+  };
+  for (const g of catalog.groups) {
+    checkTexts(g.texts, 'group', g.id);
+    items(g.items, 1);
   }
   return catalog;
 }

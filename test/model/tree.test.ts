@@ -91,4 +91,30 @@ describe('catalog limits', () => {
     expect(check(catalog([item('1', 1)], 'x'.repeat(10_000_000)))?.code).to.equal('invalid-response');
     expect(check(catalog(many.slice(0, LIMITS.items)))).to.equal(undefined);
   });
+
+  it('(8) names the item, group or detail that breaks a limit, nested items counted and checked too', () => {
+    const message = (c: ConsentCatalog) => {
+      try {
+        checkLimits(c);
+      } catch (e) {
+        return (e as ConsentError).message;
+      }
+      return undefined;
+    };
+    const long = 'x'.repeat(LIMITS.title + 1);
+    const nested = (depth: number, leaf: Partial<ConsentItem> = {}): ConsentItem =>
+      depth === 1 ? { ...item('leaf', 0), ...leaf } : { ...item(`d${depth}`, 0), children: [nested(depth - 1, leaf)] };
+    expect(message(catalog([item('1', 1)], long))).to.equal(`The title of group g has ${LIMITS.title + 1} characters; the limit is ${LIMITS.title}.`);
+    expect(message(catalog([nested(3, { texts: [{ lang: 'en', title: long }] })]))).to.equal(
+      `The title of item leaf has ${LIMITS.title + 1} characters; the limit is ${LIMITS.title}.`,
+    );
+    expect(message(catalog([nested(3, { info: { dataUse: 'x'.repeat(LIMITS.text + 1) } })]))).to.equal(
+      `A detail of item leaf has ${LIMITS.text + 1} characters; the limit is ${LIMITS.text}.`,
+    );
+    expect(message(catalog([nested(LIMITS.depth + 1)]))).to.equal(`Item leaf is nested ${LIMITS.depth + 1} levels deep; the limit is ${LIMITS.depth}.`);
+    expect(message(catalog([nested(LIMITS.depth)]))).to.equal(undefined);
+    // Nested items count towards the limit of items.
+    const wide = { ...item('top', 0), children: Array.from({ length: LIMITS.items }, (_, k) => item(String(k), k)) };
+    expect(message(catalog([wide]))).to.equal(`The catalog has ${LIMITS.items + 1} items; the limit is ${LIMITS.items}.`);
+  });
 });

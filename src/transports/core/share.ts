@@ -18,7 +18,8 @@ export function follow<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
 export function readOnly<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) readOnly(v);
+    // `for in`, not `Object.values`: no array per object (a 1,000-item catalog is 5,000 objects, and their garbage a long task).
+    for (const k in value) readOnly(value[k]);
   }
   return value;
 }
