@@ -22,6 +22,20 @@ describe('outbox at start', () => {
     outbox.dispose();
   });
 
+  it('creates no database for a visitor who loads, watches and reads the queue, with nothing waiting', async () => {
+    localStorage.removeItem('consent-elements:outbox-held');
+    await new Promise((resolve) => Object.assign(indexedDB.deleteDatabase('consent-elements'), { onsuccess: resolve, onerror: resolve }));
+    const outbox = new OutboxTransport(new MemoryTransport({ catalog }), { key: 'start-loaded' });
+    // What an element does at start; the start-up flush then knows the scope of the state it loaded.
+    const unwatch = outbox.watch({ subject }, () => undefined);
+    await outbox.loadState!({ subject });
+    expect(await outbox.queued({ subject })).to.deep.equal({ pending: [], failed: [] });
+    await outbox.flush();
+    expect(await exists(), 'no IndexedDB database before a save needs one').to.equal(false);
+    unwatch();
+    outbox.dispose();
+  });
+
   it('still sends what an earlier page left when the localStorage mark is gone', async () => {
     const key = 'start-unmarked';
     const request: SaveRequest = { catalog, subject, decisions: [{ itemId: '1', granted: true }] };

@@ -54,7 +54,8 @@ export class CachedTransport implements ConsentTransport {
       this.#catalogs.set(key, shared);
       shared.then(
         (catalog) => {
-          if (!stored) this.#write(key, catalog);
+          // In a task of its own: the element that asked draws the catalog first (stringifying it is not free).
+          if (!stored) setTimeout(() => this.#write(key, catalog));
           setTimeout(() => this.#catalogs.get(key) === shared && this.#catalogs.delete(key), this.#ttl);
         },
         () => this.#catalogs.get(key) === shared && this.#catalogs.delete(key), // never keep a failure

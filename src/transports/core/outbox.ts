@@ -457,6 +457,9 @@ export class OutboxTransport implements ConsentTransport {
   /** Sends every waiting save of this transport, scope by scope, oldest intent first. */
   async flush(): Promise<void> {
     await this.#replay();
+    // Nothing can wait (a new visitor): reading a scope's entries would create the database, and
+    // every later page would then open it before drawing its first frame.
+    if (!(await mayHold())) return;
     const scopes = new Set([...this.#scopes, ...(await this.#mine()).map((e) => e.scope)]);
     await Promise.all([...scopes].map((s) => this.#flushScope(s)));
   }
