@@ -137,7 +137,13 @@ const coldPages = {
   p.addEventListener('consent-load', () => markShown(() => p.shadowRoot.querySelector('[part~="accept-all"]')), { once: true });
 </script></body></html>`,
   cc: `<!doctype html><html lang="en"><head>${head}${markShown}<link rel="stylesheet" href="/cc.css"><script src="/cc.js" defer></script><script src="/cc-run.js" defer></script></head><body></body></html>`,
+  // What any Lit element pays: the bare-Lit floor, with the same consents in the page.
+  floor: `<!doctype html><html lang="en"><head>${head}${markShown}<script src="/floor.js" defer></script><script src="/floor-run.js" defer></script></head><body></body></html>`,
 };
+const coldFloor = `const f = document.createElement('bench-floor');
+f.groups = ${JSON.stringify(catalogOf.groups.map((g) => ({ id: g.id, texts: g.texts.slice(0, 1), items: g.items.map((i) => ({ id: i.id, texts: i.texts.slice(0, 1) })) })))};
+document.body.append(f);
+markShown(() => f.shadowRoot.querySelector('button'));`;
 
 const files: Record<string, [string, Buffer]> = {
   '/kit.js': ['text/javascript', kitJs],
@@ -148,6 +154,8 @@ const files: Record<string, [string, Buffer]> = {
   '/cc-run.js': ['text/javascript', Buffer.from(coldCc)],
   '/cold/kit.html': ['text/html', Buffer.from(coldPages.kit)],
   '/cold/cc.html': ['text/html', Buffer.from(coldPages.cc)],
+  '/floor-run.js': ['text/javascript', Buffer.from(coldFloor)],
+  '/cold/floor.html': ['text/html', Buffer.from(coldPages.floor)],
   ...Object.fromEntries(IMPLS.map((i) => [`/${i}.html`, ['text/html', Buffer.from(benchPage(i))]])),
 };
 // Served as a CDN would: brotli, compressed once.
@@ -278,11 +286,11 @@ const requests: { view: string; asked: string[] }[] = [];
 
 // ---------------------------------------------------------------- cold start
 console.log(`${clock()} cold start, throttled…`);
-const cold: Record<'kit' | 'kit-preloaded' | 'cc' | 'cc-opened', number[]> = { kit: [], 'kit-preloaded': [], cc: [], 'cc-opened': [] };
+const cold: Record<'kit' | 'kit-preloaded' | 'cc' | 'cc-opened' | 'floor', number[]> = { kit: [], 'kit-preloaded': [], cc: [], 'cc-opened': [], floor: [] };
 // More runs than elsewhere: a cold start over a throttled network varies by ±10 % from run to run.
 const COLD_RUNS = Math.max(RUNS, 9);
 for (let r = 0; r < COLD_RUNS; r++)
-  for (const impl of ['kit', 'kit-preloaded', 'cc'] as const) {
+  for (const impl of ['kit', 'kit-preloaded', 'cc', 'floor'] as const) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -384,13 +392,14 @@ Longest task while drawing (worst run): ${SIZES.map((n) => `${n.toLocaleString('
 
 ## Cold start on a phone profile
 
-4× CPU slowdown and DevTools' Fast 3G (562.5 ms latency, 1.44 Mbit/s down), a new browser profile each time, 390 × 844. Both pages are served brotli-compressed by one local server. The picker loads its consents from its backend (the demo's, through the same origin), or has them in the page, as its server's \`preloadScript\` writes them (asked of that backend for the page request); vanilla-cookieconsent has the same consents in its configuration and opens its preferences modal at once. The target compares the two pages that carry their consents. Time to choices: from navigation to the painted frame in which the choices' first button is there, enabled, and neither it nor an ancestor is hidden or fully transparent (\`checkVisibility\`), checked each frame the same way on both pages, and reported through the console (no script of the test tool runs in the page before it). vanilla-cookieconsent builds its modal hidden and shows it from a timer, with a fade: the frame right after it is opened (what earlier versions of this bench counted) shows nothing yet, and is listed for comparison only.
+4× CPU slowdown and DevTools' Fast 3G (562.5 ms latency, 1.44 Mbit/s down), a new browser profile each time, 390 × 844. Every page is served brotli-compressed by one local server. The picker loads its consents from its backend (the demo's, through the same origin), or has them in the page, as its server's \`preloadScript\` writes them (asked of that backend for the page request); vanilla-cookieconsent has the same consents in its configuration and opens its preferences modal at once; the bare-Lit floor (bench/floor.ts, Lit and one element stamping the same DOM) has them in the page: what any Lit element would pay to show them. The target compares the two pages that carry their consents. Time to choices: from navigation to the painted frame in which the choices' first button is there, enabled, and neither it nor an ancestor is hidden or fully transparent (\`checkVisibility\`), checked each frame the same way on every page, and reported through the console (no script of the test tool runs in the page before it). vanilla-cookieconsent builds its modal hidden and shows it from a timer, with a fade: the frame right after it is opened (what earlier versions of this bench counted) shows nothing yet, and is listed for comparison only.
 
 ${row(['', 'time to choices (median)', 'runs'])}
 ${row(['---', '---', '---'])}
 ${row(['consent-elements picker (host backend)', `${median(cold.kit).toFixed(0)} ms`, cold.kit.map((x) => x.toFixed(0)).join(', ')])}
 ${row(['consent-elements picker, answers in the page (preloadScript)', `${median(cold['kit-preloaded']).toFixed(0)} ms`, cold['kit-preloaded'].map((x) => x.toFixed(0)).join(', ')])}
 ${row(['vanilla-cookieconsent (same consents)', `${median(cold.cc).toFixed(0)} ms`, cold.cc.map((x) => x.toFixed(0)).join(', ')])}
+${row(['bare-Lit floor (the same consents in the page; no transport, state or translations)', `${median(cold.floor).toFixed(0)} ms`, cold.floor.map((x) => x.toFixed(0)).join(', ')])}
 ${row(['vanilla-cookieconsent, the frame after its modal is opened (still hidden: not a time to choices)', `${median(cold['cc-opened']).toFixed(0)} ms`, cold['cc-opened'].map((x) => x.toFixed(0)).join(', ')])}
 
 ## Layout shift on the demo pages
