@@ -24,7 +24,7 @@ export const LIMITS = {
 const tooMany = (what: string, n: number, limit: number) =>
   new ConsentError('invalid-response', `The catalog has ${n} ${what}; the limit is ${limit}.`);
 
-/** `where`: "the catalog", or "item"/"group" and its id (joined only when a limit is broken: a string per item is garbage too). */
+/** What a broken limit names: "the catalog", or "item"/"group" and its id (joined only then: a string per item is garbage too). */
 const named = (kind: string, id?: string) => (id === undefined ? kind : `${kind} ${id}`);
 
 function checkTexts(texts: readonly LocalizedText[], kind: string, id?: string) {

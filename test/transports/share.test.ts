@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ConsentError } from '../../src/model/errors.js';
 import type { ConsentCatalog } from '../../src/model/types.js';
 import { MemoryTransport } from '../../src/transports/memory/memory.js';
-import { shared, SharedTransport } from '../../src/transports/core/share.js';
+import { readOnly, shared, SharedTransport } from '../../src/transports/core/share.js';
 
 const catalog: ConsentCatalog = {
   source: 'memory:share',
@@ -57,6 +57,14 @@ describe('SharedTransport', () => {
     expect(answer.groups[0]!.items[0]!.id).to.equal('c1');
     const frozen = Object.freeze(structuredClone(catalog));
     expect(await new SharedTransport({ name: 'frozen', loadCatalog: async () => frozen }).loadCatalog({ issuer: '1' })).to.equal(frozen);
+  });
+
+  it('makes an answer read-only all the way down, and leaves what it inherits alone', () => {
+    const inherited = { n: 1 };
+    const answer = Object.assign(Object.create({ inherited }) as { own: { list: { n: number }[] } }, { own: { list: [{ n: 2 }] } });
+    readOnly(answer);
+    expect(Object.isFrozen(answer.own.list[0])).to.equal(true);
+    expect(Object.isFrozen(inherited), 'another object, only reached through the prototype').to.equal(false);
   });
 
   it('one caller giving up does not cancel the request for the others', async () => {

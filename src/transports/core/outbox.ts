@@ -458,7 +458,7 @@ export class OutboxTransport implements ConsentTransport {
   async flush(): Promise<void> {
     await this.#replay();
     // Nothing can wait (a new visitor): reading a scope's entries would create the database, and
-    // every later page would then open it before drawing its first frame.
+    // every later page would then find it and open it at start.
     if (!(await mayHold())) return;
     const scopes = new Set([...this.#scopes, ...(await this.#mine()).map((e) => e.scope)]);
     await Promise.all([...scopes].map((s) => this.#flushScope(s)));

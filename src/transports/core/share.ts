@@ -19,7 +19,7 @@ export function readOnly<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     // `for in`, not `Object.values`: no array per object (a 1,000-item catalog is 5,000 objects, and their garbage a long task).
-    for (const k in value) readOnly(value[k]);
+    for (const k in value) if (Object.hasOwn(value, k)) readOnly(value[k]);
   }
   return value;
 }
