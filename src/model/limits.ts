@@ -23,6 +23,8 @@ export const LIMITS = {
 
 const tooMany = (what: string, n: number, limit: number) =>
   new ConsentError('invalid-response', `The catalog has ${n} ${what}; the limit is ${limit}.`);
+const tooLong = (what: string, n: number, limit: number) =>
+  new ConsentError('invalid-response', `${what} has ${n} characters; the limit is ${limit}.`);
 
 /** What a broken limit names: "the catalog", or "item"/"group" and its id (joined only then: a string per item is garbage too). */
 const named = (kind: string, id?: string) => (id === undefined ? kind : `${kind} ${id}`);
@@ -31,9 +33,9 @@ function checkTexts(texts: readonly LocalizedText[], kind: string, id?: string) 
   if (texts.length > LIMITS.languages) throw tooMany(`languages for ${named(kind, id)}`, texts.length, LIMITS.languages);
   for (const t of texts) {
     if (t.title.length > LIMITS.title)
-      throw new ConsentError('invalid-response', `The title of ${named(kind, id)} has ${t.title.length} characters; the limit is ${LIMITS.title}.`);
+      throw tooLong(`The title of ${named(kind, id)}`, t.title.length, LIMITS.title);
     if ((t.description?.length ?? 0) > LIMITS.text)
-      throw new ConsentError('invalid-response', `The description of ${named(kind, id)} has ${t.description!.length} characters; the limit is ${LIMITS.text}.`);
+      throw tooLong(`The description of ${named(kind, id)}`, t.description!.length, LIMITS.text);
   }
 }
 
@@ -55,7 +57,7 @@ export function checkLimits(catalog: ConsentCatalog): ConsentCatalog {
       for (const k in item.info) {
         const v: unknown = item.info[k as keyof ItemInfo];
         if (typeof v === 'string' && v.length > LIMITS.text)
-          throw new ConsentError('invalid-response', `A detail of item ${item.id} has ${v.length} characters; the limit is ${LIMITS.text}.`);
+          throw tooLong(`A detail of item ${item.id}`, v.length, LIMITS.text);
       }
       if (item.children) items(item.children, depth + 1);
     }
