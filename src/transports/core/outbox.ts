@@ -460,7 +460,7 @@ export class OutboxTransport implements ConsentTransport {
     // Nothing can wait (a new visitor): reading a scope's entries would create the database, and
     // every later page would then find it and open it at start.
     if (!(await mayHold())) return;
-    const scopes = new Set([...this.#scopes, ...(await this.#mine()).map((e) => e.scope)]);
+    const scopes = new Set([...this.#scopes, ...(await this.#stored()).map((e) => e.scope)]);
     await Promise.all([...scopes].map((s) => this.#flushScope(s)));
   }
 
@@ -472,9 +472,15 @@ export class OutboxTransport implements ConsentTransport {
     })().finally(() => (this.#replaying = undefined)));
   }
 
+  /** This transport's entries, without opening IndexedDB when nothing may wait. */
   async #mine(): Promise<OutboxEntry[]> {
+    return (await mayHold()) ? this.#stored() : [];
+  }
+
+  /** This transport's entries in IndexedDB (none where it cannot be read). */
+  async #stored(): Promise<OutboxEntry[]> {
     try {
-      return (await mayHold()) ? (await allEntries()).filter((e) => e.key === this.#o.key) : [];
+      return (await allEntries()).filter((e) => e.key === this.#o.key);
     } catch {
       return [];
     }
