@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { build, type Rollup } from 'vite';
+import { decodedMappings, TraceMap } from '@jridgewell/trace-mapping';
 
 /** Packages that only provider transports, the outbox and the device store need. */
 export const HEAVY = ['zod', 'idb-keyval'] as const;
@@ -95,6 +96,58 @@ export async function startBytes(entry: string): Promise<number> {
   const names = chunks.map((c) => [c.fileName, c.fileName.replace(/-[\w-]{8}\.js$/, (h) => `-${createHash('sha256').update(c.name).digest('base64url').slice(0, h.length - 4)}.js`)] as const);
   const stable = (code: string) => names.reduce((s, [from, to]) => s.replaceAll(from, to), code);
   return chunks.filter((c) => initial.has(c.fileName)).reduce((n, c) => n + brotli(stable(c.code)), 0);
+}
+
+/** Which part of the kit a bundled module is, for `bytesByPart`. */
+function partOf(source: string): string {
+  const dep = packageOf(source);
+  if (dep === 'idb-keyval') return 'outbox (transports/core/outbox, with idb-keyval)';
+  if (dep) return /^@?lit/.test(dep) ? 'Lit (lit, @lit/localize, @lit/context)' : dep;
+  const file = source.replace(/^.*?src\//, '').replace(/\.ts$/, '');
+  const element = /^elements\/([^/]+)\//.exec(file)?.[1];
+  if (element) return `<${element}>, with its styles`;
+  const parts: [RegExp, string][] = [
+    [/^transports\/core\/outbox$/, 'outbox (transports/core/outbox, with idb-keyval)'],
+    [/^internal\/form\.styles$/, 'styles the form elements share (internal/form.styles)'],
+    [/^internal\/consent-form/, 'what the form elements share: drawing, loading, choosing, saving (internal/consent-form-*)'],
+    [/^internal\/privacy-rights$/, 'privacy-rights buttons and dialog (internal/privacy-rights)'],
+    [/^internal\/height-memory$/, 'heights kept for the next view (internal/height-memory)'],
+    [/^transports\/host\//, 'host transport (transports/host/)'],
+    [/^transports\/core\/http$/, 'http client: timeouts, retries, errors (transports/core/http)'],
+    [/^transports\/core\/(check|schemas|named)$/, 'checks of what the backend answers (transports/core/check, schemas)'],
+    [/^transports\/core\/(cache|share)$/, 'catalog cache and sharing between elements (transports/core/cache, share)'],
+    [/^transports\/memory\//, 'memory transport (transports/memory/)'],
+    [/^transports\//, 'provider registry, lazy provider transports (transports/)'],
+    [/^(i18n\/|internal\/(language|lang)$)/, 'translations runtime and page language (i18n/, internal/language)'],
+    [/^model\//, 'model/'],
+    [/^page\//, 'page/ (consents on the page, script blocking, Consent Mode)'],
+    [/^events\//, 'events/'],
+    [/^internal\//, 'element base, transport wiring, messages (internal/)'],
+  ];
+  return parts.find(([re]) => re.test(file))?.[1] ?? 'script-tag entry, configure(), registration';
+}
+
+/**
+ * Where a built file's bytes go: its minified bytes per part of the kit, read from its source map
+ * (each mapped piece runs to the next), and the file's brotli size shared in proportion to each
+ * part's own brotli size (compressed alone, as a share of theirs summed).
+ */
+export function bytesByPart(file: string): { part: string; minified: number; brotli: number }[] {
+  const code = readFileSync(file, 'utf8');
+  const map = new TraceMap(readFileSync(`${file}.map`, 'utf8'));
+  const lines = code.split('\n');
+  const pieces = new Map<string, string[]>();
+  decodedMappings(map).forEach((segments, line) =>
+    segments.forEach((seg, i) => {
+      const text = lines[line]!.slice(seg[0], segments[i + 1]?.[0] ?? lines[line]!.length);
+      const part = seg.length > 1 ? partOf(map.sources[seg[1]!] ?? '') : "the bundler's module wrappers (no source)";
+      pieces.set(part, [...(pieces.get(part) ?? []), text]);
+    }),
+  );
+  const parts = [...pieces].map(([part, texts]) => ({ part, minified: texts.join('').length, alone: brotli(texts.join('')) }));
+  const total = brotli(code);
+  const sum = parts.reduce((n, p) => n + p.alone, 0);
+  return parts.map(({ part, minified, alone }) => ({ part, minified, brotli: (alone / sum) * total })).sort((a, b) => b.brotli - a.brotli);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
