@@ -135,16 +135,18 @@ function partOf(source: string): string {
 export function bytesByPart(file: string): { part: string; minified: number; brotli: number }[] {
   const code = readFileSync(file, 'utf8');
   const map = new TraceMap(readFileSync(`${file}.map`, 'utf8'));
-  const lines = code.split('\n');
-  const pieces = new Map<string, string[]>();
-  decodedMappings(map).forEach((segments, line) =>
-    segments.forEach((seg, i) => {
-      const text = lines[line]!.slice(seg[0], segments[i + 1]?.[0] ?? lines[line]!.length);
-      const part = seg.length > 1 ? partOf(map.sources[seg[1]!] ?? '') : "the bundler's module wrappers (no source)";
-      pieces.set(part, [...(pieces.get(part) ?? []), text]);
-    }),
+  // Each mapped piece runs to the next one, across lines too (a template literal may span several).
+  const starts = [0];
+  for (let i = code.indexOf('\n'); i >= 0; i = code.indexOf('\n', i + 1)) starts.push(i + 1);
+  const marks = decodedMappings(map).flatMap((segments, line) =>
+    segments.map((seg) => ({ at: starts[line]! + seg[0], part: seg.length > 1 ? partOf(map.sources[seg[1]!] ?? '') : undefined })),
   );
-  const parts = [...pieces].map(([part, texts]) => ({ part, minified: texts.join('').length, alone: brotli(texts.join('')) }));
+  const unmapped = "the bundler's module wrappers (no source)";
+  const pieces = new Map<string, string[]>();
+  const add = (part: string, text: string) => (pieces.get(part) ?? pieces.set(part, []).get(part)!).push(text);
+  add(unmapped, code.slice(0, marks[0]?.at ?? code.length));
+  marks.forEach((m, i) => add(m.part ?? unmapped, code.slice(m.at, marks[i + 1]?.at ?? code.length)));
+  const parts = [...pieces].map(([part, texts]) => ({ part, minified: Buffer.byteLength(texts.join('')), alone: brotli(texts.join('')) }));
   const total = brotli(code);
   const sum = parts.reduce((n, p) => n + p.alone, 0);
   return parts.map(({ part, minified, alone }) => ({ part, minified, brotli: (alone / sum) * total })).sort((a, b) => b.brotli - a.brotli);
