@@ -98,16 +98,18 @@ export async function startBytes(entry: string): Promise<number> {
   return chunks.filter((c) => initial.has(c.fileName)).reduce((n, c) => n + brotli(stable(c.code)), 0);
 }
 
+const OUTBOX = 'outbox (transports/core/outbox, with idb-keyval)';
+
 /** Which part of the kit a bundled module is, for `bytesByPart`. */
 function partOf(source: string): string {
   const dep = packageOf(source);
-  if (dep === 'idb-keyval') return 'outbox (transports/core/outbox, with idb-keyval)';
+  if (dep === 'idb-keyval') return OUTBOX;
   if (dep) return /^@?lit/.test(dep) ? 'Lit (lit, @lit/localize, @lit/context)' : dep;
   const file = source.replace(/^.*?src\//, '').replace(/\.ts$/, '');
   const element = /^elements\/([^/]+)\//.exec(file)?.[1];
   if (element) return `<${element}>, with its styles`;
   const parts: [RegExp, string][] = [
-    [/^transports\/core\/outbox$/, 'outbox (transports/core/outbox, with idb-keyval)'],
+    [/^transports\/core\/outbox$/, OUTBOX],
     [/^internal\/form\.styles$/, 'styles the form elements share (internal/form.styles)'],
     [/^internal\/consent-form/, 'what the form elements share: drawing, loading, choosing, saving (internal/consent-form-*)'],
     [/^internal\/privacy-rights$/, 'privacy-rights buttons and dialog (internal/privacy-rights)'],
@@ -138,15 +140,19 @@ export function bytesByPart(file: string): { part: string; minified: number; bro
   // Each mapped piece runs to the next one, across lines too (a template literal may span several).
   const starts = [0];
   for (let i = code.indexOf('\n'); i >= 0; i = code.indexOf('\n', i + 1)) starts.push(i + 1);
+  const partOfSource = map.sources.map((s) => partOf(s ?? ''));
   const marks = decodedMappings(map).flatMap((segments, line) =>
-    segments.map((seg) => ({ at: starts[line]! + seg[0], part: seg.length > 1 ? partOf(map.sources[seg[1]!] ?? '') : undefined })),
+    segments.map((seg) => ({ at: starts[line]! + seg[0], part: seg.length > 1 ? partOfSource[seg[1]!] : undefined })),
   );
   const unmapped = "the bundler's module wrappers (no source)";
   const pieces = new Map<string, string[]>();
   const add = (part: string, text: string) => (pieces.get(part) ?? pieces.set(part, []).get(part)!).push(text);
   add(unmapped, code.slice(0, marks[0]?.at ?? code.length));
   marks.forEach((m, i) => add(m.part ?? unmapped, code.slice(m.at, marks[i + 1]?.at ?? code.length)));
-  const parts = [...pieces].map(([part, texts]) => ({ part, minified: Buffer.byteLength(texts.join('')), alone: brotli(texts.join('')) }));
+  const parts = [...pieces].map(([part, texts]) => {
+    const text = texts.join('');
+    return { part, minified: Buffer.byteLength(text), alone: brotli(text) };
+  });
   const total = brotli(code);
   const sum = parts.reduce((n, p) => n + p.alone, 0);
   return parts.map(({ part, minified, alone }) => ({ part, minified, brotli: (alone / sum) * total })).sort((a, b) => b.brotli - a.brotli);
