@@ -20,6 +20,13 @@ const locales = Object.fromEntries(
 // The device's receipt store goes with them: a page serving the provider transports serves it too.
 const providers = { connect: 'src/transports/connect/connect.ts', consentua: 'src/transports/consentua/consentua.ts', receipts: 'src/internal/receipt-store.ts' };
 
+// What the script tag and its provider files hold is what a page runs at once: V8 (Chromium 136+)
+// then compiles every function off the main thread while the file downloads, instead of on first
+// call in the page's first tasks (an element's start went from about 32 to 20 ms; see
+// v8.dev/blog/explicit-compile-hints). Other engines read a comment. Added after minification,
+// which would drop it. Not for the ESM build: a publisher's bundler decides for their bundle.
+const eagerCompile = { postBanner: '//# allFunctionsCalledOnLoad' };
+
 export default defineConfig(({ mode }) => {
   const common = { target: 'es2022', sourcemap: true, reportCompressedSize: true } as const;
   const plugins = [minifyLiteralsPlugin()];
@@ -35,6 +42,7 @@ export default defineConfig(({ mode }) => {
         minify: true,
         // Kept for debugging here, not published (package.json `files`): no URL comment to a missing file.
         sourcemap: 'hidden',
+        rolldownOptions: { output: eagerCompile },
         lib: {
           entry: 'src/script-tag.ts',
           formats: ['iife'],
@@ -44,11 +52,19 @@ export default defineConfig(({ mode }) => {
       },
     };
   // What the script tag loads on demand from beside itself: one ES module per entry.
-  const onDemand = (folder: string, entry: Record<string, string>, sourcemap: 'hidden' | false) => ({
+  const onDemand = (folder: string, entry: Record<string, string>, sourcemap: 'hidden' | false, output = {}) => ({
     plugins,
-    build: { ...common, outDir: `dist/${folder}`, emptyOutDir: true, minify: true, sourcemap, lib: { entry, formats: ['es' as const], fileName: (_f: string, name: string) => `${name}.js` } },
+    build: {
+      ...common,
+      outDir: `dist/${folder}`,
+      emptyOutDir: true,
+      minify: true,
+      sourcemap,
+      rolldownOptions: { output },
+      lib: { entry, formats: ['es' as const], fileName: (_f: string, name: string) => `${name}.js` },
+    },
   });
-  if (mode === 'providers') return onDemand('providers', providers, 'hidden');
+  if (mode === 'providers') return onDemand('providers', providers, 'hidden', eagerCompile);
   if (mode === 'locales') return onDemand('locales', locales, false);
   return {
     plugins,
