@@ -20,7 +20,7 @@ import { bars, lines } from '../bench/chart.js';
 import { preloadScript, toFetchRequest } from '../src/server.js';
 import { ensureBrowser } from './browser.mjs';
 import { layoutShifts } from './layout-shift.js';
-import { budgets, bytesByPart, startBytes } from './size.js';
+import { budgets, entryBytesByPart, startBytes } from './size.js';
 import { startStack } from './stack.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -253,6 +253,11 @@ for (const n of SIZES) {
 }
 const med = (impl: Impl, n: number, k: keyof Run) => median(runs[impl][n]!.map((x) => x[k]));
 const worst = (impl: Impl, n: number, k: keyof Run) => Math.max(...runs[impl][n]!.map((x) => x[k]));
+/** The picker's worst long task at n and how many runs had one: a busy machine stretches a task now and then, so say how often. */
+const longTasks = (n: number, k: 'longest' | 'acceptLongest') => {
+  const had = runs.kit[n]!.filter((x) => x[k] >= 50).length;
+  return had ? `${worst('kit', n, k).toFixed(0)} ms (${had} of ${runs.kit[n]!.length} runs)` : 'none ≥ 50 ms';
+};
 
 // ---------------------------------------------------------------- layout shift and requests
 console.log(`${clock()} layout shift and requests on the demo pages…`);
@@ -324,6 +329,15 @@ stack.stop();
 
 // ---------------------------------------------------------------- targets and report
 const ours = (i: number) => sizes[i]!.brotli;
+// Each budget's bytes by part, rows in the script tag's order, then the total against the goal.
+const byPart = await Promise.all(budgets.map((b) => entryBytesByPart(b.entry)));
+const partRows = () => {
+  const names = [...new Set(byPart.flat().map((p) => p.part))];
+  const cell = (i: number, name: string) => byPart[i]!.find((p) => p.part === name);
+  const rows = names.map((name) => row([name.replace(/</g, '&lt;'), ...budgets.map((_, i) => (cell(i, name) ? `${kb(cell(i, name)!.brotli)} KB` : '')), cell(0, name) ? `${kb(cell(0, name)!.minified)} KB` : '']));
+  const total = (i: number) => byPart[i]!.reduce((n, p) => n + p.brotli, 0);
+  return [...rows, row(['**all**', ...budgets.map((b, i) => `**${kb(total(i))} KB** (${kb(Math.abs(total(i) - b.goal))} KB ${total(i) > b.goal ? 'over' : 'under'})`), `${kb(byPart[0]!.reduce((n, p) => n + p.minified, 0))} KB`])].join('\n');
+};
 const results = [
   { what: 'script tag, every element, brotli', value: ours(0) / 1024, limit: budgets[0].goal / 1024, unit: 'KB' },
   { what: 'picker + host transport, brotli', value: ours(1) / 1024, limit: budgets[1].goal / 1024, unit: 'KB' },
@@ -368,13 +382,13 @@ ${row(['', 'brotli', 'gzip'])}
 ${row(['---', '---', '---'])}
 ${sizes.map((s) => row([s.name, `${kb(s.brotli)} KB`, Number.isNaN(s.gzip) ? '' : `${kb(s.gzip)} KB`])).join('\n')}
 
-## Where the script tag's bytes go
+## Where the bytes go
 
-From its source map: each part's minified bytes, and the file's brotli size shared in proportion to each part's own brotli size. The goal of ${kb(budgets[0].goal)} KB is ${kb(ours(0) - budgets[0].goal)} KB below the file.
+From each file's source map: its brotli size shared between the parts of the kit in proportion to each part's own brotli size (compressed alone); the script tag's minified bytes beside. The ES entries are built as their budget line builds them, through the published modules (dist/esm); a page that sets \`.transport\` itself has no outbox unless it wraps its transport in one.
 
-${row(['part', 'brotli (share of the file)', 'minified'])}
-${row(['---', '---', '---'])}
-${bytesByPart(budgets[0].entry).map((p) => row([p.part.replace(/</g, '&lt;'), `${kb(p.brotli)} KB`, `${kb(p.minified)} KB`])).join('\n')}
+${row(['part', ...budgets.map((b, i) => `${['script tag', 'picker + host', 'gate + host'][i]} (goal ${kb(b.goal)} KB)`), 'script tag, minified'])}
+${row(['---', ...budgets.map(() => '---'), '---'])}
+${partRows()}
 
 ## Showing n consents, and Accept all
 
@@ -402,13 +416,13 @@ ${SIZES.map((n) =>
   row([
     n.toLocaleString('en'),
     `${med('kit', n, 'acceptPaint').toFixed(1)} / ${med('kit', n, 'acceptCpu').toFixed(1)} ms`,
-    worst('kit', n, 'acceptLongest') ? `${worst('kit', n, 'acceptLongest').toFixed(0)} ms` : 'none ≥ 50 ms',
+    longTasks(n, 'acceptLongest'),
     `${med('floor', n, 'acceptPaint').toFixed(1)} / ${med('floor', n, 'acceptCpu').toFixed(1)} ms`,
     `${med('cc', n, 'acceptPaint').toFixed(1)} / ${med('cc', n, 'acceptCpu').toFixed(1)} ms`,
   ]),
 ).join('\n')}
 
-Longest task while drawing (worst run): ${SIZES.map((n) => `${n.toLocaleString('en')}: ${worst('kit', n, 'longest') ? `${worst('kit', n, 'longest').toFixed(0)} ms` : 'none ≥ 50 ms'}`).join(', ')}.
+Longest task while drawing (worst run): ${SIZES.map((n) => `${n.toLocaleString('en')}: ${longTasks(n, 'longest')}`).join(', ')}.
 
 ## Cold start on a phone profile
 

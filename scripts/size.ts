@@ -105,7 +105,8 @@ function partOf(source: string): string {
   const dep = packageOf(source);
   if (dep === 'idb-keyval') return OUTBOX;
   if (dep) return /^@?lit/.test(dep) ? 'Lit (lit, @lit/localize, @lit/context)' : dep;
-  const file = source.replace(/^.*?src\//, '').replace(/\.ts$/, '');
+  // A source of the kit: src/… in the script tag's map, esm/… (dist/esm, the published modules) in an ES entry's.
+  const file = source.replace(/^.*?(?:src|esm)\//, '').replace(/\.[jt]s$/, '');
   const element = /^elements\/([^/]+)\//.exec(file)?.[1];
   if (element) return `<${element}>, with its styles`;
   const parts: [RegExp, string][] = [
@@ -134,9 +135,18 @@ function partOf(source: string): string {
  * (each mapped piece runs to the next), and the file's brotli size shared in proportion to each
  * part's own brotli size (compressed alone, as a share of theirs summed).
  */
-export function bytesByPart(file: string): { part: string; minified: number; brotli: number }[] {
-  const code = readFileSync(file, 'utf8');
-  const map = new TraceMap(readFileSync(`${file}.map`, 'utf8'));
+function bytesByPart(file: string): Part[] {
+  return partsOf(readFileSync(file, 'utf8'), readFileSync(`${file}.map`, 'utf8'));
+}
+
+export interface Part {
+  part: string;
+  minified: number;
+  brotli: number;
+}
+
+function partsOf(code: string, sourceMap: string): Part[] {
+  const map = new TraceMap(sourceMap);
   // Each mapped piece runs to the next one, across lines too (a template literal may span several).
   const starts = [0];
   for (let i = code.indexOf('\n'); i >= 0; i = code.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -156,6 +166,24 @@ export function bytesByPart(file: string): { part: string; minified: number; bro
   const total = brotli(code);
   const sum = parts.reduce((n, p) => n + p.alone, 0);
   return parts.map(({ part, minified, alone }) => ({ part, minified, brotli: (alone / sum) * total })).sort((a, b) => b.brotli - a.brotli);
+}
+
+/**
+ * `bytesByPart` for a budget's entry: the script tag's file, or an ES entry built as `startBytes`
+ * builds it (through the published modules), each chunk loaded at start read from its own map.
+ */
+export async function entryBytesByPart(entry: string): Promise<Part[]> {
+  if (entry.endsWith('.iife.js')) return bytesByPart(entry);
+  const out = (await build({ logLevel: 'silent', configFile: false, build: { write: false, minify: true, sourcemap: true, target: 'es2022', lib: { entry: resolve(entry), formats: ['es'] } } })) as Rollup.RollupOutput[];
+  const chunks = out.flatMap((o) => o.output).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+  const initial = loadedAtStart(chunks);
+  const sum = new Map<string, Part>();
+  for (const c of chunks.filter((c) => initial.has(c.fileName)))
+    for (const p of partsOf(c.code, c.map!.toString())) {
+      const had = sum.get(p.part);
+      sum.set(p.part, had ? { part: p.part, minified: had.minified + p.minified, brotli: had.brotli + p.brotli } : p);
+    }
+  return [...sum.values()].sort((a, b) => b.brotli - a.brotli);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
