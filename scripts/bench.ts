@@ -384,7 +384,7 @@ ${sizes.map((s) => row([s.name, `${kb(s.brotli)} KB`, Number.isNaN(s.gzip) ? '' 
 
 ## Where the bytes go
 
-From each file's source map: its brotli size shared between the parts of the kit in proportion to each part's own brotli size (compressed alone); the script tag's minified bytes beside. The ES entries are built as their budget line builds them, through the published modules (dist/esm); a page that sets \`.transport\` itself has no outbox unless it wraps its transport in one.
+From each file's source map: its brotli size shared between the parts of the kit in proportion to each part's own brotli size (compressed alone); the script tag's minified bytes beside. The ES entries are built as their budget line builds them: as a vite app importing the published modules (dist/esm); a page that sets \`.transport\` itself has no outbox unless it wraps its transport in one.
 
 ${row(['part', ...budgets.map((b, i) => `${['script tag', 'picker + host', 'gate + host'][i]} (goal ${kb(b.goal)} KB)`), 'script tag, minified'])}
 ${row(['---', ...budgets.map(() => '---'), '---'])}

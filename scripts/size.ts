@@ -3,7 +3,7 @@
 // the page loads at start. `npm run build` prints the sizes; test/e2e/size.test.ts checks them.
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { build, type Rollup } from 'vite';
@@ -81,16 +81,28 @@ export const brotli = (code: string | Uint8Array) => brotliCompressSync(code, { 
  */
 export const budgets = [
   { name: 'script tag, every element (dist/consent-elements.iife.js)', entry: 'dist/consent-elements.iife.js', goal: 22 * 1024, ceiling: 31.1 * 1024 },
-  { name: 'picker + host transport, ESM through vite (test/size/picker-host.ts)', entry: 'test/size/picker-host.ts', goal: 14 * 1024, ceiling: 24.05 * 1024 },
-  { name: 'gate + host transport, ESM through vite (test/size/gate-host.ts)', entry: 'test/size/gate-host.ts', goal: 10 * 1024, ceiling: 18.35 * 1024 },
+  { name: 'picker + host transport, ESM through vite (test/size/picker-host.ts)', entry: 'test/size/picker-host.ts', goal: 14 * 1024, ceiling: 22.7 * 1024 },
+  { name: 'gate + host transport, ESM through vite (test/size/gate-host.ts)', entry: 'test/size/gate-host.ts', goal: 10 * 1024, ceiling: 17.35 * 1024 },
 ] as const;
 
-/** Brotli bytes of an ES entry built by vite (minified) and every chunk it imports statically. */
+/**
+ * An ES entry built as a publisher's vite app builds it (a page that loads it as a module), and
+ * the chunks it loads at start. Not vite's library mode: for ES output that keeps the whitespace
+ * (about 1 KB of brotli more than any app bundle of the same code).
+ */
+async function appBuild(entry: string, sourcemap = false): Promise<{ chunks: Rollup.OutputChunk[]; initial: Set<string> }> {
+  const root = mkdtempSync(join(tmpdir(), 'consent-size-'));
+  writeFileSync(join(root, 'index.html'), `<!doctype html><script type="module" src="${resolve(entry)}"></script>`);
+  const out = (await build({ root, logLevel: 'silent', configFile: false, build: { write: false, minify: true, sourcemap, target: 'es2022' } })) as Rollup.RollupOutput;
+  rmSync(root, { recursive: true, force: true });
+  const chunks = out.output.filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+  return { chunks, initial: loadedAtStart(chunks) };
+}
+
+/** Brotli bytes a page loads at start: the script tag's file, or an ES entry's chunks as an app bundles them. */
 export async function startBytes(entry: string): Promise<number> {
   if (entry.endsWith('.iife.js')) return brotli(readFileSync(entry));
-  const out = (await build({ logLevel: 'silent', configFile: false, build: { write: false, minify: true, target: 'es2022', lib: { entry: resolve(entry), formats: ['es'] } } })) as Rollup.RollupOutput[];
-  const chunks = out.flatMap((o) => o.output).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
-  const initial = loadedAtStart(chunks);
+  const { chunks, initial } = await appBuild(entry);
   // Each chunk's content hash is swapped for one of its name, as random and as long: a new hash of a
   // lazy chunk alone moved the start by 0.04 KB of brotli, noise no change of the start code made.
   const names = chunks.map((c) => [c.fileName, c.fileName.replace(/-[\w-]{8}\.js$/, (h) => `-${createHash('sha256').update(c.name).digest('base64url').slice(0, h.length - 4)}.js`)] as const);
@@ -174,9 +186,7 @@ function partsOf(code: string, sourceMap: string): Part[] {
  */
 export async function entryBytesByPart(entry: string): Promise<Part[]> {
   if (entry.endsWith('.iife.js')) return bytesByPart(entry);
-  const out = (await build({ logLevel: 'silent', configFile: false, build: { write: false, minify: true, sourcemap: true, target: 'es2022', lib: { entry: resolve(entry), formats: ['es'] } } })) as Rollup.RollupOutput[];
-  const chunks = out.flatMap((o) => o.output).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
-  const initial = loadedAtStart(chunks);
+  const { chunks, initial } = await appBuild(entry, true);
   const sum = new Map<string, Part>();
   for (const c of chunks.filter((c) => initial.has(c.fileName)))
     for (const p of partsOf(c.code, c.map!.toString())) {
