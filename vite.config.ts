@@ -60,7 +60,9 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       minify: true,
       sourcemap,
-      rolldownOptions: { output },
+      // Whitespace too: library mode keeps it in ES output for bundlers' tree-shaking, but these
+      // files go to browsers as they are (10 % of a provider's brotli bytes, 11 % of the receipt store's).
+      rolldownOptions: { output: { ...output, minify: true } },
       lib: { entry, formats: ['es' as const], fileName: (_f: string, name: string) => `${name}.js` },
     },
   });
