@@ -88,26 +88,27 @@ export const budgets = [
 /**
  * An ES entry built as a publisher's vite app builds it (a page that loads it as a module), and
  * the chunks it loads at start. Not vite's library mode: for ES output that keeps the whitespace
- * (about 1 KB of brotli more than any app bundle of the same code).
+ * (about 1 KB of brotli more than any app bundle of the same code). Source maps are made but not
+ * named in the code, so the sizes and the parts (`entryBytesByPart`) are of the same bytes.
  */
-async function appBuild(entry: string, sourcemap = false): Promise<{ chunks: Rollup.OutputChunk[]; initial: Set<string> }> {
+async function appBuild(entry: string): Promise<{ code: string; map: string }[]> {
   const root = mkdtempSync(join(tmpdir(), 'consent-size-'));
   writeFileSync(join(root, 'index.html'), `<!doctype html><script type="module" src="${resolve(entry)}"></script>`);
-  const out = (await build({ root, logLevel: 'silent', configFile: false, build: { write: false, minify: true, sourcemap, target: 'es2022' } })) as Rollup.RollupOutput;
+  const out = (await build({ root, logLevel: 'silent', configFile: false, build: { write: false, minify: true, sourcemap: 'hidden', target: 'es2022' } })) as Rollup.RollupOutput;
   rmSync(root, { recursive: true, force: true });
   const chunks = out.output.filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
-  return { chunks, initial: loadedAtStart(chunks) };
+  // Each chunk's content hash is swapped for one of its name, as random and as long (the maps stay
+  // right): a new hash of a lazy chunk alone moved the start by 0.04 KB of brotli, noise no change
+  // of the start code made.
+  const names = chunks.map((c) => [c.fileName, c.fileName.replace(/-[\w-]{8}\.js$/, (h) => `-${createHash('sha256').update(c.name).digest('base64url').slice(0, h.length - 4)}.js`)] as const);
+  const initial = loadedAtStart(chunks);
+  return chunks.filter((c) => initial.has(c.fileName)).map((c) => ({ code: names.reduce((code, [from, to]) => code.replaceAll(from, to), c.code), map: c.map!.toString() }));
 }
 
 /** Brotli bytes a page loads at start: the script tag's file, or an ES entry's chunks as an app bundles them. */
 export async function startBytes(entry: string): Promise<number> {
   if (entry.endsWith('.iife.js')) return brotli(readFileSync(entry));
-  const { chunks, initial } = await appBuild(entry);
-  // Each chunk's content hash is swapped for one of its name, as random and as long: a new hash of a
-  // lazy chunk alone moved the start by 0.04 KB of brotli, noise no change of the start code made.
-  const names = chunks.map((c) => [c.fileName, c.fileName.replace(/-[\w-]{8}\.js$/, (h) => `-${createHash('sha256').update(c.name).digest('base64url').slice(0, h.length - 4)}.js`)] as const);
-  const stable = (code: string) => names.reduce((s, [from, to]) => s.replaceAll(from, to), code);
-  return chunks.filter((c) => initial.has(c.fileName)).reduce((n, c) => n + brotli(stable(c.code)), 0);
+  return (await appBuild(entry)).reduce((n, c) => n + brotli(c.code), 0);
 }
 
 const OUTBOX = 'outbox (transports/core/outbox, with idb-keyval)';
@@ -186,10 +187,9 @@ function partsOf(code: string, sourceMap: string): Part[] {
  */
 export async function entryBytesByPart(entry: string): Promise<Part[]> {
   if (entry.endsWith('.iife.js')) return bytesByPart(entry);
-  const { chunks, initial } = await appBuild(entry, true);
   const sum = new Map<string, Part>();
-  for (const c of chunks.filter((c) => initial.has(c.fileName)))
-    for (const p of partsOf(c.code, c.map!.toString())) {
+  for (const c of await appBuild(entry))
+    for (const p of partsOf(c.code, c.map)) {
       const had = sum.get(p.part);
       sum.set(p.part, had ? { part: p.part, minified: had.minified + p.minified, brotli: had.brotli + p.brotli } : p);
     }
