@@ -20,14 +20,21 @@ const sortModules = {
 
 /**
  * Only the public API: private and protected members (`#…`, `loader`, `choices`, …) are not
- * for pages. register.ts registers tags in a loop, which the analyzer reads as a tag named `tag`.
+ * for pages, nor the attributes the analyzer makes of private `static properties` entries (Lit's
+ * `state: true`, which has none). The analyzer marks the public entries `public`, the others
+ * not at all: both are public. register.ts registers tags in a loop, which the analyzer reads as
+ * a tag named `tag`.
  */
 const publicOnly = {
   name: 'public-only',
   packageLinkPhase({ customElementsManifest }) {
     for (const mod of customElementsManifest.modules) {
-      for (const d of mod.declarations ?? [])
-        if (d.members) d.members = d.members.filter((m) => !m.privacy && !m.name.startsWith('#'));
+      for (const d of mod.declarations ?? []) {
+        const hidden = new Set((d.members ?? []).filter((m) => m.privacy && m.privacy !== 'public').map((m) => m.name));
+        if (d.attributes) d.attributes = d.attributes.filter((a) => !hidden.has(a.fieldName));
+        if (d.members) d.members = d.members.filter((m) => !hidden.has(m.name) && !m.name.startsWith('#'));
+        for (const m of d.members ?? []) delete m.privacy;
+      }
       if (mod.exports) mod.exports = mod.exports.filter((e) => e.kind !== 'custom-element-definition' || e.name.includes('-'));
     }
   },

@@ -1,7 +1,6 @@
 import { msg } from '../i18n/localization.js';
 import { str } from '../i18n/str.js';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { countItems, firstItems, undecidedItems, visibleGroups } from '../model/catalog.js';
 import { choose, chooseAll, groupState } from '../model/decisions.js';
@@ -44,14 +43,20 @@ export const nextSlice = (last: number, tookMs: number): number =>
  * how it draws a group.
  */
 export abstract class ConsentFormElement extends ConsentElement {
+  static override properties: PropertyDeclarations = {
+    fallbackLang: { attribute: 'fallback-lang' },
+    source: {},
+    drawn: { state: true },
+  };
+
   /** Language of the texts shown when none is in a wanted language (before the first text there is). Default: `configure({ fallbackLang })`, then `en`. */
-  @property({ attribute: 'fallback-lang' }) fallbackLang?: string;
+  fallbackLang?: string;
 
   /** Recorded with every decision as where it came from (Connect `source`). */
-  @property() source = 'Web';
+  source = 'Web';
 
   /** Items drawn so far: a huge catalog is drawn a slice per task (see `firstItems`). */
-  @state() private drawn = FIRST_BATCH;
+  private drawn = FIRST_BATCH;
   #complete = true;
   #drawing = false;
   /** The first slice of a huge catalog is drawn in a task after the load's (which parsed and checked it all). */

@@ -1,6 +1,5 @@
 import { msg } from '../../i18n/localization.js';
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { AccessChangeEvent } from '../../events/access-change.js';
 import { ConsentSavedEvent } from '../../events/consent-saved.js';
 import { ConsentErrorEvent } from '../../events/consent-error.js';
@@ -64,49 +63,71 @@ export type GateState = 'loading' | 'granted' | 'denied' | 'pending' | 'error';
  * @fires {ConsentErrorEvent} consent-error - Access could not be checked (`operation: 'access'`), or "Allow and show" failed (`operation: 'save'`).
  */
 export class ConsentAccessGate extends ConsentElement {
+  static override properties: PropertyDeclarations = {
+    product: {},
+    articleId: { attribute: 'article-id' },
+    domain: {},
+    categoryType: { attribute: 'category-type' },
+    accessAzureAd: { type: Boolean, attribute: 'access-azure-ad' },
+    accessAidFamily: { type: Boolean, attribute: 'access-aid-family' },
+    accessDomain: { type: Boolean, attribute: 'access-domain' },
+    accessArticle: { type: Boolean, attribute: 'access-article' },
+    ipAccess: { type: Boolean, attribute: 'ip-access' },
+    consent: {},
+    issuer: {},
+    choicesHref: { attribute: 'choices-href' },
+    source: {},
+    accessLevel: { attribute: 'access-level', reflect: true },
+    accessType: { attribute: 'access-type', reflect: true },
+    current: { state: true },
+    error: { state: true },
+    epoch: { state: true },
+    allowing: { state: true },
+  };
+
   static override styles = [themeStyles, styles];
 
   /** Product code the visitor must be entitled to (Connect check access). */
-  @property() product?: string;
+  product?: string;
 
   /** Article id the visitor must have access to. */
-  @property({ attribute: 'article-id' }) articleId?: string;
+  articleId?: string;
 
   /** Domain the visitor must have access to. */
-  @property() domain?: string;
+  domain?: string;
 
   /** Category type the visitor must have a subscription in. */
-  @property({ attribute: 'category-type' }) categoryType?: string;
+  categoryType?: string;
 
   /** Connect: access through the visitor's Azure AD (level G). */
-  @property({ type: Boolean, attribute: 'access-azure-ad' }) accessAzureAd = false;
+  accessAzureAd = false;
 
   /** Connect: the visitor's or their aID family's access to `product` (level H). */
-  @property({ type: Boolean, attribute: 'access-aid-family' }) accessAidFamily = false;
+  accessAidFamily = false;
 
   /** Connect: domain access by `category-type`. */
-  @property({ type: Boolean, attribute: 'access-domain' }) accessDomain = false;
+  accessDomain = false;
 
   /** Connect: access to any bought article (the answer lists them). */
-  @property({ type: Boolean, attribute: 'access-article' }) accessArticle = false;
+  accessArticle = false;
 
   /**
    * Connect: access by the visitor's address (an institution's network). Through a host backend
    * only, which takes the address from the request; alone it needs no signed-in reader.
    */
-  @property({ type: Boolean, attribute: 'ip-access' }) ipAccess = false;
+  ipAccess = false;
 
   /** Id of a consent (Connect consent, Consentua purpose, CSP consent) that must be given. */
-  @property() consent?: string;
+  consent?: string;
 
   /** Connect issuer of that consent. */
-  @property() issuer?: string;
+  issuer?: string;
 
   /** Where all of the visitor's choices are (a privacy page): linked from the default denied state. */
-  @property({ attribute: 'choices-href' }) choicesHref?: string;
+  choicesHref?: string;
 
   /** Recorded with a consent given through "Allow and show" (Connect `source`). */
-  @property() source = 'Web';
+  source = 'Web';
 
   /**
    * Where the gate is: `loading`, `granted`, `denied`, `pending` or `error`. Read-only: a page
@@ -125,15 +146,15 @@ export class ConsentAccessGate extends ConsentElement {
   }
 
   /** Connect access level of the access that was granted (`A` product … `I` shared subscription). Reflected. */
-  @property({ attribute: 'access-level', reflect: true }) accessLevel?: string;
+  accessLevel?: string;
 
   /** Connect access type of the access that was granted (`A` subscription … `G` category type). Reflected. */
-  @property({ attribute: 'access-type', reflect: true }) accessType?: string;
+  accessType?: string;
 
-  @state() private current: GateState = 'loading';
-  @state() private error?: ConsentError;
+  private current: GateState = 'loading';
+  private error?: ConsentError;
   /** Bumped when a consent is saved on the page: ask again. */
-  @state() private epoch = 0;
+  private epoch = 0;
 
   #stamped: Node[] = [];
   #granted?: boolean;
@@ -171,7 +192,7 @@ export class ConsentAccessGate extends ConsentElement {
       return { catalog, item: allItems(catalog).find((i) => i.id === consent) };
     },
   });
-  @state() private allowing?: 'saving' | ConsentError;
+  private allowing?: 'saving' | ConsentError;
 
   /** Gives the gate's consent (as a picker would, one decision), then shows the content. */
   async allow(): Promise<void> {

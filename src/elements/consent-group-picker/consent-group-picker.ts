@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { ConsentFormElement, type Loaded } from '../../internal/consent-form-element.js';
 import { formStyles, formTokens } from '../../internal/form.styles.js';
 import { themeStyles } from '../../internal/theme.js';
@@ -66,17 +65,22 @@ import { styles } from './consent-group-picker.styles.js';
  * @fires {ConsentErrorEvent} consent-error - Loading or saving failed. `detail.code`, `detail.status`, `detail.message`, `detail.retryable`.
  */
 export class ConsentGroupPicker extends ConsentFormElement {
+  static override properties: PropertyDeclarations = {
+    issuer: {},
+    privacyRights: { type: Boolean, attribute: 'privacy-rights' },
+  };
+
   static override styles = [formTokens('picker'), formStyles, themeStyles, styles];
 
   /** The provider's issuer id (Connect: the company that asks for consent). */
-  @property() issuer?: string;
+  issuer?: string;
 
   /**
    * Offer the visitor their privacy rights: a copy of their data, and its erasure (Connect
    * Access / Remove private data, for a signed-in reader; or the host backend's `privacy/…`).
    * Shown only where the transport takes such requests.
    */
-  @property({ type: Boolean, attribute: 'privacy-rights' }) privacyRights = false;
+  privacyRights = false;
 
   readonly #privacy = new PrivacyRights(this, () => this.transports.value);
 

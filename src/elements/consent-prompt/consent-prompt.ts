@@ -1,6 +1,5 @@
 import { drawIn, msg } from '../../i18n/localization.js';
-import { html, LitElement, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { formStyles, formTokens } from '../../internal/form.styles.js';
 import { LangController } from '../../internal/language.js';
 import { showTheme, themeStyles, type Theme } from '../../internal/theme.js';
@@ -45,21 +44,31 @@ import { styles } from './consent-prompt.styles.js';
  * @cssprop [--consent-prompt-gap=0.75rem] - Space between parts. Falls back to `--consent-gap`.
  */
 export class ConsentPrompt extends LitElement {
+  static override properties: PropertyDeclarations = {
+    layout: { reflect: true },
+    opened: { state: true },
+    choosing: { state: true },
+    asked: { state: true },
+    theme: {},
+  };
+
   static override styles = [formTokens('prompt'), formStyles, themeStyles, styles];
 
   /** `modal` (default): the page waits behind it. `banner`: along the bottom, the page stays usable. */
-  @property({ reflect: true }) layout: 'modal' | 'banner' = 'modal';
+  layout: 'modal' | 'banner' = 'modal';
 
   /** Whether the prompt is showing. */
-  @state() private opened = false;
+  private opened = false;
   /** "Choose": the full picker or template is shown. */
-  @state() private choosing = false;
-  @state() private asked: { id: string; title: string }[] = [];
+  private choosing = false;
+  private asked: { id: string; title: string }[] = [];
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
   #returnFocus?: HTMLElement;
   /** Colours, as on the picker: `light`, `dark` or `auto`; its child inherits them. Default: `configure({ theme })`, else the page's `color-scheme`. */
-  @property() theme?: Theme;
+  theme?: Theme;
 
   /** Its strings follow its own `lang` chain, as its child's do. */
   readonly #language = new LangController(this);
@@ -102,16 +111,18 @@ export class ConsentPrompt extends LitElement {
     this.#returnFocus = active instanceof HTMLElement && active !== document.body ? active : undefined;
     this.opened = true;
     await this.updateComplete;
-    if (this.dialog.open) return;
-    if (this.layout === 'banner') this.dialog.show();
-    else this.dialog.showModal();
+    const dialog = this.dialog;
+    if (!dialog || dialog.open) return;
+    if (this.layout === 'banner') dialog.show();
+    else dialog.showModal();
     // Into the prompt: its first button (a modal dialog would pick the first control of its child, hidden).
     (this.renderRoot.querySelector('button') as HTMLButtonElement | null)?.focus();
   }
 
   /** Closes the prompt without deciding anything. */
   close(): void {
-    if (this.dialog?.open) this.dialog.close();
+    const dialog = this.dialog;
+    if (dialog?.open) dialog.close();
     else this.#closed();
   }
 

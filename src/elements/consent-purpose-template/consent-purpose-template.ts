@@ -1,7 +1,6 @@
 import { msg } from '../../i18n/localization.js';
 import { str } from '../../i18n/str.js';
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { ConsentFormElement, type Loaded } from '../../internal/consent-form-element.js';
 import { formStyles, formTokens } from '../../internal/form.styles.js';
 import { themeStyles } from '../../internal/theme.js';
@@ -75,16 +74,22 @@ import { styles } from './consent-purpose-template.styles.js';
  * @fires {ConsentErrorEvent} consent-error - Loading or saving failed. `detail.code`, `detail.status`, `detail.message`, `detail.retryable`.
  */
 export class ConsentPurposeTemplate extends ConsentFormElement {
+  static override properties: PropertyDeclarations = {
+    clientId: { attribute: 'client-id' },
+    serviceId: { attribute: 'service-id' },
+    templateId: { attribute: 'template-id' },
+  };
+
   static override styles = [formTokens('template'), formStyles, themeStyles, styles];
 
   /** Consentua client id. */
-  @property({ attribute: 'client-id' }) clientId?: string;
+  clientId?: string;
 
   /** Consentua service id. */
-  @property({ attribute: 'service-id' }) serviceId?: string;
+  serviceId?: string;
 
   /** Which of the service's templates to show. Default: the first one. */
-  @property({ attribute: 'template-id' }) templateId?: string;
+  templateId?: string;
 
   protected loadKeys() {
     // Consentua sends a template in one language: another language is another load.
