@@ -12,13 +12,17 @@ import { minifyLiteralsPlugin } from './scripts/minify-literals.js';
 // `vite build --mode locales` → dist/locales/<code>.js: the translations the script tag loads on demand.
 // `vite build --mode providers` → dist/providers/<name>.js: the provider transports the script tag
 //                               loads on demand, each with its wire schemas and zod, and its
-//                               receipt store.
+//                               receipt store; `--mode memory` adds the memory transport there.
 const locales = Object.fromEntries(
   readdirSync('src/i18n/locales').map((f) => [f.replace(/\.ts$/, ''), `src/i18n/locales/${f}`]),
 );
 
 // The device's receipt store goes with them: a page serving the provider transports serves it too.
 const providers = { connect: 'src/transports/connect/connect.ts', consentua: 'src/transports/consentua/consentua.ts', receipts: 'src/internal/receipt-store.ts' };
+// And the memory transport (tests and offline demos: no visitor of a live page pays for it), built
+// on its own: in the same build, the model code it shares with Connect became a third file for
+// every Connect page to fetch.
+const memory = { memory: 'src/transports/memory/memory.ts' };
 
 // What the script tag and its provider files hold is what a page runs at once: V8 (Chromium 136+)
 // then compiles every function off the main thread while the file downloads, instead of on first
@@ -52,12 +56,12 @@ export default defineConfig(({ mode }) => {
       },
     };
   // What the script tag loads on demand from beside itself: one ES module per entry.
-  const onDemand = (folder: string, entry: Record<string, string>, sourcemap: 'hidden' | false, output = {}) => ({
+  const onDemand = (folder: string, entry: Record<string, string>, sourcemap: 'hidden' | false, output = {}, emptyOutDir = true) => ({
     plugins,
     build: {
       ...common,
       outDir: `dist/${folder}`,
-      emptyOutDir: true,
+      emptyOutDir,
       minify: true,
       sourcemap,
       // Whitespace too: library mode keeps it in ES output for bundlers' tree-shaking, but these
@@ -67,6 +71,7 @@ export default defineConfig(({ mode }) => {
     },
   });
   if (mode === 'providers') return onDemand('providers', providers, 'hidden', eagerCompile);
+  if (mode === 'memory') return onDemand('providers', memory, 'hidden', eagerCompile, false);
   if (mode === 'locales') return onDemand('locales', locales, false);
   return {
     plugins,

@@ -3,8 +3,9 @@
 // event classes, the transports, configure(), the page's consents and receipts. Not the pure
 // model functions or the http core, which only custom code bundled by the page needs (the
 // `consent-elements` package has them): each kept here is paid by every visitor. The provider
-// transport classes fetch their code (`providers/*.js`, beside the bundle) when first built, so
-// a page on its own backend downloads none of it.
+// transport classes (and the memory transport, for tests and demos) fetch their code
+// (`providers/*.js`, beside the bundle) when first built, so a page on its own backend
+// downloads none of it.
 import { defineConsentElements } from './register.js';
 
 defineConsentElements();
@@ -18,7 +19,7 @@ export * from './events/index.js';
 export type * from './model/types.js';
 export { ConsentError, type ConsentErrorCode } from './model/errors.js';
 export { HostTransport, type HostOptions } from './transports/host/host.js';
-export { MemoryTransport, type MemoryOptions } from './transports/memory/memory.js';
+export type { MemoryOptions } from './transports/memory/memory.js';
 export { OutboxTransport, type OutboxOptions } from './transports/core/outbox.js';
 export { CachedTransport, type CacheOptions } from './transports/core/cache.js';
 export { registerProvider, type TransportFactory } from './transports/core/registry.js';
@@ -28,4 +29,8 @@ export { configure, getDefaults, CONFIGURE_EVENT, type ConsentDefaults } from '.
 export { loadLocale, matchLocale, type UiLocale } from './i18n/localization.js';
 export { receipts, clearReceipts } from './internal/receipt-store.js';
 export { consents, scopeKey } from './page/index.js';
-export { LazyConnectTransport as ConnectTransport, LazyConsentuaTransport as ConsentuaTransport } from './transports/providers.js';
+export {
+  LazyConnectTransport as ConnectTransport,
+  LazyConsentuaTransport as ConsentuaTransport,
+  LazyMemoryTransport as MemoryTransport,
+} from './transports/providers.js';

@@ -96,6 +96,37 @@ describe('the script tag from a CDN', () => {
     await page.close();
   });
 
+  // The memory transport is for tests and demos: its code is not in the bundle every visitor downloads.
+  it('loads the memory transport from beside the bundle when a page builds one', async () => {
+    const page = await browser().newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route(`${env.demo}/memory-page.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="${withCors.url}consent-elements.iife.js"></script></head><body>
+          <consent-group-picker></consent-group-picker>
+          <script>
+            const item = (id, title) => ({ id, order: 0, active: true, ref: {}, texts: [{ lang: 'en', title }] });
+            const picker = document.querySelector('consent-group-picker');
+            picker.transport = new ConsentElements.MemoryTransport({
+              catalog: { source: 'memory', groups: [{ id: 'g', order: 0, active: true, texts: [{ lang: 'en', title: 'Newsletters' }], items: [item('a', 'Weekly digest')] }] },
+              state: [{ itemId: 'a', granted: true }],
+            });
+          </script></body></html>`,
+      }),
+    );
+    const before = withCors.requests.length;
+    await page.goto(`${env.demo}/memory-page.html`);
+    const box = page.locator('consent-group-picker input[type="checkbox"]').last();
+    await box.waitFor();
+    assert.equal(await page.locator('consent-group-picker').getByText('Weekly digest').count(), 1);
+    assert.ok(await box.isChecked(), 'the stored answer is not shown');
+    assert.ok(withCors.requests.slice(before).includes('/dist/providers/memory.js'), withCors.requests.slice(before).join());
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('needs no second file in its all-languages variant', async () => {
     const page = await browser().newPage();
     const before = noCors.requests.length;

@@ -107,11 +107,16 @@ describe('size budgets (brotli, what a visitor downloads at start)', () => {
     // The receipt store too: a visitor downloads it at the first confirmed save.
     assert.ok(!iife.includes('KI-CR-v1.1.0'), 'the receipt store is in the script-tag bundle');
     assert.ok((await readFile('dist/providers/receipts.js', 'utf8')).includes('KI-CR-v1.1.0'), 'no receipt store beside the bundle');
+    // The memory transport (tests, demos) too; Connect's files do not share a chunk with it.
+    assert.ok(!iife.includes('accessChecks'), 'the memory transport is in the script-tag bundle');
+    assert.ok((await readFile('dist/providers/memory.js', 'utf8')).includes('accessChecks'), 'no memory transport beside the bundle');
+    const imported = [...connect.matchAll(/from\s*"\.\/([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(imported.length && imported.every((f) => f.startsWith('provider-errors-')), `connect.js fetches ${imported.join(', ')}`);
   });
 
   // V8 reads the hint only on a file's first line; a minifier or a banner put before it drops it.
   it('asks V8 to compile the script tag and the provider files while they download', async () => {
-    for (const file of ['dist/consent-elements.iife.js', 'dist/consent-elements.all-languages.iife.js', 'dist/providers/connect.js', 'dist/providers/consentua.js', 'dist/providers/receipts.js'])
+    for (const file of ['dist/consent-elements.iife.js', 'dist/consent-elements.all-languages.iife.js', 'dist/providers/connect.js', 'dist/providers/consentua.js', 'dist/providers/receipts.js', 'dist/providers/memory.js'])
       assert.equal((await readFile(file, 'utf8')).split('\n', 1)[0], '//# allFunctionsCalledOnLoad', file);
   });
 });

@@ -90,7 +90,9 @@ describe('data-consent markup under a strict CSP', () => {
 <script nonce="n0nce">
   ConsentElements.configure({
     nonce: 'n0nce',
-    transport: new ConsentElements.MemoryTransport({ catalog: { source: 'memory', groups: [] }, state: [{ itemId: '121', granted: true }] }),
+    // A transport object of the page's own: under a nonce-only script-src the browser fetches no
+    // file the page did not name (the script tag's memory transport and providers load from beside it).
+    transport: { name: 'page', loadCatalog: async () => ({ source: 'page', groups: [] }), loadState: async () => [{ itemId: '121', granted: true }] },
     consents: { issuer: 'csp-test' },
   });
 </script>${held}</head><body><p>Strict CSP</p></body></html>`;
