@@ -18,6 +18,7 @@ export interface Chunk {
   /** Loaded at start: the entry and what it imports statically. */
   initial: boolean;
   gzip: number;
+  brotli: number;
   /** npm packages bundled into it. */
   packages: string[];
   /** Kit source files bundled into it, relative to src/. */
@@ -53,6 +54,7 @@ export async function measurePickerAlone(outDir = mkdtempSync(join(tmpdir(), 'co
       entry: c.isEntry,
       initial: initial.has(c.fileName),
       gzip: gzipSync(c.code, { level: 9 }).length,
+      brotli: brotli(c.code),
       packages: [...new Set(Object.keys(c.modules).map(packageOf).filter((p): p is string => !!p))].sort(),
       sources: Object.keys(c.modules).filter((id) => id.startsWith(src)).map((id) => id.slice(src.length).replace(/\.js$/, '.ts')),
     })),
@@ -206,7 +208,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const initial = chunks.filter((c) => c.initial);
   const start = initial.reduce((n, c) => n + c.gzip, 0);
   const heavy = initial.flatMap((c) => c.packages).filter((p) => (HEAVY as readonly string[]).includes(p));
-  console.log(`picker + memory transport alone: ${kb(start)} gzip at start (${initial.flatMap((c) => c.packages).join(', ')})`);
+  console.log(`picker + memory transport alone: ${kb(initial.reduce((n, c) => n + c.brotli, 0))} brotli (${kb(start)} gzip) at start (${initial.flatMap((c) => c.packages).join(', ')})`);
   const later = chunks.filter((c) => !c.initial);
   const locales = later.filter((c) => c.sources.some((f) => f.startsWith('i18n/locales/')));
   if (locales.length) console.log(`  loaded when needed: ${locales.length} translations, ${kb(Math.max(...locales.map((c) => c.gzip)))} gzip at most each`);
