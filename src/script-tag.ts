@@ -29,8 +29,5 @@ export { configure, getDefaults, CONFIGURE_EVENT, type ConsentDefaults } from '.
 export { loadLocale, matchLocale, type UiLocale } from './i18n/localization.js';
 export { receipts, clearReceipts } from './internal/receipt-store.js';
 export { consents, scopeKey } from './page/index.js';
-export {
-  LazyConnectTransport as ConnectTransport,
-  LazyConsentuaTransport as ConsentuaTransport,
-  LazyMemoryTransport as MemoryTransport,
-} from './transports/providers.js';
+export { LazyConnectTransport as ConnectTransport, LazyConsentuaTransport as ConsentuaTransport } from './transports/providers.js';
+export { MemoryTransport } from './transports/memory/memory.script-tag.js';

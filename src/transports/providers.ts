@@ -3,7 +3,6 @@ import { ConsentError } from '../model/errors.js';
 import type { ConsentTransport } from '../model/types.js';
 import type { ConnectOptions } from './connect/connect.js';
 import type { ConsentuaOptions } from './consentua/consentua.js';
-import type { MemoryOptions } from './memory/memory.js';
 
 // Provider transports arrive when a page first uses one, as separate chunks with their wire
 // schemas and zod: a page on its own backend (the host transport) downloads none of them.
@@ -63,9 +62,8 @@ const modules =
     ? {
         connect: () => importBesideScript('providers/connect.js') as Promise<typeof import('./connect/connect.js')>,
         consentua: () => importBesideScript('providers/consentua.js') as Promise<typeof import('./consentua/consentua.js')>,
-        memory: () => importBesideScript('providers/memory.js') as Promise<typeof import('./memory/memory.js')>,
       }
-    : { connect: () => import('./connect/connect.js'), consentua: () => import('./consentua/consentua.js'), memory: () => import('./memory/memory.js') };
+    : { connect: () => import('./connect/connect.js'), consentua: () => import('./consentua/consentua.js') };
 
 /** Connect (Mediaconnect/Unite), loaded on first use. */
 export const LazyConnectTransport = lazyTransport<ConnectOptions>('connect', () => modules.connect().then((m) => m.ConnectTransport), [
@@ -79,16 +77,4 @@ export const LazyConnectTransport = lazyTransport<ConnectOptions>('connect', () 
 export const LazyConsentuaTransport = lazyTransport<ConsentuaOptions>('consentua', () => modules.consentua().then((m) => m.ConsentuaTransport), [
   'loadState',
   'saveDecisions',
-]);
-
-/**
- * The memory transport, loaded on first use: the script tag's, for tests and offline demos. It
- * answers as the package's `MemoryTransport` does; what that one records (`saved`,
- * `accessChecks`, …) is read on the package's class.
- */
-export const LazyMemoryTransport = lazyTransport<MemoryOptions>('memory', () => modules.memory().then((m) => m.MemoryTransport), [
-  'loadState',
-  'saveDecisions',
-  'checkAccess',
-  'requestPrivacy',
 ]);
