@@ -93,7 +93,7 @@ export const budgets = [
  * (about 1 KB of brotli more than any app bundle of the same code). Source maps are made but not
  * named in the code, so the sizes and the parts (`entryBytesByPart`) are of the same bytes.
  */
-async function appBuild(entry: string): Promise<{ code: string; map: string }[]> {
+async function appBuild(entry: string): Promise<{ code: string; map: string; modules: string[] }[]> {
   const root = mkdtempSync(join(tmpdir(), 'consent-size-'));
   writeFileSync(join(root, 'index.html'), `<!doctype html><script type="module" src="${resolve(entry)}"></script>`);
   const out = (await build({ root, logLevel: 'silent', configFile: false, build: { write: false, minify: true, sourcemap: 'hidden', target: 'es2022' } })) as Rollup.RollupOutput;
@@ -104,7 +104,14 @@ async function appBuild(entry: string): Promise<{ code: string; map: string }[]>
   // of the start code made.
   const names = chunks.map((c) => [c.fileName, c.fileName.replace(/-[\w-]{8}\.js$/, (h) => `-${createHash('sha256').update(c.name).digest('base64url').slice(0, h.length - 4)}.js`)] as const);
   const initial = loadedAtStart(chunks);
-  return chunks.filter((c) => initial.has(c.fileName)).map((c) => ({ code: names.reduce((code, [from, to]) => code.replaceAll(from, to), c.code), map: c.map!.toString() }));
+  return chunks
+    .filter((c) => initial.has(c.fileName))
+    .map((c) => ({ code: names.reduce((code, [from, to]) => code.replaceAll(from, to), c.code), map: c.map!.toString(), modules: Object.keys(c.modules) }));
+}
+
+/** The modules an ES entry's start loads as a vite app bundles it: what its first files hold. */
+export async function modulesAtStart(entry: string): Promise<string[]> {
+  return (await appBuild(entry)).flatMap((c) => c.modules);
 }
 
 /** Brotli bytes a page loads at start: the script tag's file, or an ES entry's chunks as an app bundles them. */

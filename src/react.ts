@@ -22,7 +22,7 @@ import {
   ConsentSubmitEvent,
   PrivacyRequestEvent,
 } from './events/index.js';
-import { defineConsentElements } from './define.js';
+import { defineConsentElements } from './register.js';
 import type { ElementProps, GateEvents, Handlers, PickerEvents, PromptEvents, TemplateEvents } from './framework-types.js';
 
 defineConsentElements();
@@ -134,4 +134,5 @@ export const ConsentAccessGate = wrap<GateElement, GateEvents>(
 /** The first-layer prompt; put a `ConsentGroupPicker` or `ConsentPurposeTemplate` inside. */
 export const ConsentPrompt = wrap<PromptElement, PromptEvents>('consent-prompt', PromptElement, {}, 'ConsentPrompt');
 
-export * from './index.js';
+// Not the provider transports (`consent-elements` has them): see src/define.ts.
+export * from './common.js';

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { budgets, bundledModules, HEAVY, measurePickerAlone, startBytes, type Chunk } from '../../scripts/size.js';
+import { budgets, bundledModules, HEAVY, measurePickerAlone, modulesAtStart, startBytes, type Chunk } from '../../scripts/size.js';
 import { launchChromium } from './launch.js';
 
 let browser: Browser;
@@ -89,6 +89,18 @@ describe('browser entries', () => {
     assert.ok(map.sources.some((s) => s.includes('src/elements/')), 'the map lists the sources');
     assert.deepEqual(map.sources.filter((s) => /\.server\.ts$|src\/server/.test(s)), []);
   });
+});
+
+// `provider="connect"` loads Connect's transport on demand; a bundler splits it (with zod) off only
+// when no module of the page's imports it statically, used or not (re-exports included).
+describe('the define and React entries in a vite app', () => {
+  for (const entry of ['test/size/define.ts', 'test/size/react.ts'])
+    it(`${entry} loads no provider transport and no zod at start`, async () => {
+      const modules = await modulesAtStart(entry);
+      assert.ok(modules.some((m) => m.includes('/register.js')), 'the tags are not registered');
+      const heavy = modules.filter((m) => /\/transports\/(connect|consentua)\/|node_modules\/zod\//.test(m));
+      assert.deepEqual(heavy, [], 'in the first files');
+    });
 });
 
 describe('size budgets (brotli, what a visitor downloads at start)', () => {
