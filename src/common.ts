@@ -9,5 +9,5 @@ export * from './model/index.js';
 export * from './transports/index.js';
 export { configure, getDefaults, CONFIGURE_EVENT, type ConsentDefaults, type ConsentModeMapping, type ConsentModeType, type PageConsentOptions } from './config.js';
 export { loadLocale, matchLocale, type UiLocale } from './i18n/localization.js';
-export { receipts, clearReceipts } from './internal/receipt-store.js';
+export { receipts, clearReceipts } from './internal/receipts.js';
 export { consents, scopeKey } from './page/index.js';

@@ -91,14 +91,15 @@ describe('browser entries', () => {
   });
 });
 
-// `provider="connect"` loads Connect's transport on demand; a bundler splits it (with zod) off only
-// when no module of the page's imports it statically, used or not (re-exports included).
+// `provider="connect"` loads Connect's transport on demand, and a save the receipt store: a
+// bundler splits each off only when no module of the page imports it statically, used or not
+// (re-exports included).
 describe('the define and React entries in a vite app', () => {
   for (const entry of ['test/size/define.ts', 'test/size/react.ts'])
-    it(`${entry} loads no provider transport and no zod at start`, async () => {
+    it(`${entry} loads no provider transport, no zod and no receipt store at start`, async () => {
       const modules = await modulesAtStart(entry);
       assert.ok(modules.some((m) => m.includes('/register.js')), 'the tags are not registered');
-      const heavy = modules.filter((m) => /\/transports\/(connect|consentua)\/|node_modules\/zod\//.test(m));
+      const heavy = modules.filter((m) => /\/transports\/(connect|consentua)\/|\/internal\/receipt-store|node_modules\/zod\//.test(m));
       assert.deepEqual(heavy, [], 'in the first files');
     });
 });

@@ -1,0 +1,10 @@
+// The device's receipts as the package exports them. The store (with its IndexedDB wrapper) is
+// imported when first asked, so it stays in a chunk of its own: re-exported as it is, it sat in
+// the first file of every page on the define or React entries.
+type Store = typeof import('./receipt-store.js');
+
+/** The consent receipts kept on this device, newest first (expired ones are not listed). */
+export const receipts: Store['receipts'] = async () => (await import('./receipt-store.js')).receipts();
+
+/** Forgets every receipt kept on this device. */
+export const clearReceipts: Store['clearReceipts'] = async () => (await import('./receipt-store.js')).clearReceipts();
