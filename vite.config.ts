@@ -37,8 +37,14 @@ export default defineConfig(({ mode }) => {
   if (mode === 'iife' || mode === 'iife-languages')
     return {
       plugins,
-      // The receipt store comes from beside the bundle (providers/receipts.js), not inlined.
-      resolve: { alias: [{ find: /^.*\/receipt-store\.js$/, replacement: resolve('src/internal/receipt-store.script-tag.ts') }] },
+      // The receipt store comes from beside the bundle (providers/receipts.js), not inlined; the
+      // privacy-rights part is inside it.
+      resolve: {
+        alias: [
+          { find: /^.*\/(receipts|receipt-store)\.js$/, replacement: resolve('src/internal/receipt-store.script-tag.ts') },
+          { find: /^.*\/privacy-rights\.load\.js$/, replacement: resolve('src/internal/privacy-rights.load.script-tag.ts') },
+        ],
+      },
       build: {
         ...common,
         outDir: 'dist',

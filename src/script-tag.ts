@@ -27,7 +27,7 @@ export { registerBuiltInProviders, forgetCatalogs } from './transports/builtins.
 export { transportContext } from './transports/core/context.js';
 export { configure, getDefaults, CONFIGURE_EVENT, type ConsentDefaults } from './config.js';
 export { loadLocale, matchLocale, type UiLocale } from './i18n/localization.js';
-export { receipts, clearReceipts } from './internal/receipt-store.js';
+export { receipts, clearReceipts } from './internal/receipts.js';
 export { consents, scopeKey } from './page/index.js';
 export { LazyConnectTransport as ConnectTransport, LazyConsentuaTransport as ConsentuaTransport } from './transports/providers.js';
 export { MemoryTransport } from './transports/memory/memory.script-tag.js';

@@ -22,6 +22,7 @@ import { ConsentError, isAbort, toConsentError } from '../model/errors.js';
 import { checkLimits } from '../model/limits.js';
 import { publish, scopeKey } from '../page/consents.js';
 import { Task } from './task.js';
+import { recordReceipt } from './receipts.js';
 import type {
   CatalogQuery,
   ConsentCatalog,
@@ -68,6 +69,8 @@ export interface FormSource {
   shown(texts: readonly LocalizedText[]): LocalizedText | undefined;
   /** Another catalog than the last one was loaded. */
   catalogChanged?(): void;
+  /** Code the loaded form draws that loads on demand: the form is shown once it is in (no later shift). */
+  parts?(): Promise<unknown> | undefined;
 }
 
 export type FormHost = ReactiveControllerHost & HTMLElement;
@@ -236,6 +239,7 @@ export class ConsentFormController implements ReactiveController {
       tr.loadCatalog(this.#src.catalogQuery(), signal).then(checkLimits),
       tr.loadState ? tr.loadState(q, signal) : Promise.resolve([]),
       tr.queued?.(q),
+      this.#src.parts?.(),
     ]);
     // What waits in the outbox is what the visitor chose last: shown as chosen, and said to be queued.
     const held = toMap(state);
@@ -468,7 +472,7 @@ export class ConsentFormController implements ReactiveController {
   async #receipt(catalog: ConsentCatalog, decisions: Decision[], receipts: Receipt[]) {
     // Loaded at the first save: a page pays for the device store (IndexedDB) only when it saves.
     // Made in a task of its own: a receipt of 1,000 answers, stored, is not part of showing the save.
-    const [{ recordReceipt }] = await Promise.all([import('./receipt-store.js'), new Promise((r) => setTimeout(r))]);
+    await new Promise((r) => setTimeout(r));
     const tag = this.#host.localName;
     const receipt = await recordReceipt({ catalog, decisions, receipts, shown: (t) => this.#src.shown(t), subject: this.#src.stateQuery().subject, tag, settings: getDefaults().receipt });
     if (!getDefaults().receipt) return;

@@ -94,6 +94,7 @@ export abstract class ConsentFormElement extends ConsentElement {
     stateQuery: () => this.stateQuery(),
     saveFields: (loaded) => ({ ...this.saveFields(loaded), source: this.source }),
     shown: (texts) => this.text(texts),
+    parts: () => this.loadParts(),
     catalogChanged: () => {
       this.drawn = this.#slice = FIRST_BATCH;
       this.#loadYielded = false;
@@ -147,6 +148,11 @@ export abstract class ConsentFormElement extends ConsentElement {
   /** Shown above the groups once loaded (e.g. a template's question). */
   protected renderIntro(_loaded: Loaded): unknown {
     return nothing;
+  }
+
+  /** What of `renderMore` loads on demand, started with the load: the form is shown once both are in. */
+  protected loadParts(): Promise<unknown> | undefined {
+    return undefined;
   }
 
   /** Shown below the buttons once loaded (e.g. the picker's privacy rights). */

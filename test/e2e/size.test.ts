@@ -102,6 +102,17 @@ describe('the define and React entries in a vite app', () => {
       const heavy = modules.filter((m) => /\/transports\/(connect|consentua)\/|\/internal\/receipt-store|node_modules\/zod\//.test(m));
       assert.deepEqual(heavy, [], 'in the first files');
     });
+
+  it('the picker loads its privacy-rights part only on pages that offer it', async () => {
+    const modules = await modulesAtStart('test/size/picker-host.ts');
+    assert.ok(modules.some((m) => m.includes('/consent-group-picker.js')), 'no picker');
+    assert.deepEqual(modules.filter((m) => m.includes('/internal/privacy-rights.js')), [], 'in the first files');
+  });
+
+  it('the script tag wraps no module in a lazy initialiser (a dynamic import inside it does)', async () => {
+    const iife = await readFile('dist/consent-elements.iife.js', 'utf8');
+    assert.ok(!/Promise\.resolve\(\)\.then\(\(\)=>\(\w+\(\),\w+\)\)/.test(iife), 'an inlined import() in the script tag');
+  });
 });
 
 describe('size budgets (brotli, what a visitor downloads at start)', () => {

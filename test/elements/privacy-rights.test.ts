@@ -24,6 +24,24 @@ describe('<consent-group-picker privacy-rights>', () => {
     expect($(el, '[part~="privacy"]')).to.equal(null);
   });
 
+  it('draws its buttons with the choices, not after them (their code loads on demand, with the catalog)', async () => {
+    const el = document.createElement('consent-group-picker');
+    el.privacyRights = true;
+    el.transport = new MemoryTransport({ catalog });
+    const loaded = oneEvent(el, 'consent-load');
+    document.body.append(el);
+    await loaded;
+    expect($(el, '[part~="item"]'), 'the choices').to.not.equal(null);
+    expect($(el, 'button[part~="privacy-access"]'), 'the buttons, in the same frame').to.not.equal(null);
+    el.remove();
+  });
+
+  it('shows the buttons once the attribute is set after the load', async () => {
+    const el = await picker(new MemoryTransport({ catalog }), false);
+    el.privacyRights = true;
+    await waitUntil(() => $(el, 'button[part~="privacy-erasure"]'), 'no buttons');
+  });
+
   it('asks first, says what happens, and sends an erasure request without a receipt when so chosen', async () => {
     const t = new MemoryTransport({ catalog });
     const el = await picker(t);

@@ -8,6 +8,7 @@ import { errorMessage } from '../../internal/messages.js';
 import { SavedBus } from '../../internal/saved-bus.js';
 import { Task } from '../../internal/task.js';
 import { freshScript } from '../../internal/run-script.js';
+import { recordReceipt } from '../../internal/receipts.js';
 import { asksEntitlement } from '../../model/access.js';
 import { allItems, toMap } from '../../model/decisions.js';
 import { publish, scopeKey } from '../../page/consents.js';
@@ -207,7 +208,6 @@ export class ConsentAccessGate extends ConsentElement {
       const queued = receipts.some((r) => r.queued);
       this.allowing = undefined;
       if (!queued) {
-        const { recordReceipt } = await import('../../internal/receipt-store.js');
         void recordReceipt({ catalog: asked.catalog, decisions, receipts, shown: (t) => this.text(t), subject: this.visitor(), tag: this.localName, settings: getDefaults().receipt }).catch(() => undefined);
       }
       publish(scopeKey({ issuer: this.issuer }), toMap(decisions));

@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'l
 import { ConsentFormElement, type Loaded } from '../../internal/consent-form-element.js';
 import { formStyles, formTokens } from '../../internal/form.styles.js';
 import { themeStyles } from '../../internal/theme.js';
-import { PrivacyRights } from '../../internal/privacy-rights.js';
+import type { PrivacyRights } from '../../internal/privacy-rights.js';
+import { loadPrivacyRights } from '../../internal/privacy-rights.load.js';
 import type { CatalogQuery, ConsentGroupModel, ConsentItem, StateQuery } from '../../model/types.js';
 import { styles } from './consent-group-picker.styles.js';
 
@@ -82,7 +83,8 @@ export class ConsentGroupPicker extends ConsentFormElement {
    */
   privacyRights = false;
 
-  readonly #privacy = new PrivacyRights(this, () => this.transports.value);
+  #privacy?: PrivacyRights;
+  #privacyLoad?: Promise<void>;
 
   protected loadKeys() {
     const s = this.visitor();
@@ -101,8 +103,23 @@ export class ConsentGroupPicker extends ConsentFormElement {
     return { issuer: this.issuer, subject: this.visitor() };
   }
 
+  // Most pages never offer privacy rights: their buttons and dialog load when `privacy-rights` is set.
+  protected override loadParts(): Promise<void> | undefined {
+    if (!this.privacyRights) return undefined;
+    return (this.#privacyLoad ??= loadPrivacyRights().then(
+      ({ PrivacyRights }) => {
+        this.#privacy = new PrivacyRights(this, () => this.transports.value);
+        this.requestUpdate();
+      },
+      (e: unknown) => console.warn('consent-elements: the privacy-rights buttons could not be loaded, so none are shown.', e),
+    ));
+  }
+
   protected override renderMore() {
-    return this.privacyRights ? this.#privacy.render() : nothing;
+    if (!this.privacyRights) return nothing;
+    // (Set after the load: drawn once its code is in.)
+    void this.loadParts();
+    return this.#privacy?.render() ?? nothing;
   }
 
   protected renderGroup(group: ConsentGroupModel, loaded: Loaded) {
