@@ -1,7 +1,6 @@
 import { msg } from '../i18n/localization.js';
 import { str } from '../i18n/str.js';
-import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { guard } from 'lit/directives/guard.js';
+import { html, noChange, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { countItems, firstItems, undecidedItems, visibleGroups } from '../model/catalog.js';
 import { choose, chooseAll, groupState } from '../model/decisions.js';
 import { flattenItems } from '../model/tree.js';
@@ -66,8 +65,13 @@ export abstract class ConsentFormElement extends ConsentElement {
   #sliceStarted = 0;
   /** Groups whose lists the browser skips, off screen (`content-visibility: auto`). */
   #offscreen = new Set<string>();
-  /** What each group was last drawn from (its `guard`'s values). */
+  /** What each group was last drawn from. */
   #drawnFrom = new Map<string, unknown[]>();
+  /**
+   * What the list's part at each position last drew (see `#drawFrom`); empty while no list is
+   * shown. As Lit's `guard` does: with its directive classes, 0.08 KB more for every visitor.
+   */
+  #drawnAt: unknown[][] = [];
   /** Groups off screen show what they showed before: a later task draws them (see `#drawFrom`). */
   #behind = false;
   /** Items of groups off screen that may still be drawn again in this task. */
@@ -169,6 +173,9 @@ export abstract class ConsentFormElement extends ConsentElement {
     // A huge catalog just loaded stays a skeleton until the next task (see `updated`).
     const shown = loaded && (complete || this.#loadYielded) ? loaded : undefined;
     const from = shown ? this.#drawFrom(groups, shown) : [];
+    // A list not drawn loses its parts: drawn in full when it comes back.
+    if (!shown || !groups.length) this.#drawnAt = [];
+    else this.#drawnAt.length = groups.length;
     // The checkboxes' own `input` events stop here: the element fires its own once `value` has changed.
     // Buttons and messages are in the UI language (English where the page's has no translation);
     // the provider's texts inside say their own.
@@ -334,7 +341,7 @@ export abstract class ConsentFormElement extends ConsentElement {
   };
 
   /**
-   * Each group's `guard` values: what it shows now, or, for a group off screen, what it was last
+   * What each group is drawn from: what it shows now, or, for a group off screen, what it was last
    * drawn from once `budget` items were drawn again in this task. "Accept all" on a huge
    * catalog draws what is in view at once and the rest a slice per task, never in one long task.
    */
@@ -378,7 +385,12 @@ export abstract class ConsentFormElement extends ConsentElement {
     const busy = this.busy ? 'true' : nothing;
     return html`<fieldset class="controls" role="none" ?disabled=${this.busy}>
         <div class=${this.#complete && this.drawn <= FIRST_BATCH ? 'groups' : 'groups long'}>
-          ${groups.map((g, i) => guard(from[i]!, () => this.renderGroup(g, loaded)))}
+          ${groups.map((g, i) => {
+            // Drawn from the same as last time at this place: left as it is.
+            const last = this.#drawnAt[i];
+            this.#drawnAt[i] = from[i]!;
+            return last && from[i]!.every((v, k) => v === last[k]) ? noChange : this.renderGroup(g, loaded);
+          })}
         </div>
       </fieldset>
       <div part="actions">
