@@ -2,9 +2,10 @@ import { getDefaults } from '../config.js';
 import { importBesideScript } from './beside-script.js';
 
 // The receipt store as the script-tag bundle has it (vite.config.ts puts this module in place of
-// receipts.ts and receipt-store.ts there, so the bundle holds no dynamic import of its own): its code, with IndexedDB's wrapper, is fetched from beside the bundle
-// (`providers/receipts.js`) at the first save or `receipts()`. Inlined, it cost every visitor
-// 1.2 KB of brotli; bundlers split it off by themselves.
+// receipts.ts and receipt-store.ts there, so the bundle holds no dynamic import of its own): its
+// code, with IndexedDB's wrapper, is fetched from beside the bundle (`providers/receipts.js`) at
+// the first save or `receipts()`. Inlined, it cost every visitor 1.2 KB of brotli; bundlers split
+// it off by themselves.
 
 type Store = typeof import('./receipt-store.js');
 let told = false;

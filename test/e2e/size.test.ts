@@ -102,17 +102,6 @@ describe('the define and React entries in a vite app', () => {
       const heavy = modules.filter((m) => /\/transports\/(connect|consentua)\/|\/internal\/receipt-store|node_modules\/zod\//.test(m));
       assert.deepEqual(heavy, [], 'in the first files');
     });
-
-  it('the picker loads its privacy-rights part only on pages that offer it', async () => {
-    const modules = await modulesAtStart('test/size/picker-host.ts');
-    assert.ok(modules.some((m) => m.includes('/consent-group-picker.js')), 'no picker');
-    assert.deepEqual(modules.filter((m) => m.includes('/internal/privacy-rights.js')), [], 'in the first files');
-  });
-
-  it('the script tag wraps no module in a lazy initialiser (a dynamic import inside it does)', async () => {
-    const iife = await readFile('dist/consent-elements.iife.js', 'utf8');
-    assert.ok(!/Promise\.resolve\(\)\.then\(\(\)=>\(\w+\(\),\w+\)\)/.test(iife), 'an inlined import() in the script tag');
-  });
 });
 
 describe('size budgets (brotli, what a visitor downloads at start)', () => {
@@ -136,6 +125,17 @@ describe('size budgets (brotli, what a visitor downloads at start)', () => {
     assert.ok((await readFile('dist/providers/memory.js', 'utf8')).includes('accessChecks'), 'no memory transport beside the bundle');
     const imported = [...connect.matchAll(/from\s*"\.\/([^"]+)"/g)].map((m) => m[1]!);
     assert.ok(imported.length && imported.every((f) => f.startsWith('provider-errors-')), `connect.js fetches ${imported.join(', ')}`);
+  });
+
+  it('the picker loads its privacy-rights part only on pages that offer it', async () => {
+    const modules = await modulesAtStart('test/size/picker-host.ts');
+    assert.ok(modules.some((m) => m.includes('/consent-group-picker.js')), 'no picker');
+    assert.deepEqual(modules.filter((m) => m.includes('/internal/privacy-rights.js')), [], 'in the first files');
+  });
+
+  it('the script tag wraps no module in a lazy initialiser (a dynamic import inside it does)', async () => {
+    const iife = await readFile('dist/consent-elements.iife.js', 'utf8');
+    assert.ok(!/Promise\.resolve\(\)\.then\(\(\)=>\(\w+\(\),\w+\)\)/.test(iife), 'an inlined import() in the script tag');
   });
 
   // V8 reads the hint only on a file's first line; a minifier or a banner put before it drops it.

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html, nothing, type TemplateResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ConsentFormElement, type Loaded } from '../../internal/consent-form-element.js';
 import { formStyles, formTokens } from '../../internal/form.styles.js';
 import { themeStyles } from '../../internal/theme.js';
@@ -115,11 +115,14 @@ export class ConsentGroupPicker extends ConsentFormElement {
     ));
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Set after the load: drawn once its code is in.
+    if (changed.has('privacyRights')) void this.loadParts();
+  }
+
   protected override renderMore() {
-    if (!this.privacyRights) return nothing;
-    // (Set after the load: drawn once its code is in.)
-    void this.loadParts();
-    return this.#privacy?.render() ?? nothing;
+    return (this.privacyRights && this.#privacy?.render()) || nothing;
   }
 
   protected renderGroup(group: ConsentGroupModel, loaded: Loaded) {
