@@ -72,6 +72,22 @@ describe('a page with the picker class and a memory transport only', () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
+
+  it('loads the privacy-rights buttons only once the picker offers them', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(r.url()));
+    await page.goto(base);
+    await page.getByRole('checkbox', { name: 'Weekly digest' }).waitFor();
+    assert.ok(!loaded.some((u) => u.includes('privacy-rights')), 'loaded before the picker offered them');
+    await page.evaluate(() => document.querySelector('consent-group-picker')!.setAttribute('privacy-rights', ''));
+    await page.getByRole('button', { name: 'Request a copy of my data' }).waitFor();
+    assert.ok(loaded.some((u) => u.includes('privacy-rights')), 'no chunk of its own');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 });
 
 describe('browser entries', () => {
