@@ -53,13 +53,19 @@ describe('a page with the picker class and a memory transport only', () => {
     console.log(`# picker + memory transport: ${(gzip / 1024).toFixed(2)} KB gzip at start`);
   });
 
-  it('shows the catalog and saves, loading the device store only then', async () => {
+  /** The built page, with its errors and every URL it requested. */
+  async function openPage() {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const loaded: string[] = [];
     page.on('request', (r) => loaded.push(r.url()));
     await page.goto(base);
+    return { page, errors, loaded };
+  }
+
+  it('shows the catalog and saves, loading the device store only then', async () => {
+    const { page, errors, loaded } = await openPage();
     const weekly = page.getByRole('checkbox', { name: 'Weekly digest' });
     await weekly.waitFor();
     assert.ok(!loaded.some((u) => u.includes('receipt-store')), 'the device store was loaded before any save');
@@ -74,12 +80,7 @@ describe('a page with the picker class and a memory transport only', () => {
   });
 
   it('loads the privacy-rights buttons only once the picker offers them', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const loaded: string[] = [];
-    page.on('request', (r) => loaded.push(r.url()));
-    await page.goto(base);
+    const { page, errors, loaded } = await openPage();
     await page.getByRole('checkbox', { name: 'Weekly digest' }).waitFor();
     assert.ok(!loaded.some((u) => u.includes('privacy-rights')), 'loaded before the picker offered them');
     await page.evaluate(() => document.querySelector('consent-group-picker')!.setAttribute('privacy-rights', ''));
