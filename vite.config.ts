@@ -12,7 +12,8 @@ import { minifyLiteralsPlugin } from './scripts/minify-literals.js';
 // `vite build --mode locales` → dist/locales/<code>.js: the translations the script tag loads on demand.
 // `vite build --mode providers` → dist/providers/<name>.js: the provider transports the script tag
 //                               loads on demand, each with its wire schemas and zod, and its
-//                               receipt store; `--mode memory` adds the memory transport there.
+//                               receipt store; `--mode memory` adds the memory transport there,
+//                               `--mode outbox` the outbox (the script tag loads it when idle).
 const locales = Object.fromEntries(
   readdirSync('src/i18n/locales').map((f) => [f.replace(/\.ts$/, ''), `src/i18n/locales/${f}`]),
 );
@@ -23,6 +24,8 @@ const providers = { connect: 'src/transports/connect/connect.ts', consentua: 'sr
 // on its own: in the same build, the model code it shares with Connect became a third file for
 // every Connect page to fetch.
 const memory = { memory: 'src/transports/memory/memory.ts' };
+// And the outbox (loaded when the page is idle, or at a save), on its own for the same reason.
+const outbox = { outbox: 'src/transports/core/outbox.ts' };
 
 // What the script tag and its provider files hold is what a page runs at once: V8 (Chromium 136+)
 // then compiles every function off the main thread while the file downloads, instead of on first
@@ -78,6 +81,7 @@ export default defineConfig(({ mode }) => {
   });
   if (mode === 'providers') return onDemand('providers', providers, 'hidden', eagerCompile);
   if (mode === 'memory') return onDemand('providers', memory, 'hidden', eagerCompile, false);
+  if (mode === 'outbox') return onDemand('providers', outbox, 'hidden', eagerCompile, false);
   if (mode === 'locales') return onDemand('locales', locales, false);
   return {
     plugins,

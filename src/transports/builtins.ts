@@ -3,16 +3,17 @@ import { ConsentError } from '../model/errors.js';
 import type { ConsentTransport } from '../model/types.js';
 import { CachedTransport } from './core/cache.js';
 import { HostTransport } from './host/host.js';
-import { OutboxTransport } from './core/outbox.js';
+import { LazyOutbox } from './core/outbox.lazy.js';
 import { builtTransports, registerProvider } from './core/registry.js';
 import { LazyConnectTransport } from './providers.js';
 
 /**
  * Identical loads share requests and catalogs are kept (CachedTransport); saves go through an
- * outbox keyed by provider and endpoint, so the next page load sends what this one could not.
+ * outbox keyed by provider and endpoint, so the next page load sends what this one could not
+ * (its code loads when the page is idle, or first needs it).
  */
 const durable = (inner: ConsentTransport, key: string) => {
-  const outbox = new OutboxTransport(new CachedTransport(inner, { key }), { key });
+  const outbox = new LazyOutbox(new CachedTransport(inner, { key }), { key });
   // What earlier pages left behind is sent as soon as the page names the provider.
   void outbox.start();
   return outbox;
@@ -33,5 +34,5 @@ export function registerBuiltInProviders(): void {
 
 /** Forgets the catalogs kept for elements' attribute-built transports: the next load asks the provider. */
 export function forgetCatalogs(): void {
-  for (const t of builtTransports()) if (t instanceof OutboxTransport && t.inner instanceof CachedTransport) t.inner.clear();
+  for (const t of builtTransports()) if (t instanceof LazyOutbox && t.inner instanceof CachedTransport) t.inner.clear();
 }

@@ -4,7 +4,7 @@ import { ConsentError } from '../../src/model/errors.js';
 import { registerBuiltInProviders } from '../../src/transports/builtins.js';
 import { HostTransport } from '../../src/transports/host/host.js';
 import { MemoryTransport } from '../../src/transports/memory/memory.js';
-import { OutboxTransport } from '../../src/transports/core/outbox.js';
+import { LazyOutbox } from '../../src/transports/core/outbox.lazy.js';
 import { registerProvider, transportFor } from '../../src/transports/core/registry.js';
 
 const empty = () => new MemoryTransport({ catalog: { source: 'memory:x', groups: [] } });
@@ -53,8 +53,8 @@ describe('provider registry', () => {
   it('built-in host and connect are durable (outbox) and need an endpoint', () => {
     registerBuiltInProviders();
     const host = transportFor('host', '/api/consent');
-    expect(host).to.be.instanceOf(OutboxTransport);
-    expect((host as OutboxTransport).inner.name).to.equal(new HostTransport({ endpoint: '/x' }).name);
+    expect(host).to.be.instanceOf(LazyOutbox);
+    expect((host as LazyOutbox).inner.name).to.equal(new HostTransport({ endpoint: '/x' }).name);
     expect(thrown(() => transportFor('connect', undefined)).message).to.include('needs an endpoint');
     expect(thrown(() => transportFor('consentua', '/x')).code).to.equal('unsupported');
   });

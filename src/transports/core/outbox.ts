@@ -2,6 +2,7 @@ import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { choiceKey, itemIndex, planDecisions, toMap } from '../../model/decisions.js';
 import { flattenItems } from '../../model/tree.js';
 import { ConsentError, toConsentError, type ConsentErrorCode } from '../../model/errors.js';
+import { journal, journaled, mark, newEntry, scopeKey, unjournal, type OutboxEntry } from './outbox-journal.js';
 import type {
   ConsentTransport,
   Decision,
@@ -12,36 +13,17 @@ import type {
   StateQuery,
 } from '../../model/types.js';
 
-/** One save waiting to be confirmed by the provider. */
-export interface OutboxEntry {
-  /** Idempotency key of this save; each decision's key is `${id}:${itemId}:${granted}`. */
-  id: string;
-  /** Which transport sends it (provider + endpoint). */
-  key: string;
-  /** The visitor and catalog it is about: entries of one scope are one ordered intent. */
-  scope: string;
-  /** Order of intents across tabs: a later save supersedes what an earlier one said of the same items. */
-  seq: number;
-  /** `decisions`: what the visitor last chose for these items (never an older wish). */
-  request: SaveRequest;
-  createdAt: number;
-  attempts: number;
-  /** When the last attempt started; its outcome is unknown until it answered. */
-  attemptAt?: number;
-  /** The last attempt may have stored part of it (network, timeout, 5xx, a page that died sending). */
-  ambiguous: boolean;
-  /** Not sent before this time (Retry-After, or the write deadline of an unknown outcome). */
-  notBefore: number;
-  /**
-   * Older saves of the same items whose attempt may still reach the provider (transports without
-   * idempotent writes): this one waits until they are answered or their write deadline passed,
-   * so an old write landing late never reverses it.
-   */
-  waitsFor?: string[];
-  /** The page that saved it was told "queued": a later outcome must be announced. */
-  announced: boolean;
-  /** The provider refused it for good: kept and shown until the visitor retries or chooses again. */
-  failed?: { code: ConsentErrorCode; message: string; status?: number };
+export { scopeKey, type OutboxEntry };
+
+/**
+ * A save whose write-ahead began before this code was loaded (`LazyOutbox`, in the task of the
+ * click): its entry is in the journal already, and its first attempt may be on its way (`early`).
+ */
+export interface Draft {
+  entry: OutboxEntry;
+  /** The saves of its scope the page had heard of at the click (see `#enqueue`). */
+  knew?: Set<string>;
+  early?: Promise<Receipt[]>;
 }
 
 export interface OutboxOptions {
@@ -65,73 +47,8 @@ export interface OutboxOptions {
 let store: UseStore | undefined;
 const db = () => (store ??= createStore('consent-elements', 'outbox'));
 
-// A mark in localStorage, set before an entry is written and removed once the store is empty, so
-// a page learns that nothing waits without IndexedDB (whose answer comes tasks later) and draws
-// the provider's state in its first frame. Setting it takes no lock: a visitor who saves and
-// leaves at once must get the write-ahead started. A tab that removed it counts again and sets
-// it back should another tab have written meanwhile. (Were it ever missing wrongly, nothing is
-// lost: every page's outbox reads IndexedDB to send what waits; only its first frame is older.)
-const HELD = 'consent-elements:outbox-held';
-/** The mark: read (no argument), set or removed. False only when no entry can be stored (blocked storage reads as set). */
-function mark(set?: boolean): boolean {
-  try {
-    if (set === undefined) return localStorage.getItem(HELD) !== null;
-    if (set) localStorage.setItem(HELD, '1');
-    else localStorage.removeItem(HELD);
-  } catch {
-    /* blocked: nothing kept there */
-  }
-  return true;
-}
-
-// Saves whose write-ahead IndexedDB has not committed yet, in localStorage: written in the task of
-// the click, they outlive a tab closed at once (its IndexedDB transaction is dropped uncommitted,
-// and no request may have left). The next page of the site stores them before reading the queue.
-const JOURNAL = 'consent-elements:outbox-journal:';
-type Journaled = { entry: OutboxEntry; knew: string[] };
-/** Each save under a key of its own: clearing one reads nothing (a 1,000-item catalog is 0.3 MB of JSON). */
-function journal(entry: OutboxEntry, knew: Set<string>) {
-  try {
-    localStorage.setItem(JOURNAL + entry.id, JSON.stringify({ entry, knew: [...knew] } satisfies Journaled));
-  } catch {
-    /* blocked or full: IndexedDB alone keeps it, as before */
-  }
-}
-function unjournal(id: string) {
-  try {
-    localStorage.removeItem(JOURNAL + id);
-  } catch {
-    /* blocked: nothing was kept there */
-  }
-}
-/** The saves in the journal (none where localStorage is blocked). */
-function journaled(): Journaled[] {
-  try {
-    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i)).filter((k) => k?.startsWith(JOURNAL));
-    return keys.flatMap((k) => {
-      try {
-        return [JSON.parse(localStorage.getItem(k!)!) as Journaled];
-      } catch {
-        return []; // unreadable: the others still count
-      }
-    });
-  } catch {
-    return [];
-  }
-}
-
 /** Whether the failure may go away by itself: worth keeping the decisions and trying again. */
 const transient = (e: ConsentError) => e.retryable || e.code === 'network' || e.code === 'timeout';
-
-/** A wall clock that never runs backwards within a page; tabs share the system clock. */
-let lastSeq = 0;
-const nextSeq = () => (lastSeq = Math.max(lastSeq + 1e-3, performance.timeOrigin + performance.now()));
-
-/** Whose decisions about which catalog: entries and events of one scope concern the same answers. */
-export function scopeKey(key: string, q: StateQuery): string {
-  const { issuer = '', clientId = '', serviceId = '', templateId = '', subject } = q;
-  return JSON.stringify([key, issuer, clientId, serviceId, templateId, subject?.type ?? '', subject?.id ?? '']);
-}
 
 type Listener = (e: QueueEvent) => void;
 const listeners = new Map<string, Set<Listener>>();
@@ -355,35 +272,26 @@ export class OutboxTransport implements ConsentTransport {
     };
   }
 
-  async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
+  saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
+    return this.resume(q, { entry: newEntry(this.#o.key, q) }, signal);
+  }
+
+  /** Saves `q` as the save `draft` began (`saveDecisions` begins one; so does `LazyOutbox` before this code arrives). */
+  // What this page knew of when the visitor pressed Save: its confirms can speak only of those.
+  async resume(q: SaveRequest, { entry, knew = new Set(heard.get(entry.scope)), early: begun }: Draft, signal?: AbortSignal): Promise<Receipt[]> {
+    this.#made.add(entry.id);
     void this.start();
     if (!this.inner.saveDecisions) throw new ConsentError('unsupported', `The ${this.inner.name} transport cannot save decisions.`);
-    const scope = scopeKey(this.#o.key, q);
+    const scope = entry.scope;
     this.#scopes.add(scope);
-    // What this page knew of when the visitor pressed Save: its confirms can speak only of those.
-    const knew = new Set(heard.get(scope));
-    const entry: OutboxEntry = {
-      id: crypto.randomUUID(),
-      key: this.#o.key,
-      scope,
-      seq: nextSeq(),
-      request: structuredClone({ ...q }),
-      createdAt: Date.now(),
-      // Write-ahead: this page sends it right away; should it die meanwhile, the outcome is unknown.
-      attempts: 1,
-      attemptAt: Date.now(),
-      ambiguous: true,
-      notBefore: 0,
-      announced: false,
-    };
     this.#unsent.add(entry.id);
-    this.#made.add(entry.id);
     // With idempotent writes the request leaves at once, beside the write-ahead (a visitor may
     // leave right after Save, before IndexedDB answers): its key makes any resend of this entry
     // harmless, and the backend does not store it over a newer decision (superseded). Not where
     // older saves wait: should this page close before the write-ahead took their items, a later
     // page would show them (older) as the visitor's choice.
-    if (this.inner.idempotentWrites && !heldBack.has(scope)) {
+    if (begun) this.#early.set(entry.id, begun);
+    else if (this.inner.idempotentWrites && !heldBack.has(scope)) {
       const early = this.inner.saveDecisions({ ...entry.request, idempotencyKey: entry.id });
       early.catch(() => undefined); // handled where it is awaited
       this.#early.set(entry.id, early);
