@@ -46,6 +46,8 @@ export default defineConfig(({ mode }) => {
         alias: [
           { find: /^.*\/(receipts|receipt-store)\.js$/, replacement: resolve('src/internal/receipt-store.script-tag.ts') },
           { find: /^.*\/privacy-rights\.load\.js$/, replacement: resolve('src/internal/privacy-rights.load.script-tag.ts') },
+          // The one-file variant keeps the outbox inside; the script tag loads it from providers/.
+          ...(mode === 'iife-languages' ? [{ find: /^.*\/outbox\.lazy\.js$/, replacement: resolve('src/transports/core/outbox.lazy.one-file.ts') }] : []),
         ],
       },
       build: {

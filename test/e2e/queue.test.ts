@@ -2,7 +2,7 @@
 // never allowed to overwrite a later, contrary choice (built bundle → host backend → simulator).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { BULK } from '../../fixtures/connect.js';
 import type { SimEvent } from '../../demo/simulator/store.js';
 import { faultPage } from '../faults/page.js';
@@ -111,6 +111,31 @@ describe('a long queue', () => {
     const after = await view(page);
     assert.deepEqual(withdrawn.filter((id) => after[id]), [], 'withdrawn ones show unchecked');
     assert.deepEqual(granted.filter((id) => !after[id]), [], 'granted ones show checked');
+    await context.close();
+  });
+
+  it('keeps a save made before the outbox code came, in a tab closed at once, and the next page sends it', async () => {
+    const { context, state } = await visitor();
+    // The outbox's file is held back: the choices must not wait for it, and a save must not need it.
+    const held: Route[] = [];
+    let hold = true;
+    await context.route('**/dist/providers/outbox.js', (r) => (hold ? void held.push(r) : r.continue()));
+    const page = await context.newPage();
+    await open(page);
+    state.blocked = true; // and the save's own request is lost on the way
+    await act(page, [['1001', true]]);
+    const journaled = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('consent-elements:outbox-journal:')).length);
+    assert.equal(journaled, 1, 'written ahead in the task of the click');
+    await page.close();
+    await Promise.all(held.map((r) => r.abort()));
+
+    hold = false;
+    state.blocked = false;
+    const next = await context.newPage();
+    await open(next);
+    await until(async () => (await events(context)).length >= 1, 'the save reaches the provider');
+    await new Promise((r) => setTimeout(r, 1500)); // anything sent twice would arrive by now
+    assert.deepEqual((await events(context)).map((e) => [String(e.consentId), e.action]), [['1001', true]], 'once, granted');
     await context.close();
   });
 });
