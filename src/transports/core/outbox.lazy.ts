@@ -39,7 +39,7 @@ export class LazyOutbox implements ConsentTransport {
     if (inner.checkAccess) this.checkAccess = inner.checkAccess.bind(inner);
     if (inner.requestPrivacy) this.requestPrivacy = inner.requestPrivacy.bind(inner);
     if (mark()) void this.#load().catch(() => undefined);
-    else idle(() => void this.#load().catch(() => undefined));
+    else idle(() => void (this.#disposed || this.#load().catch(() => undefined)));
   }
 
   /** The outbox, once its code is in; a failed load is tried again by the next call. */

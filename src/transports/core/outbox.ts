@@ -276,8 +276,11 @@ export class OutboxTransport implements ConsentTransport {
     return this.resume(q, { entry: newEntry(this.#o.key, q) }, signal);
   }
 
-  /** Saves `q` as the save `draft` began (`saveDecisions` begins one; so does `LazyOutbox` before this code arrives). */
-  // What this page knew of when the visitor pressed Save: its confirms can speak only of those.
+  /**
+   * Saves `q` as its draft began (`saveDecisions` begins one; so does `LazyOutbox` before this
+   * code arrives). `knew`: what this page had heard of when the visitor pressed Save, all that
+   * its confirms can speak of.
+   */
   async resume(q: SaveRequest, { entry, knew = new Set(heard.get(entry.scope)), early: begun }: Draft, signal?: AbortSignal): Promise<Receipt[]> {
     this.#made.add(entry.id);
     void this.start();
