@@ -357,6 +357,9 @@ const fmt = (v: number, unit: string) => (unit === 'KB' ? `${v.toFixed(2)} KB` :
 const date = new Date().toISOString().slice(0, 10);
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+/** A difference in ms as words: "42 ms later" or "12 ms earlier"; "30 ms more" or "43 ms less". */
+const later = (ms: number) => `${Math.abs(ms).toFixed(0)} ms ${ms < 0 ? 'earlier' : 'later'}`;
+const more = (ms: number) => `${Math.abs(ms).toFixed(0)} ms ${ms < 0 ? 'less' : 'more'}`;
 /** Per run, from the page's files being in to its choices. */
 const after = (impl: keyof typeof arrived) => cold[impl].map((t, i) => t - arrived[impl][i]!);
 const coldRow = (name: string, impl: keyof typeof arrived) =>
@@ -438,7 +441,7 @@ ${coldRow('vanilla-cookieconsent (same consents)', 'cc')}
 ${coldRow('bare-Lit floor (the same consents in the page; no transport, state or translations)', 'floor')}
 ${row(['vanilla-cookieconsent, the frame after its modal is opened (still hidden: not a time to choices)', `${median(cold['cc-opened']).toFixed(0)} ms`, '', '', cold['cc-opened'].map((x) => x.toFixed(0)).join(', ')])}
 
-Run by run (each run loads the pages one after the other), the picker with its answers in the page took ${paired.map((x) => `${x.toFixed(2)}×`).join(', ')} vanilla-cookieconsent's time: longer in ${paired.filter((x) => x > 1).length} of ${paired.length} runs. On average over the runs (means add up, medians do not), its choices came ${(mean(cold['kit-preloaded']) - mean(cold.cc)).toFixed(0)} ms later: its files were in ${(mean(arrived['kit-preloaded']) - mean(arrived.cc)).toFixed(0)} ms later (${kb(ours(0))} KB of script against vanilla-cookieconsent's ${kb(sizes.find((x) => x.name.startsWith('vanilla'))!.brotli)} KB), and from then it took ${(mean(after('kit-preloaded')) - mean(after('cc'))).toFixed(0)} ms more to its choices (evaluating more code, and drawing them).
+Run by run (each run loads the pages one after the other), the picker with its answers in the page took ${paired.map((x) => `${x.toFixed(2)}×`).join(', ')} vanilla-cookieconsent's time: longer in ${paired.filter((x) => x > 1).length} of ${paired.length} runs. On average over the runs (means add up, medians do not), its choices came ${later(mean(cold['kit-preloaded']) - mean(cold.cc))}: its files were in ${later(mean(arrived['kit-preloaded']) - mean(arrived.cc))} (${kb(ours(0))} KB of script against vanilla-cookieconsent's ${kb(sizes.find((x) => x.name.startsWith('vanilla'))!.brotli)} KB), and from then it took ${more(mean(after('kit-preloaded')) - mean(after('cc')))} to its choices.
 
 ## Layout shift on the demo pages
 

@@ -133,6 +133,7 @@ function partOf(source: string): string {
   if (element) return `<${element}>, with its styles`;
   const parts: [RegExp, string][] = [
     [/^transports\/core\/outbox$/, OUTBOX],
+    [/^transports\/core\/outbox(\.lazy|-journal)$/, "the outbox's stand-in until its code is loaded, and the journal (transports/core/outbox.lazy, outbox-journal)"],
     [/^internal\/form\.styles$/, 'styles the form elements share (internal/form.styles)'],
     [/^internal\/consent-form/, 'what the form elements share: drawing, loading, choosing, saving (internal/consent-form-*)'],
     [/^internal\/privacy-rights$/, 'privacy-rights buttons and dialog (internal/privacy-rights)'],

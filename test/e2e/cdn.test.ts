@@ -106,6 +106,14 @@ describe('the script tag from a CDN', () => {
     assert.match(outbox, /saves are not kept for later/);
     assert.ok(outbox.includes(`${noCors.url}providers/outbox.js`), 'names the URL');
     for (const w of [translation, outbox]) assert.match(w, /data-assets-path.*CORS/);
+    // Saves still reach the backend, sent as a page without IndexedDB sends them.
+    const saved = page.evaluate(() => new Promise((resolve) => {
+      const picker = document.querySelector('consent-group-picker')!;
+      picker.addEventListener('consent-saved', (e) => resolve((e as CustomEvent).detail.queued), { once: true });
+      picker.addEventListener('consent-error', (e) => resolve((e as CustomEvent).detail.code), { once: true });
+    }));
+    await page.locator('consent-group-picker button[part~="accept-all"]').click();
+    assert.equal(await saved, false, 'saved, not queued');
     await page.close();
   });
 
