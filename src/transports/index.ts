@@ -2,7 +2,8 @@
 // loads them on demand). Importing this registers nothing and starts nothing.
 export * from './host/host.js';
 export * from './memory/memory.js';
-export * from './core/outbox.js';
+// The outbox is exported by `consent-elements` only (src/index.ts): re-exported here, it was in
+// the first file of every define or React page, whose built-in providers load it on demand.
 export * from './core/cache.js';
 export { SharedTransport, shared, ACCESS_TTL_MS } from './core/share.js';
 // The http core for custom transports; its internals (error mapping, body parsing) stay private.

@@ -113,10 +113,11 @@ describe('browser entries', () => {
 // (re-exports included).
 describe('the define and React entries in a vite app', () => {
   for (const entry of ['test/size/define.ts', 'test/size/react.ts'])
-    it(`${entry} loads no provider transport, no zod and no receipt store at start`, async () => {
+    it(`${entry} loads no provider transport, no zod, no receipt store and no outbox at start`, async () => {
       const modules = await modulesAtStart(entry);
       assert.ok(modules.some((m) => m.includes('/register.js')), 'the tags are not registered');
-      const heavy = modules.filter((m) => /\/transports\/(connect|consentua)\/|\/internal\/receipt-store|node_modules\/zod\//.test(m));
+      assert.ok(modules.some((m) => m.includes('/outbox.lazy.js')), "the outbox's stand-in");
+      const heavy = modules.filter((m) => /\/transports\/(connect|consentua)\/|\/internal\/receipt-store|\/transports\/core\/outbox\.js|node_modules\/(zod|idb-keyval)\//.test(m));
       assert.deepEqual(heavy, [], 'in the first files');
     });
 });
@@ -129,7 +130,7 @@ describe('size budgets (brotli, what a visitor downloads at start)', () => {
       assert.ok(bytes <= b.ceiling, `${(bytes / 1024).toFixed(2)} KB is over the ${(b.ceiling / 1024).toFixed(1)} KB ceiling`);
     });
 
-  it('keeps provider code and zod out of the script-tag bundle, in chunks beside it', async () => {
+  it('keeps provider code, zod and the outbox out of the script-tag bundle, in chunks beside it', async () => {
     const iife = await readFile('dist/consent-elements.iife.js', 'utf8');
     assert.ok(!/connectGroupsSchema|consentuaTemplatesSchema|ZodMini|zod/i.test(iife), 'provider code or zod in the script-tag bundle');
     const connect = await readFile('dist/providers/connect.js', 'utf8');
@@ -140,6 +141,10 @@ describe('size budgets (brotli, what a visitor downloads at start)', () => {
     // The memory transport (tests, demos) too; Connect's files do not share a chunk with it.
     assert.ok(!iife.includes('accessChecks'), 'the memory transport is in the script-tag bundle');
     assert.ok((await readFile('dist/providers/memory.js', 'utf8')).includes('accessChecks'), 'no memory transport beside the bundle');
+    // The outbox too (the page loads it once idle); the one-file variant keeps it inside.
+    assert.ok(!iife.includes('indexedDB'), 'the outbox is in the script-tag bundle');
+    assert.ok((await readFile('dist/providers/outbox.js', 'utf8')).includes('indexedDB'), 'no outbox beside the bundle');
+    assert.ok((await readFile('dist/consent-elements.all-languages.iife.js', 'utf8')).includes('indexedDB'), 'no outbox in the one-file variant');
     const imported = [...connect.matchAll(/from\s*"\.\/([^"]+)"/g)].map((m) => m[1]!);
     assert.ok(imported.length && imported.every((f) => f.startsWith('provider-errors-')), `connect.js fetches ${imported.join(', ')}`);
   });
