@@ -138,4 +138,29 @@ describe('a long queue', () => {
     assert.deepEqual((await events(context)).map((e) => [String(e.consentId), e.action]), [['1001', true]], 'once, granted');
     await context.close();
   });
+
+  it('keeps a save made offline before the outbox code came, and sends it once when back online', async () => {
+    const { context, state } = await visitor();
+    // The outbox's file is not in yet when the connection drops: it fails as the save's own request does.
+    const held: Route[] = [];
+    let file: 'held' | 'offline' | 'served' = 'held';
+    await context.route('**/dist/providers/outbox.js', (r) => (file === 'held' ? void held.push(r) : file === 'offline' ? r.abort('internetdisconnected') : r.continue()));
+    const page = await context.newPage();
+    await open(page);
+    file = 'offline';
+    state.blocked = true;
+    await Promise.all(held.map((r) => r.abort('internetdisconnected')));
+    await act(page, [['1002', true]]);
+    await status(page, 'kept on this device');
+    assert.deepEqual(await events(context), [], 'nothing reached the provider yet');
+
+    file = 'served';
+    await online(context, state);
+    await until(async () => (await events(context)).length >= 1, 'the save reaches the provider');
+    // The visitor, told it was kept, hears that it is saved now.
+    await page.waitForFunction(() => (window as any).__events.some((e: { type: string; queued?: boolean }) => e.type === 'consent-saved' && e.queued === false));
+    await new Promise((r) => setTimeout(r, 1500)); // anything sent twice would arrive by now
+    assert.deepEqual((await events(context)).map((e) => [String(e.consentId), e.action]), [['1002', true]], 'once, granted');
+    await context.close();
+  });
 });

@@ -1,7 +1,8 @@
 import { getDefaults } from '../../config.js';
 import { importBesideScript } from '../../internal/beside-script.js';
 import type { ConsentTransport, QueueEvent, QueueState, Receipt, SaveRequest, StateQuery } from '../../model/types.js';
-import { journal, mark, newEntry, unjournal } from './outbox-journal.js';
+import { ConsentError } from '../../model/errors.js';
+import { journal, mark, newEntry, unjournal, type OutboxEntry } from './outbox-journal.js';
 import type { OutboxOptions, OutboxTransport } from './outbox.js';
 
 // The outbox's code (with IndexedDB's wrapper) is 3 KB of brotli that a page needs only once the
@@ -126,11 +127,31 @@ export class LazyOutbox implements ConsentTransport {
     journal(entry, new Set());
     return this.#load().then(
       (o) => o.resume(q, { entry, knew: new Set(), early }, signal),
-      // No outbox code (its file is not served): sent as a page without IndexedDB sends it.
-      () => {
-        unjournal(entry.id);
-        return early ?? this.inner.saveDecisions!({ ...q, idempotencyKey: entry.id }, signal);
-      },
+      () => this.#withoutCode(q, entry, early, signal),
     );
+  }
+
+  /**
+   * A save whose outbox code could not be loaded (offline, or its file not served): sent as it is.
+   * Should that fail on the way too, the journal keeps it, the visitor is told it is queued, and
+   * the outbox sends it once its code comes: here when the browser is back online, or on the
+   * site's next page.
+   */
+  async #withoutCode(q: SaveRequest, entry: OutboxEntry, early: Promise<Receipt[]> | undefined, signal?: AbortSignal): Promise<Receipt[]> {
+    this.#started = true;
+    globalThis.addEventListener?.('online', () => void this.#load().catch(() => undefined), { once: true });
+    try {
+      const receipts = await (early ?? this.inner.saveDecisions!({ ...q, idempotencyKey: entry.id }, signal));
+      unjournal(entry.id);
+      return receipts;
+    } catch (e) {
+      if (!(e instanceof ConsentError && e.retryable)) {
+        unjournal(entry.id);
+        throw e;
+      }
+      // Its outcome, when the outbox has it, is news to this visitor (`announced`).
+      journal({ ...entry, announced: true }, new Set());
+      return q.decisions.map((d): Receipt => ({ ...d, queued: true, queuedBecause: e.code === 'rate-limited' || (e.status ?? 0) >= 500 ? 'provider' : 'connection' }));
+    }
   }
 }
