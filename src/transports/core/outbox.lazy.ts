@@ -55,9 +55,9 @@ export class LazyOutbox implements ConsentTransport {
       },
       (e: unknown) => {
         this.#loading = undefined;
-        // Saves still go out, but nothing keeps them for later: a missing file would go unnoticed.
+        // Saves still go out (see #withoutCode): a file that is not served would go unnoticed.
         if (!told && getDefaults().diagnostics !== false)
-          console.warn(`consent-elements: saves are not kept for later (no outbox): ${e instanceof Error ? e.message : String(e)}`);
+          console.warn(`consent-elements: the outbox could not be loaded; saves are sent without it: ${e instanceof Error ? e.message : String(e)}`);
         told = true;
         throw e;
       },
