@@ -1,9 +1,9 @@
-import type { ConsentErrorCode } from '../../model/errors.js';
-import type { SaveRequest, StateQuery } from '../../model/types.js';
+import type { ConsentError, ConsentErrorCode } from '../../model/errors.js';
+import type { Decision, Receipt, SaveRequest, StateQuery } from '../../model/types.js';
 
 // What a save must have written in the task of the click, before anything is awaited: the outbox
 // (outbox.ts) and the stand-in that is built before its code arrives (outbox.lazy.ts) both write
-// it, so the two make the same entries and read the same marks.
+// it, so the two make the same entries and read the same marks (and tell a save kept for later alike).
 
 /** One save waiting to be confirmed by the provider. */
 export interface OutboxEntry {
@@ -117,3 +117,12 @@ export const newEntry = (key: string, q: SaveRequest): OutboxEntry => ({
   notBefore: 0,
   announced: false,
 });
+
+/** Whether the failure may go away by itself: worth keeping the decisions and trying again. */
+export const transient = (e: ConsentError) => e.retryable || e.code === 'network' || e.code === 'timeout';
+
+/** Decisions kept to send later, as the receipts the visitor's page gets: why they wait is what it says. */
+export function queuedReceipts(decisions: Decision[], error?: ConsentError): Receipt[] {
+  const because = error?.code === 'rate-limited' || (error?.status ?? 0) >= 500 ? 'provider' : 'connection';
+  return decisions.map((d) => ({ ...d, queued: true, queuedBecause: because }));
+}

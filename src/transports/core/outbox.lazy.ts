@@ -2,7 +2,7 @@ import { getDefaults } from '../../config.js';
 import { importBesideScript } from '../../internal/beside-script.js';
 import type { ConsentTransport, QueueEvent, QueueState, Receipt, SaveRequest, StateQuery } from '../../model/types.js';
 import { ConsentError } from '../../model/errors.js';
-import { journal, mark, newEntry, unjournal, type OutboxEntry } from './outbox-journal.js';
+import { journal, mark, newEntry, queuedReceipts, transient, unjournal, type OutboxEntry } from './outbox-journal.js';
 import type { OutboxOptions, OutboxTransport } from './outbox.js';
 
 // The outbox's code (with IndexedDB's wrapper) is 3 KB of brotli that a page needs only once the
@@ -145,13 +145,13 @@ export class LazyOutbox implements ConsentTransport {
       unjournal(entry.id);
       return receipts;
     } catch (e) {
-      if (!(e instanceof ConsentError && e.retryable)) {
+      if (!(e instanceof ConsentError && transient(e))) {
         unjournal(entry.id);
         throw e;
       }
       // Its outcome, when the outbox has it, is news to this visitor (`announced`).
       journal({ ...entry, announced: true }, new Set());
-      return q.decisions.map((d): Receipt => ({ ...d, queued: true, queuedBecause: e.code === 'rate-limited' || (e.status ?? 0) >= 500 ? 'provider' : 'connection' }));
+      return queuedReceipts(q.decisions, e);
     }
   }
 }

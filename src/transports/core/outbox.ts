@@ -2,7 +2,7 @@ import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { choiceKey, itemIndex, planDecisions, toMap } from '../../model/decisions.js';
 import { flattenItems } from '../../model/tree.js';
 import { ConsentError, toConsentError, type ConsentErrorCode } from '../../model/errors.js';
-import { journal, journaled, mark, newEntry, scopeKey, unjournal, type OutboxEntry } from './outbox-journal.js';
+import { journal, journaled, mark, newEntry, queuedReceipts, scopeKey, transient, unjournal, type OutboxEntry } from './outbox-journal.js';
 import type {
   ConsentTransport,
   Decision,
@@ -47,8 +47,6 @@ export interface OutboxOptions {
 let store: UseStore | undefined;
 const db = () => (store ??= createStore('consent-elements', 'outbox'));
 
-/** Whether the failure may go away by itself: worth keeping the decisions and trying again. */
-const transient = (e: ConsentError) => e.retryable || e.code === 'network' || e.code === 'timeout';
 
 type Listener = (e: QueueEvent) => void;
 const listeners = new Map<string, Set<Listener>>();
@@ -356,8 +354,7 @@ export class OutboxTransport implements ConsentTransport {
     const done = result === 'late' ? [] : (result.receipts ?? []);
     const sent = new Set(done.map((r) => r.itemId));
     const rest = q.decisions.filter((d) => !sent.has(d.itemId));
-    const because = error?.code === 'rate-limited' || (error?.status ?? 0) >= 500 ? 'provider' : 'connection';
-    return [...done, ...rest.map((d): Receipt => ({ ...d, queued: true, queuedBecause: because }))];
+    return [...done, ...queuedReceipts(rest, error)];
   }
 
   /** Number of saves waiting for this transport (refused ones included). */
