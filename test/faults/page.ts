@@ -19,7 +19,7 @@ export function faultPage({ kind, base, token, issuer, trace }: { kind: 'host' |
 window.__events = [];
 const trace = ${trace};
 // What this tab hears of the visitor's other tabs, for the runner's trail.
-if (trace) new BroadcastChannel('consent-elements:outbox').onmessage = (m) => console.debug('heard ' + JSON.stringify({ type: m.data.type, entry: m.data.entry && m.data.entry.slice(0, 8), decisions: m.data.decisions, announced: m.data.announced, error: m.data.error && m.data.error.code }));
+if (trace) new BroadcastChannel('consent-elements:outbox').onmessage = (m) => console.debug('heard ' + JSON.stringify({ type: m.data.type, entry: m.data.entry && m.data.entry.slice(0, 8), announced: m.data.announced, error: m.data.error && m.data.error.code, receipts: m.data.receipts && m.data.receipts.map((r) => r.itemId + (r.superseded ? ' superseded' : '') + (r.queued ? ' queued' : '')).join(), decisions: m.data.decisions }));
 window.__wake = new Set();
 const el = () => document.querySelector('consent-group-picker');
 addEventListener('DOMContentLoaded', () => {

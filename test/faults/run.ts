@@ -461,7 +461,7 @@ let reversed = 0;
 let wrongFinal = 0;
 let stuckTotal = 0;
 const outcomes: Record<string, number> = {};
-const failing: Result[] = [];
+const failing: { r: Result; bad: string[]; items: string[] }[] = [];
 for (const r of results.sort((a, b) => a.visitor - b.visitor)) {
   intents += r.intents.length;
   stuckTotal += r.stuck;
@@ -491,27 +491,37 @@ for (const r of results.sort((a, b) => a.visitor - b.visitor)) {
   // Lost and wrong-final: the provider's final state against the last choice the visitor saw confirmed or queued.
   const want = lastChoices(r.intents);
   let wrong = false;
+  const wrongItems: string[] = [];
   for (const id of items) {
     const final = previous.get(Number(id)) ?? false;
     const w = want.get(id);
     const v = w?.v ?? false;
     if (final === v || uncertain(r.intents, id, final)) continue;
     wrong = true;
+    wrongItems.push(id);
     if (w && !mine.some((e) => String(e.consentId) === id && e.action === w.v && e.created >= w.at - 1000)) {
       lost++;
       bad.push(`lost ${id}=${w.v}`);
     } else bad.push(`wrong final ${id}: provider ${final}, visitor chose ${v}`);
   }
   if (wrong) wrongFinal++;
-  if (bad.length) {
-    console.log(`visitor ${r.visitor} (${r.kind}, ${r.subject}): ${bad.join('; ')}`);
-    failing.push(r);
-  }
+  if (bad.length) failing.push({ r, bad, items: wrongItems });
 }
-// What the failing visitors did and heard, for a closer look (CI keeps only its log).
-for (const r of failing) {
+// What the failing visitors did and heard, for a closer look (CI keeps only its log, and shows its end).
+for (const { r } of failing) {
   console.log(`\n--- trail of visitor ${r.visitor} (epoch ms; what each tab did and heard)`);
   for (const line of r.trail) console.log(line.length > 400 ? `${line.slice(0, 400)}…` : line);
+}
+// Last, where a shortened log still shows it: what went wrong, and each wrong item's history.
+for (const { r, bad, items: wrongItems } of failing) {
+  console.log(`\nvisitor ${r.visitor} (${r.kind}, ${r.subject}): ${bad.join('; ')}`);
+  for (const id of wrongItems) {
+    const chose = byTime(r.intents)
+      .filter((i) => i.targets.some(([t]) => t === id))
+      .map((i) => `${i.at} ${i.targets.find(([t]) => t === id)![1]} ${i.outcome}`);
+    const stored = events.filter((e) => e.subject === r.subject && String(e.consentId) === id).map((e) => `${e.created} ${e.action} (acted ${e.eventTime})`);
+    console.log(`  ${id} chosen: ${chose.join(', ') || 'never'}; provider: ${stored.join(', ') || 'nothing'}`);
+  }
 }
 // --out FILE: every visitor's intents and provider events, for a closer look at a failure.
 const out = process.argv.indexOf('--out');
