@@ -213,14 +213,18 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
   };
 
   /**
-   * A new anonymous visitor, at their first decision: a random id, sent back in the signed cookie.
-   * A save repeated under its idempotency key (its answer, and so its cookie, was lost) gets the
-   * id of its first attempt, so its decisions stay that visitor's.
+   * A new anonymous visitor, at their first decision, sent back in the signed cookie. Their id
+   * comes from the page's visitor claim (`Consent-Visitor-Claim`, see the host transport): every
+   * save a browser sends before the cookie reaches it carries the same claim, so saves of two tabs
+   * at once, or one sent after a first answer (and its cookie) was lost, stay one visitor's. A
+   * claim is taken for a day from the time it names. Without one, the id comes from the save's
+   * idempotency key, so a repeated save is still its first attempt's visitor.
    */
   const newVisitor = async (req: Request, visit: Visit, key?: string): Promise<Subject> => {
-    const kept = key ? await keys.get(`visitor:${key}`) : undefined;
-    const id = kept?.status === 'visitor' ? kept.id : crypto.randomUUID();
-    if (key && !kept) await keys.set(`visitor:${key}`, { status: 'visitor', id }, 86_400_000);
+    const claim = /^(\d{13})\.[0-9a-f-]{36}$/.exec(req.headers.get('consent-visitor-claim') ?? '');
+    const age = claim ? Date.now() - Number(claim[1]) : NaN;
+    const seed = age > -600_000 && age < 86_400_000 ? claim![0] : key;
+    const id = seed ? await visitors!.idFor(seed) : crypto.randomUUID();
     visit.cookie = await visitors!.issue(id, secureOf(req));
     return { id, type: 'EXTERNAL' };
   };
@@ -336,7 +340,7 @@ export function createConsentHandler(o: ConsentHandlerOptions): ConsentHandler {
       if (req.method === 'OPTIONS') {
         res = new Response(null, {
           status: 204,
-          headers: { ...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type, idempotency-key', 'access-control-max-age': '600' },
+          headers: { ...cors, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type, idempotency-key, consent-visitor-claim', 'access-control-max-age': '600' },
         });
       } else {
         const client = clientOf(req, ctx);

@@ -12,9 +12,7 @@ export type KeyRecord =
   /** An attempt at `at` ended without knowing whether the provider stored it. */
   | { status: 'unknown'; at: number }
   /** The time of the newest decision written for one visitor's item (keyed by `orderKey`). */
-  | { status: 'newest'; eventTime: number }
-  /** The anonymous visitor a save without a cookie was made for (keyed by `visitor:` and its key). */
-  | { status: 'visitor'; id: string };
+  | { status: 'newest'; eventTime: number };
 
 /** Where idempotency records live: memory by default, a shared store when the backend scales out. */
 export interface KeyStore {
@@ -96,7 +94,7 @@ async function write(request: SaveRequest & { idempotencyKey: string }, o: SaveO
   request.decisions.forEach((d, i) => {
     const r = records[i];
     if (r?.status === 'done') done.set(d.itemId, r.receipt);
-    else if (!r || r.status === 'newest' || r.status === 'visitor') fresh.push(d);
+    else if (!r || r.status === 'newest') fresh.push(d);
     else if (r.at + o.writeDeadline > now) wait = Math.max(wait, r.at + o.writeDeadline - now);
     else unsure.push(d);
   });

@@ -31,6 +31,8 @@ export interface VisitorCookies {
   read(req: Request): Promise<string | undefined>;
   /** The `Set-Cookie` value naming `id`. */
   issue(id: string, secure: boolean): Promise<string>;
+  /** The visitor id `seed` names: always the same for one seed, unguessable without the secret. */
+  idFor(seed: string): Promise<string>;
 }
 
 const enc = new TextEncoder();
@@ -58,6 +60,11 @@ export function visitorCookies(o: VisitorOptions): VisitorCookies {
       if (!id || !sig || !/^[0-9a-f-]{36}$/.test(id) || !/^[\w-]{43}$/.test(sig)) return undefined;
       for (const key of keys) if (await crypto.subtle.verify('HMAC', await key, fromB64url(sig), data(id))) return id;
       return undefined;
+    },
+    async idFor(seed) {
+      const hex = [...new Uint8Array(await crypto.subtle.sign('HMAC', await keys[0]!, enc.encode(`${name}:seed:${seed}`)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+      // As a UUID (version 8, custom), the form the cookie's id takes.
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
     },
     async issue(id, secure) {
       const sig = b64url(await crypto.subtle.sign('HMAC', await keys[0]!, data(id)));

@@ -196,6 +196,7 @@ for (const rt of runtimes) {
       const r = await api.call('/api/connect/decisions', { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST' } });
       assert.equal(r.status, 204);
       assert.match(r.headers.get('access-control-allow-headers') ?? '', /idempotency-key/);
+      assert.match(r.headers.get('access-control-allow-headers') ?? '', /consent-visitor-claim/);
       assert.match(r.headers.get('access-control-allow-methods') ?? '', /POST/);
     });
 
@@ -410,6 +411,24 @@ describe('consent handler: limits and identity rules', () => {
     assert.match(first.id, /^[0-9a-f-]{36}$/);
     assert.equal(again.id, first.id);
     assert.deepEqual(await eventsOf(first.id), [[10, true]], 'stored once, for that visitor');
+  });
+
+  it('makes one visitor of the saves that carry one claim, without a cookie (two tabs at once; a first answer lost), until the claim is a day old', async () => {
+    const h = makeHandler([]);
+    const claim = `${Date.now()}.${crypto.randomUUID()}`;
+    const save = (itemId: string, c: string) =>
+      h(new Request('http://b.test/api/connect/decisions', post({ issuer: '468979834', decisions: [{ itemId, granted: true }] }, { 'idempotency-key': crypto.randomUUID(), 'consent-visitor-claim': c })));
+    const [a, b] = (await Promise.all([save('10', claim), save('11', claim)])).map(cookieOf);
+    assert.match(a!.id, /^[0-9a-f-]{36}$/);
+    assert.equal(b!.id, a!.id, 'the same visitor');
+    assert.deepEqual((await eventsOf(a!.id)).sort(), [[10, true], [11, true]], 'both saves are theirs');
+    const other = cookieOf(await save('10', `${Date.now()}.${crypto.randomUUID()}`));
+    assert.notEqual(other.id, a!.id, 'another claim: another visitor');
+    const stale = `${Date.now() - 25 * 3_600_000}.${crypto.randomUUID()}`;
+    const [x, y] = [cookieOf(await save('10', stale)), cookieOf(await save('11', stale))];
+    assert.notEqual(x.id, y.id, 'a claim older than a day names nobody: each save is its own');
+    const odd = cookieOf(await save('10', 'not-a-claim'));
+    assert.match(odd.id, /^[0-9a-f-]{36}$/, 'an unreadable claim is ignored');
   });
 
   it('signs with the first secret and accepts the others (rotation); Secure behind a TLS proxy', async () => {

@@ -37,16 +37,16 @@ const scope = ({ issuer, clientId, serviceId, templateId }: ProviderScope): Prov
 
 const hostError = object({ code: optional(string()), message: optional(string()), receipts: optional(array(receipt)) });
 
-// A new visitor gets their id (the backend's cookie) with the answer to their first save: saves
-// sent before it would each make a new visitor, and the browser keeps only the last cookie (the
-// others' decisions then belong to nobody). So a page's first save goes alone: the page's other
-// saves wait for its answer, and so do other tabs, told by a claim in localStorage taken in the
-// same task (a visitor who saves and leaves at once must still get it sent).
-const CLAIM = 'consent-elements:first-save:';
-/** This page's first save, until it is answered. */
-let firstSave: Promise<unknown> | undefined;
+// A new visitor gets their id (the backend's cookie) with the answer to their first save. Saves
+// sent before that cookie reaches the browser (two tabs at once, or a first answer that was lost)
+// carry no cookie: each would make a new visitor, and the browser keeps only the last cookie. So
+// each save also carries a claim, the same in every tab (localStorage) until a save is answered,
+// and the backend makes the same visitor of one claim. It holds only a time and a random id.
+const CLAIM = 'consent-elements:visitor-claim';
+/** This page's claim (all it has where localStorage is blocked). */
+let pageClaim: string | undefined;
 
-/** What `op` makes of localStorage; undefined where it is blocked or full (then only the page's own saves wait). */
+/** What `op` makes of localStorage; undefined where it is blocked or full. */
 function local<T>(op: (s: Storage) => T): T | undefined {
   try {
     return op(localStorage);
@@ -55,24 +55,13 @@ function local<T>(op: (s: Storage) => T): T | undefined {
   }
 }
 
-/** Another tab's first save to `at` is unanswered; a claim older than 10 s is of a tab that left or hung. */
-const claimed = (at: string) => local((s) => Date.now() - Number(s.getItem(CLAIM + at)) < 10_000);
-
-/** Sends a save once the first save to `at` is answered, or as that first save. */
-function afterFirstSave<T>(at: string, send: () => Promise<T>): Promise<T> {
-  const run = firstSave
-    ? firstSave.catch(() => undefined).then(send)
-    : (async () => {
-        while (claimed(at)) await new Promise((r) => setTimeout(r, 100));
-        local((s) => s.setItem(CLAIM + at, String(Date.now())));
-        try {
-          return await send();
-        } finally {
-          local((s) => s.removeItem(CLAIM + at));
-        }
-      })();
-  firstSave ??= run;
-  return run;
+/** The visitor claim saves carry until one is answered; a new one after 12 hours (the backend takes one for a day). */
+function visitorClaim(): string {
+  const kept = local((s) => s.getItem(CLAIM)) ?? pageClaim;
+  if (kept && Date.now() - parseInt(kept) < 43_200_000) return kept;
+  const claim = (pageClaim = `${Date.now()}.${crypto.randomUUID()}`);
+  local((s) => s.setItem(CLAIM, claim));
+  return claim;
 }
 
 /**
@@ -125,9 +114,12 @@ export class HostTransport implements ConsentTransport {
 
   async saveDecisions(q: SaveRequest, signal?: AbortSignal): Promise<Receipt[]> {
     const body = { ...scope(q), subject: q.subject, source: q.source, eventTime: q.eventTime, decisions: q.decisions };
-    const headers = q.idempotencyKey ? { 'idempotency-key': q.idempotencyKey } : undefined;
-    const send = () => this.#call(() => this.#http.post('decisions', body, saveResponse, { signal, headers }));
-    return (await afterFirstSave(this.#http.url('decisions').href, send)).receipts;
+    const headers = { ...(q.idempotencyKey ? { 'idempotency-key': q.idempotencyKey } : {}), 'consent-visitor-claim': visitorClaim() };
+    const { receipts } = await this.#call(() => this.#http.post('decisions', body, saveResponse, { signal, headers }));
+    // Answered: the visitor's cookie is in the browser now, and names them from here on.
+    local((s) => s.removeItem(CLAIM));
+    pageClaim = undefined;
+    return receipts;
   }
 
   /** A question without side effects, so it is retried like a read. */
