@@ -73,14 +73,19 @@ const poll = (test, timeout) => new Promise((resolve) => {
   const tick = () => { const v = test(Date.now() - t0 >= timeout); if (v !== undefined) resolve(v); else setTimeout(tick, 100); };
   tick();
 });
-/** Waits until the picker shows its items; a load error is retried, as a visitor would. */
+/**
+ * Waits until the picker shows its items; a load error is retried, as a visitor would. Not a
+ * refused save's Retry (an earlier page's, shown while the items load): that is a choice of the
+ * visitor's, made only where the runner records it (settleError).
+ */
 window.__ready = (timeout) => {
   let retried = 0;
   return poll((late) => {
     const root = el()?.shadowRoot;
     if (root?.querySelector('input[data-item-input]')) return { ready: true };
     if (late) return { ready: false, text: (root?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200) };
-    if (Date.now() - retried > 500 && window.__retry()) retried = Date.now();
+    const last = window.__events.filter((e) => e.type === 'consent-load' || e.type === 'consent-error').pop();
+    if (last?.type === 'consent-error' && last.operation === 'load' && Date.now() - retried > 500 && window.__retry()) retried = Date.now();
   }, timeout);
 };
 /** Waits until every item shows one of its allowed values; resolves with those that do not. */

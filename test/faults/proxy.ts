@@ -16,6 +16,8 @@ export interface FaultProxyOptions {
   page(n: number): string;
   /** What happens to one API request of visitor `n` (nothing: it passes). */
   decide(n: number, method: string, path: string): Fault | undefined;
+  /** Sees each upstream answer's headers, dropped or not (which visitor ids the backend issued to whom). */
+  answered?(n: number, headers: http.IncomingHttpHeaders): void;
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -53,6 +55,7 @@ export async function startFaultProxy(o: FaultProxyOptions): Promise<{ url: stri
       r.on('error', reject);
       r.end(body);
     });
+    o.answered?.(n, upstream.headers);
     // Stored (or not) upstream, but the answer is cut after its first bytes. (A connection closed
     // before any byte of an answer is resent by the browser itself: only idempotency keys help there.)
     if (fault === 'drop-after') return void req.socket.end('HTTP/1.1 200 OK\r\n');

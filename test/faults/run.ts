@@ -70,7 +70,15 @@ const proxy = await startFaultProxy({
   simulator: sim,
   page: (n) => pages.get(n) ?? '',
   decide: (n, method, path) => decide.get(n)?.(method, path),
+  answered: (n, headers) => {
+    for (const c of headers['set-cookie'] ?? []) {
+      const id = /^consent_visitor=([0-9a-f-]{36})\./.exec(c)?.[1];
+      if (id) issuedTo.set(id, n);
+    }
+  },
 });
+/** Which visitor each id the backend issued went to (whether or not the answer reached the browser). */
+const issuedTo = new Map<string, number>();
 // A visitor's tabs share one renderer process (same site): process start-ups cost the suite about a fifth of its time.
 const browser = await launchChromium(['--disable-gpu', '--process-per-site']);
 
@@ -507,6 +515,21 @@ for (const r of results.sort((a, b) => a.visitor - b.visitor)) {
   if (wrong) wrongFinal++;
   if (bad.length) failing.push({ r, bad, items: wrongItems });
 }
+// Orphaned: decisions stored for a visitor id that no browser holds at the end (its cookie was
+// replaced by another id's): no page of that visitor finds them again.
+const holders = new Set(results.map((r) => r.subject));
+const orphans = new Map<string, number>();
+for (const e of events) if (items.includes(String(e.consentId)) && !holders.has(e.subject)) orphans.set(e.subject, (orphans.get(e.subject) ?? 0) + 1);
+for (const [subject, count] of orphans) {
+  const n = issuedTo.get(subject);
+  const r = results.find((x) => x.visitor === n);
+  const line = `${count} decisions stored for visitor id ${subject}, which visitor ${n ?? '?'}'s browser does not hold${r ? ` (it holds ${r.subject})` : ''}`;
+  if (r) {
+    r.problems.push(line);
+    if (!failing.some((f) => f.r === r)) failing.push({ r, bad: [line], items: [] });
+    else failing.find((f) => f.r === r)!.bad.push(line);
+  } else console.log(line);
+}
 // What the failing visitors did and heard, for a closer look (CI keeps only its log, and shows its end).
 for (const { r } of failing) {
   console.log(`\n--- trail of visitor ${r.visitor} (epoch ms; what each tab did and heard)`);
@@ -536,7 +559,8 @@ console.log(`outcomes seen by visitors: ${JSON.stringify(outcomes)}; provider-si
 const problems = results.reduce((n, r) => n + r.problems.length, 0);
 console.log(`intents ${intents}, stored ${stored}, lost ${lost}, duplicated ${duplicated}, wrong-final ${wrongFinal}`);
 if (reversed) console.log(`${reversed} decisions stored after a later choice of the same visitor`);
-const ok = lost === 0 && duplicated === 0 && wrongFinal === 0 && reversed === 0 && stuckTotal === 0 && problems === 0 && intents >= VISITORS * INTENTS;
+if (orphans.size) console.log(`${[...orphans.values()].reduce((a, b) => a + b, 0)} decisions stored for ${orphans.size} visitor ids no browser holds`);
+const ok = orphans.size === 0 && lost === 0 && duplicated === 0 && wrongFinal === 0 && reversed === 0 && stuckTotal === 0 && problems === 0 && intents >= VISITORS * INTENTS;
 if (stuckTotal) console.log(`${stuckTotal} saves got no answer within ${ANSWER_MS / 1000} s`);
 if (problems) console.log(`${problems} other problems (listed above)`);
 process.exit(ok ? 0 : 1);
