@@ -52,6 +52,7 @@ export function visitorCookies(o: VisitorOptions): VisitorCookies {
   const maxAge = Math.round((o.maxAgeDays ?? 365) * 86_400);
   const keys = secrets.map((s) => crypto.subtle.importKey('raw', enc.encode(s), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']));
   const data = (id: string) => enc.encode(`${name}:${id}`);
+  const sign = async (bytes: BufferSource) => crypto.subtle.sign('HMAC', await keys[0]!, bytes);
 
   return {
     async read(req) {
@@ -62,12 +63,12 @@ export function visitorCookies(o: VisitorOptions): VisitorCookies {
       return undefined;
     },
     async idFor(seed) {
-      const hex = [...new Uint8Array(await crypto.subtle.sign('HMAC', await keys[0]!, enc.encode(`${name}:seed:${seed}`)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+      const hex = [...new Uint8Array(await sign(enc.encode(`${name}:seed:${seed}`)))].map((b) => b.toString(16).padStart(2, '0')).join('');
       // As a UUID (version 8, custom), the form the cookie's id takes.
       return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
     },
     async issue(id, secure) {
-      const sig = b64url(await crypto.subtle.sign('HMAC', await keys[0]!, data(id)));
+      const sig = b64url(await sign(data(id)));
       const attrs = [`${name}=${id}.${sig}`, `Path=${o.path ?? '/'}`, `Max-Age=${maxAge}`, 'HttpOnly', `SameSite=${sameSite}`];
       if (o.secure ?? (secure || sameSite === 'None')) attrs.push('Secure');
       return attrs.join('; ');

@@ -524,11 +524,10 @@ for (const [subject, count] of orphans) {
   const n = issuedTo.get(subject);
   const r = results.find((x) => x.visitor === n);
   const line = `${count} decisions stored for visitor id ${subject}, which visitor ${n ?? '?'}'s browser does not hold${r ? ` (it holds ${r.subject})` : ''}`;
-  if (r) {
-    r.problems.push(line);
-    if (!failing.some((f) => f.r === r)) failing.push({ r, bad: [line], items: [] });
-    else failing.find((f) => f.r === r)!.bad.push(line);
-  } else console.log(line);
+  const f = failing.find((x) => x.r === r);
+  if (f) f.bad.push(line);
+  else if (r) failing.push({ r, bad: [line], items: [] });
+  else console.log(line);
 }
 // What the failing visitors did and heard, for a closer look (CI keeps only its log, and shows its end).
 for (const { r } of failing) {
